@@ -1,0 +1,34 @@
+package org.techschools.commons.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the outbox relay ({@code platform.outbox.*}). */
+@ConfigMapping(prefix = "platform.outbox")
+public interface OutboxConfig {
+
+    /** Written into every envelope's {@code producer} field, e.g. {@code enrollment-service}. */
+    String producer();
+
+    /** Rows published per broker round trip. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** How often the relay looks for rows when nothing woke it. */
+    @WithDefault("PT0.5S")
+    Duration pollInterval();
+
+    /** Pause after a failed publish (broker or database down) before the next attempt. */
+    @WithDefault("PT1S")
+    Duration retryBackoff();
+
+    /** Published rows older than this are deleted. */
+    @WithDefault("P7D")
+    Duration retention();
+
+    /** Off in tests that publish through other means; the relay runs in every real deployment. */
+    @WithDefault("true")
+    boolean enabled();
+}

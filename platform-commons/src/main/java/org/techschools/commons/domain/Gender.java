@@ -1,0 +1,6 @@
+package org.techschools.commons.domain;
+
+public enum Gender {
+    MALE,
+    FEMALE
+}

@@ -1,0 +1,48 @@
+package org.techschools.commons.messaging;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * A row of the service's transactional outbox: written in the same transaction as the state change,
+ * published by {@link OutboxRelay} and marked published only after the broker acknowledged it.
+ * Each producing service creates the {@code outbox_event} table in its own Flyway migration.
+ */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "event_id")
+    public UUID eventId;
+
+    /** Insertion order; the relay publishes in this order. */
+    @Column(name = "seq", insertable = false, updatable = false)
+    public Long seq;
+
+    @Column(nullable = false)
+    public String topic;
+
+    @Column(name = "aggregate_id", nullable = false)
+    public String aggregateId;
+
+    @Column(name = "event_type", nullable = false)
+    public String eventType;
+
+    /** The whole envelope as JSON text, exactly as it goes on the topic. */
+    @Column(nullable = false, columnDefinition = "text")
+    public String envelope;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+}

@@ -1,0 +1,216 @@
+package org.techschools.commons.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+import org.techschools.commons.config.OutboxConfig;
+
+/**
+ * Publishes outbox rows to Kafka with acks=all and idempotence, in insertion order, and marks them
+ * published only after the broker acknowledged every record of the batch. Rows are claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, so several instances of a service can relay side by side.
+ * A crash between the broker's ack and the commit re-sends the batch: consumers are idempotent on eventId.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    OutboxConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+    private Producer<String, String> producer;
+    private Counter published;
+
+    void start(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        published = Counter.builder("outbox.published").description("events the outbox relay handed to Kafka")
+                .register(registry);
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        wakeUp.release();
+        if (worker != null) {
+            try {
+                worker.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeProducer();
+    }
+
+    void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Appended appended) {
+        wakeUp.release();
+    }
+
+    private void loop() {
+        long lastCleanup = 0;
+        while (running) {
+            try {
+                int sent = publishBatch();
+                if (System.currentTimeMillis() - lastCleanup > 3_600_000L) {
+                    deletePublishedOlderThanRetention();
+                    lastCleanup = System.currentTimeMillis();
+                }
+                if (sent < config.batchSize()) {
+                    wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                // Broker or database unavailable: nothing was marked, the same rows go out on the next attempt.
+                LOG.warnf("outbox relay: publish failed (%s), retrying in %s", e.getClass().getSimpleName(), config.retryBackoff());
+                closeProducer();
+                sleep(config.retryBackoff().toMillis());
+            }
+        }
+    }
+
+    /** Publishes one batch; returns how many rows it published. */
+    int publishBatch() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<UUID> ids = new ArrayList<>();
+                List<Future<?>> acks = new ArrayList<>();
+                try (PreparedStatement select = c.prepareStatement("SELECT event_id, topic, aggregate_id, event_type, envelope"
+                        + " FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED")) {
+                    select.setInt(1, config.batchSize());
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            ProducerRecord<String, String> record = new ProducerRecord<>(rs.getString(2), rs.getString(3), rs.getString(5));
+                            record.headers().add("eventType", rs.getString(4).getBytes(StandardCharsets.UTF_8));
+                            ids.add(rs.getObject(1, UUID.class));
+                            acks.add(producer().send(record));
+                        }
+                    }
+                }
+                if (ids.isEmpty()) {
+                    c.rollback();
+                    return 0;
+                }
+                producer().flush();
+                for (Future<?> ack : acks) {
+                    ack.get(30, TimeUnit.SECONDS);
+                }
+                try (PreparedStatement mark = c.prepareStatement("UPDATE outbox_event SET published_at = ? WHERE event_id = ANY (?)")) {
+                    mark.setObject(1, java.sql.Timestamp.from(Instant.now()));
+                    Array array = c.createArrayOf("uuid", ids.toArray());
+                    mark.setArray(2, array);
+                    mark.executeUpdate();
+                }
+                c.commit();
+                published.increment(ids.size());
+                return ids.size();
+            } catch (Exception e) {
+                rollbackQuietly(c);
+                throw e;
+            }
+        }
+    }
+
+    private void deletePublishedOlderThanRetention() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement delete = c.prepareStatement("DELETE FROM outbox_event WHERE published_at < ?")) {
+            delete.setObject(1, java.sql.Timestamp.from(Instant.now().minus(config.retention())));
+            delete.executeUpdate();
+        }
+    }
+
+    private synchronized Producer<String, String> producer() {
+        if (producer == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            props.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+            props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000);
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, config.producer() + "-outbox-relay");
+            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        }
+        return producer;
+    }
+
+    private synchronized void closeProducer() {
+        if (producer != null) {
+            try {
+                producer.close(java.time.Duration.ofSeconds(2));
+            } catch (RuntimeException e) {
+                LOG.debug("closing the outbox producer failed", e);
+            }
+            producer = null;
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            LOG.debug("rollback failed", e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
