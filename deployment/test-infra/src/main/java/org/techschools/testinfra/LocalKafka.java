@@ -37,6 +37,14 @@ public final class LocalKafka {
         this.controllerPort = controllerPort;
     }
 
+    public int port() {
+        return port;
+    }
+
+    public int controllerPort() {
+        return controllerPort;
+    }
+
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
@@ -60,6 +68,8 @@ public final class LocalKafka {
                     "log.dirs=" + dir.resolve("kafka-data"),
                     "num.partitions=3",
                     "offsets.topic.replication.factor=1",
+                    // 50 partitions (the default) take tens of seconds to create on a 2-core machine and delay the first group join.
+                    "offsets.topic.num.partitions=3",
                     "transaction.state.log.replication.factor=1",
                     "transaction.state.log.min.isr=1",
                     "share.coordinator.state.topic.replication.factor=1",

@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.Properties;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -18,6 +23,9 @@ import java.util.stream.Stream;
 public final class PlatformInfra {
 
     public static final String JWT_ISSUER = "https://techschools.local/test";
+
+    private static final String RUNNING_PROPERTY = "techschools.test.infra.dir";
+    private static final String DESCRIPTOR = "infra.properties";
 
     private static PlatformInfra instance;
 
@@ -33,8 +41,7 @@ public final class PlatformInfra {
             dir = Files.createTempDirectory(Path.of("/tmp"), "techschools-test-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
             postgres = new LocalPostgres(dir.resolve("pg"), Processes.freePort(), false);
-            kafka = new LocalKafka(dir.resolve("kafka"), Path.of(System.getProperty("kafka.libs.dir",
-                    rootDir().resolve("deployment/kafka-runtime/target/libs").toString())), Processes.freePort(), Processes.freePort());
+            kafka = new LocalKafka(dir.resolve("kafka"), kafkaLibs(), Processes.freePort(), Processes.freePort());
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             jwtKeys = generator.generateKeyPair();
@@ -45,16 +52,69 @@ public final class PlatformInfra {
         }
     }
 
+    private PlatformInfra(Path dir, Properties descriptor) {
+        this.dir = dir;
+        this.postgres = new LocalPostgres(dir.resolve("pg"), Integer.parseInt(descriptor.getProperty("pg.port")), false);
+        this.kafka = new LocalKafka(dir.resolve("kafka"), kafkaLibs(), Integer.parseInt(descriptor.getProperty("kafka.port")),
+                Integer.parseInt(descriptor.getProperty("kafka.controller.port")));
+        this.publicKeyPem = dir.resolve("jwt-public.pem");
+        this.privateKeyPem = dir.resolve("jwt-private.pem");
+        try {
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            this.jwtKeys = new KeyPair(rsa.generatePublic(new X509EncodedKeySpec(readPem(publicKeyPem))),
+                    rsa.generatePrivate(new PKCS8EncodedKeySpec(readPem(privateKeyPem))));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the test JWT keys in " + dir, e);
+        }
+    }
+
+    private static PlatformInfra attach(Path dir) {
+        Properties descriptor = new Properties();
+        try (var in = Files.newInputStream(dir.resolve(DESCRIPTOR))) {
+            descriptor.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot attach to the test servers in " + dir, e);
+        }
+        return new PlatformInfra(dir, descriptor);
+    }
+
+    private void writeDescriptor() {
+        Properties descriptor = new Properties();
+        descriptor.setProperty("pg.port", Integer.toString(postgres.port()));
+        descriptor.setProperty("kafka.port", Integer.toString(kafka.port()));
+        descriptor.setProperty("kafka.controller.port", Integer.toString(kafka.controllerPort()));
+        try (var out = Files.newOutputStream(dir.resolve(DESCRIPTOR))) {
+            descriptor.store(out, "servers of this test JVM");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path kafkaLibs() {
+        return Path.of(System.getProperty("kafka.libs.dir", rootDir().resolve("deployment/kafka-runtime/target/libs").toString()));
+    }
+
+    /**
+     * The servers of this JVM. Quarkus loads test classes and test resources in different class loaders, so the
+     * instance that started the servers publishes itself through a system property and other loaders attach to it.
+     */
     public static synchronized PlatformInfra get() {
         if (instance == null) {
-            PlatformInfra infra = new PlatformInfra();
-            Runtime.getRuntime().addShutdownHook(new Thread(infra::shutdown, "platform-infra-shutdown"));
-            infra.postgres.start();
-            infra.kafka.start();
-            infra.kafka.createTopics(rootDir().resolve("deployment/kafka/topics.conf"));
-            instance = infra;
+            String running = System.getProperty(RUNNING_PROPERTY);
+            instance = running != null ? attach(Path.of(running)) : startNew();
         }
         return instance;
+    }
+
+    private static PlatformInfra startNew() {
+        PlatformInfra infra = new PlatformInfra();
+        Runtime.getRuntime().addShutdownHook(new Thread(infra::shutdown, "platform-infra-shutdown"));
+        infra.postgres.start();
+        infra.kafka.start();
+        infra.kafka.createTopics(rootDir().resolve("deployment/kafka/topics.conf"));
+        infra.writeDescriptor();
+        System.setProperty(RUNNING_PROPERTY, infra.dir.toString());
+        return infra;
     }
 
     /** The repository root: surefire passes it; a run from an IDE falls back to walking up to the root pom. */
@@ -114,6 +174,11 @@ public final class PlatformInfra {
         String body = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der);
         Files.writeString(file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
         return file;
+    }
+
+    private static byte[] readPem(Path file) throws IOException {
+        String body = Files.readString(file).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return Base64.getDecoder().decode(body);
     }
 
     private static void deleteQuietly(Path root) {

@@ -1,0 +1,79 @@
+package org.techschools.enrollment.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import org.techschools.commons.domain.SchoolType;
+
+/** 技工院校: a school of the directory with its qualification years (招生资质) and filed majors (专业目录备案). */
+@Entity
+@Table(name = "school")
+public class School extends PanacheEntityBase {
+
+    @Id
+    public String code;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public SchoolType type;
+
+    @Column(name = "province_code", nullable = false)
+    public String provinceCode;
+
+    @Column(name = "city_code", nullable = false)
+    public String cityCode;
+
+    /** 省属: plans are issued by the province; a provincial technician college may recruit across cities. */
+    @Column(nullable = false)
+    public boolean provincial;
+
+    public String ownership;
+
+    public String hotline;
+
+    /** Years the school is qualified to enroll, comma-separated (e.g. "2025,2026"). */
+    @Column(name = "qualified_years", nullable = false)
+    public String qualifiedYears;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "updated_by", nullable = false)
+    public String updatedBy;
+
+    @OneToMany(mappedBy = "school", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("majorCode")
+    public List<SchoolMajor> majors = new ArrayList<>();
+
+    public List<Integer> qualifiedYearList() {
+        if (qualifiedYears == null || qualifiedYears.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(qualifiedYears.split(",")).map(Integer::valueOf).toList();
+    }
+
+    public boolean qualifiedFor(int year) {
+        return qualifiedYearList().contains(year);
+    }
+
+    public SchoolMajor major(String majorCode) {
+        return majors.stream().filter(m -> m.majorCode.equals(majorCode)).findFirst().orElse(null);
+    }
+}

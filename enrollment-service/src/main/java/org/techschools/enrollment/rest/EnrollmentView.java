@@ -1,0 +1,26 @@
+package org.techschools.enrollment.rest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.techschools.enrollment.domain.Enrollment;
+
+/** An enrollment record as callers see it: ID number masked, with the registration check result. */
+public record EnrollmentView(UUID id, String schoolCode, String sourceRecordId, int version, String status, Student student,
+        String majorCode, String classLevel, String studyMode, int intakeYear, String intakeSeason, LocalDate enrolledOn,
+        String sourceCategory, String originRegion, List<String> priorityFlags, String employer, String checkStatus,
+        List<String> alertIds, String withdrawalReason, Instant createdAt, Instant updatedAt) {
+
+    public record Student(String idType, String idNumberMasked, String name, String gender, LocalDate birthDate) {
+    }
+
+    public static EnrollmentView of(Enrollment e) {
+        return new EnrollmentView(e.id, e.schoolCode, e.sourceRecordId, e.version, e.status.name(),
+                new Student(e.idType.name(), e.idNumberMasked, e.name, e.gender.name(), e.birthDate),
+                e.majorCode, e.classLevel.name(), e.studyMode.name(), e.intakeYear, e.intakeSeason.name(), e.enrolledOn,
+                e.sourceCategory, e.originRegion, e.priorityFlagList(), e.employer, e.checkStatus.name(), e.alertIdList(),
+                e.withdrawalReason, e.createdAt, e.updatedAt);
+    }
+}

@@ -1,0 +1,67 @@
+package org.techschools.enrollment.rest;
+
+import java.util.List;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.techschools.commons.rest.FieldError;
+import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.security.CallerScope;
+import org.techschools.commons.security.Roles;
+import org.techschools.enrollment.domain.School;
+import org.techschools.enrollment.service.SchoolDirectory;
+
+/** The school directory (学校名录) and the public disclosure of qualified schools (招生资质信息公开). */
+@Path("/api/v1")
+public class SchoolResource {
+
+    @Inject
+    SchoolDirectory directory;
+
+    @Inject
+    CallerScope caller;
+
+    @POST
+    @Path("/schools")
+    @RolesAllowed({ Roles.PROVINCE, Roles.CITY })
+    public Response upsert(SchoolRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest(List.of(new FieldError("$", "required", "request body is required")));
+        }
+        boolean created = directory.upsert(request, caller);
+        SchoolView view = SchoolView.of(School.findById(request.code()));
+        return Response.status(created ? 201 : 200).entity(view).build();
+    }
+
+    @GET
+    @Path("/schools/{code}")
+    @RolesAllowed({ Roles.SCHOOL, Roles.CITY, Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
+    public SchoolView get(@PathParam("code") String code) {
+        School school = School.findById(code);
+        if (school == null || !caller.covers(school.provinceCode, school.cityCode, school.code)) {
+            throw ProblemException.notFound("school " + code);
+        }
+        return SchoolView.of(school);
+    }
+
+    /** No token needed: the list of schools qualified to enroll in a year, with their majors. */
+    @GET
+    @Path("/public/schools")
+    @PermitAll
+    public List<SchoolView> qualified(@QueryParam("province") String province, @QueryParam("year") Integer year) {
+        if (province == null || year == null) {
+            throw ProblemException.badRequest(List.of(new FieldError(province == null ? "province" : "year", "required",
+                    "province and year are required")));
+        }
+        List<School> schools = School.list("provinceCode = ?1 order by cityCode, code", province);
+        return schools.stream().filter(s -> s.qualifiedFor(year)).map(SchoolView::of).toList();
+    }
+}

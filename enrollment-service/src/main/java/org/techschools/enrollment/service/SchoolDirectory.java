@@ -1,0 +1,147 @@
+package org.techschools.enrollment.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.techschools.commons.domain.ClassLevel;
+import org.techschools.commons.domain.SchoolType;
+import org.techschools.commons.domain.Topics;
+import org.techschools.commons.events.SchoolUpserted;
+import org.techschools.commons.messaging.Outbox;
+import org.techschools.commons.rest.FieldError;
+import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.security.CallerScope;
+import org.techschools.enrollment.domain.School;
+import org.techschools.enrollment.domain.SchoolMajor;
+import org.techschools.enrollment.rest.SchoolRequest;
+
+/**
+ * 学校名录: creates and updates schools with their filed majors and publishes each change on
+ * {@code school-events}, where quota-service and registration-service keep their own copies.
+ */
+@ApplicationScoped
+public class SchoolDirectory {
+
+    @Inject
+    Divisions divisions;
+
+    @Inject
+    Outbox outbox;
+
+    /** @return true when the school was created, false when an existing one was updated */
+    @Transactional
+    public boolean upsert(SchoolRequest r, CallerScope caller) {
+        List<FieldError> structural = new ArrayList<>();
+        List<FieldError> rules = new ArrayList<>();
+        validate(r, structural, rules);
+        if (!structural.isEmpty()) {
+            throw ProblemException.badRequest(structural);
+        }
+        if (!rules.isEmpty()) {
+            throw ProblemException.unprocessable(rules);
+        }
+        caller.requireCovers(r.provinceCode(), r.cityCode(), null);
+        School school = School.findById(r.code());
+        boolean created = school == null;
+        if (created) {
+            school = new School();
+            school.code = r.code();
+        }
+        school.name = r.name().strip();
+        school.type = SchoolType.valueOf(r.type());
+        school.provinceCode = r.provinceCode();
+        school.cityCode = r.cityCode();
+        school.provincial = Boolean.TRUE.equals(r.provincial());
+        school.ownership = r.ownership();
+        school.hotline = r.hotline();
+        school.qualifiedYears = r.qualifiedYears().stream().sorted().distinct().map(String::valueOf).collect(Collectors.joining(","));
+        school.updatedAt = Instant.now();
+        school.updatedBy = caller.name();
+        replaceMajors(school, r.majors());
+        if (created) {
+            school.persist();
+        }
+        outbox.append(Topics.SCHOOL_EVENTS, SchoolUpserted.TYPE, school.code, toEvent(school));
+        return created;
+    }
+
+    private static void replaceMajors(School school, List<SchoolRequest.Major> majors) {
+        school.majors.clear();
+        School.getEntityManager().flush();
+        for (SchoolRequest.Major m : majors) {
+            SchoolMajor major = new SchoolMajor();
+            major.school = school;
+            major.majorCode = m.code();
+            major.majorName = m.name();
+            major.levels = m.levels().stream().map(l -> ClassLevel.valueOf(l.toUpperCase(Locale.ROOT)).name()).distinct()
+                    .collect(Collectors.joining(","));
+            school.majors.add(major);
+        }
+    }
+
+    public static SchoolUpserted toEvent(School s) {
+        return new SchoolUpserted(s.code, s.name, s.type, s.provinceCode, s.cityCode, s.provincial, s.ownership, s.hotline,
+                s.qualifiedYearList(), s.majors.stream()
+                        .map(m -> new SchoolUpserted.Major(m.majorCode, m.majorName, m.levelList())).toList());
+    }
+
+    private void validate(SchoolRequest r, List<FieldError> structural, List<FieldError> rules) {
+        if (r.code() == null || r.code().isBlank()) {
+            structural.add(new FieldError("code", "required", "code is required"));
+        } else if (!r.code().matches("[A-Za-z0-9-]{1,32}")) {
+            rules.add(new FieldError("code", "school-code-format", "code is 1–32 letters, digits or dashes"));
+        }
+        if (r.name() == null || r.name().isBlank()) {
+            structural.add(new FieldError("name", "required", "name is required"));
+        }
+        if (r.type() == null) {
+            structural.add(new FieldError("type", "required", "type is required"));
+        } else if (Arrays.stream(SchoolType.values()).noneMatch(t -> t.name().equals(r.type()))) {
+            structural.add(new FieldError("type", "enum", "type must be one of " + Arrays.toString(SchoolType.values())));
+        }
+        if (r.provinceCode() == null) {
+            structural.add(new FieldError("provinceCode", "required", "provinceCode is required"));
+        } else if (!divisions.isProvince(r.provinceCode())) {
+            rules.add(new FieldError("provinceCode", "region-code", "provinceCode is not a GB/T 2260 province"));
+        }
+        if (r.cityCode() == null) {
+            structural.add(new FieldError("cityCode", "required", "cityCode is required"));
+        } else if (r.provinceCode() != null && !divisions.isCityOf(r.cityCode(), r.provinceCode())) {
+            rules.add(new FieldError("cityCode", "region-code", "cityCode is not a city of the province"));
+        }
+        if (r.qualifiedYears() == null) {
+            structural.add(new FieldError("qualifiedYears", "required", "qualifiedYears is required (may be empty)"));
+        }
+        if (r.majors() == null) {
+            structural.add(new FieldError("majors", "required", "majors is required (may be empty)"));
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < r.majors().size(); i++) {
+            SchoolRequest.Major m = r.majors().get(i);
+            String field = "majors[" + i + "]";
+            if (m == null || m.code() == null || m.code().isBlank() || m.name() == null || m.levels() == null || m.levels().isEmpty()) {
+                structural.add(new FieldError(field, "required", "a major needs code, name and at least one level"));
+                continue;
+            }
+            if (!seen.add(m.code())) {
+                rules.add(new FieldError(field + ".code", "duplicate-major", "major " + m.code() + " is listed twice"));
+            }
+            for (String level : m.levels()) {
+                if (Arrays.stream(ClassLevel.values()).noneMatch(l -> l.name().equalsIgnoreCase(level))) {
+                    structural.add(new FieldError(field + ".levels", "enum", "levels must be of " + Arrays.toString(ClassLevel.values())));
+                }
+            }
+        }
+    }
+}

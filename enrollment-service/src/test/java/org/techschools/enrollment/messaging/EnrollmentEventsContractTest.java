@@ -1,0 +1,80 @@
+package org.techschools.enrollment.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+import org.techschools.enrollment.TestData;
+import org.techschools.testinfra.EventContracts;
+import org.techschools.testinfra.PlatformInfra;
+import org.techschools.testinfra.PlatformInfraResource;
+import org.techschools.testinfra.TestTokens;
+import org.techschools.testinfra.Topics;
+
+/** What enrollment-service writes to Kafka honours the schemas, and no raw ID number leaves the service. */
+@QuarkusTest
+@QuarkusTestResource(value = PlatformInfraResource.class, initArgs = @ResourceArg(name = "database", value = "enrollment"))
+class EnrollmentEventsContractTest {
+
+    private static final Pattern RESIDENT_ID = Pattern.compile("\\d{17}[\\dXx]");
+
+    @Test
+    void recordedCorrectedEventsMatchTheirSchemaAndCarryNoIdNumber() throws IOException {
+        String school = TestData.createSchool(TestData.HANGZHOU);
+        Map<String, Object> body = TestData.enrollment(school, "C-1");
+        String idNumber = TestData.student(body).get("idNumber").toString();
+        given().auth().oauth2(TestTokens.school(school)).contentType(ContentType.JSON).body(body).post("/api/v1/enrollments")
+                .then().statusCode(201);
+        body.put("majorCode", "0602");
+        body.put("classLevel", "ADVANCED");
+        given().auth().oauth2(TestTokens.school(school)).contentType(ContentType.JSON).body(body).post("/api/v1/enrollments")
+                .then().statusCode(200);
+        // A rejected push logs nothing that reveals the number either.
+        Map<String, Object> bad = TestData.enrollment(school, "C-2", idNumber.substring(0, 17) + (idNumber.charAt(17) == '1' ? '2' : '1'));
+        given().auth().oauth2(TestTokens.school(school)).contentType(ContentType.JSON).body(bad).post("/api/v1/enrollments")
+                .then().statusCode(422);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> eventsOf(school).size() == 2);
+        List<ConsumerRecord<String, String>> events = eventsOf(school);
+        assertTrue(events.get(0).value().contains("\"eventType\":\"EnrollmentRecorded\""));
+        assertTrue(events.get(1).value().contains("\"eventType\":\"EnrollmentCorrected\""));
+        for (ConsumerRecord<String, String> event : events) {
+            assertEquals(Set.of(), EventContracts.violations(event.value(), "EnrollmentRecorded"));
+            assertTrue(event.key().matches("[0-9a-f]{64}"), "key is the personKey");
+        }
+
+        for (String topic : List.of("enrollment-events", "school-events")) {
+            for (ConsumerRecord<String, String> r : Topics.readAll(PlatformInfra.get().kafka().bootstrapServers(), topic)) {
+                assertFalse(RESIDENT_ID.matcher(r.value()).find(), "raw ID number on " + topic);
+                assertFalse(r.key() != null && RESIDENT_ID.matcher(r.key()).matches(), "raw ID number as key on " + topic);
+            }
+        }
+        String log = Files.readString(Path.of("target/quarkus-test.log"));
+        assertFalse(log.contains(idNumber), "raw ID number in the service log");
+        assertFalse(RESIDENT_ID.matcher(log).find(), "an 18-digit ID number pattern in the service log");
+    }
+
+    private static List<ConsumerRecord<String, String>> eventsOf(String school) {
+        return Topics.readAll(PlatformInfra.get().kafka().bootstrapServers(), "enrollment-events").stream()
+                .filter(r -> r.value().contains("\"schoolCode\":\"" + school + "\"")).toList();
+    }
+}
