@@ -96,9 +96,17 @@ public final class LocalKafka {
         }
     }
 
-    /** Creates every topic of {@code topics.conf} that does not exist yet, in one admin connection. */
     public void createTopics(Path topicsConf) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        createTopics(bootstrapServers(), topicsConf);
+    }
+
+    /**
+     * Creates every topic of {@code topics.conf} that does not exist yet, in one admin connection (one JVM
+     * instead of one TopicCommand JVM per topic). deployment/local/up runs this class for the local broker.
+     */
+    public static void createTopics(String bootstrapServers, Path topicsConf) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> wanted = Files.readAllLines(topicsConf).stream()
                     .map(String::trim)
@@ -116,6 +124,15 @@ public final class LocalKafka {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@code LocalKafka BOOTSTRAP_SERVERS TOPICS_CONF}: creates the missing topics of a running broker. */
+    public static void main(String[] args) {
+        if (args.length != 2) {
+            System.err.println("usage: LocalKafka BOOTSTRAP_SERVERS TOPICS_CONF");
+            System.exit(2);
+        }
+        createTopics(args[0], Path.of(args[1]));
     }
 
     public boolean isRunning() {

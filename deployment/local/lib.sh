@@ -1,0 +1,105 @@
+# shellcheck shell=bash disable=SC2034  # variables are used by the scripts that source this file
+# Shared by up, down and token: where the local run keeps its state, and how to tell whether a
+# recorded process is still the one we started (a pid alone may have been reused by the system).
+
+LOCAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT_DIR="$(cd "$LOCAL_DIR/../.." && pwd)"
+RUNTIME_DIR="$LOCAL_DIR/.runtime"
+PID_DIR="$RUNTIME_DIR/pids"
+LOG_DIR="$RUNTIME_DIR/logs"
+JWT_DIR="$RUNTIME_DIR/jwt"
+KAFKA_DIR="$RUNTIME_DIR/kafka"
+SECRETS_FILE="$RUNTIME_DIR/secrets.env"
+# PostgreSQL's folder: a directory, or a symlink to /tmp/techschools-pg.XXXX when the postgres OS
+# user cannot reach the repository (e.g. a checkout under /root, which is mode 700).
+PG_LINK="$RUNTIME_DIR/pg"
+PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
+KAFKA_LIBS="$ROOT_DIR/deployment/kafka-runtime/target/libs"
+# Holds org.techschools.testinfra.LocalKafka, which creates the topics of deployment/kafka/topics.conf.
+TEST_INFRA_JAR="$ROOT_DIR/deployment/test-infra/target/test-infra-1.0.0-SNAPSHOT.jar"
+JWT_ISSUER="https://techschools.local"
+DEMO_PROVINCE=330000
+
+SERVICES=(enrollment-service quota-service registration-service)
+ENROLLMENT_PORT="${ENROLLMENT_PORT:-8081}"
+QUOTA_PORT="${QUOTA_PORT:-8082}"
+REGISTRATION_PORT="${REGISTRATION_PORT:-8083}"
+PG_PORT="${PG_PORT:-15432}"
+KAFKA_PORT="${KAFKA_PORT:-19092}"
+# The controller listens next to the broker unless told otherwise (19093 by default).
+KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-$((KAFKA_PORT + 1))}"
+
+say() { printf '==> %s\n' "$*"; }
+warn() { printf '%s: warning: %s\n' "$(basename "$0")" "$*" >&2; }
+die() {
+    printf '%s: error: %s\n' "$(basename "$0")" "$*" >&2
+    exit 1
+}
+
+is_root() { [[ $EUID -eq 0 ]]; }
+
+# initdb and postgres refuse to run as root: as root, run PostgreSQL's tools as the postgres OS user.
+as_postgres() {
+    if is_root; then
+        # From /, which postgres can enter: a working directory under /root would make it complain.
+        (cd / && runuser -u postgres -- "$@")
+    else
+        "$@"
+    fi
+}
+
+service_port() {
+    case "$1" in
+        enrollment-service) echo "$ENROLLMENT_PORT" ;;
+        quota-service) echo "$QUOTA_PORT" ;;
+        registration-service) echo "$REGISTRATION_PORT" ;;
+        *) die "unknown service $1" ;;
+    esac
+}
+
+service_jar() { echo "$ROOT_DIR/$1/target/quarkus-app/quarkus-run.jar"; }
+
+# A running service reads its lib/ jars lazily: a rebuild (mvn package/clean) under a running service
+# makes it fail with NoSuchFileException. So each start runs a copy of target/quarkus-app from here.
+service_app_dir() { echo "$RUNTIME_DIR/apps/$1"; }
+
+# A marker that only our process has on its command line: guards against a recycled pid.
+process_marker() {
+    case "$1" in
+        kafka) echo "$KAFKA_DIR/server.properties" ;;
+        postgres) echo "$(pg_dir)/data" ;;
+        *) echo "$(service_app_dir "$1")/quarkus-run.jar" ;;
+    esac
+}
+
+recorded_pid() {
+    local file="$PID_DIR/$1.pid"
+    [[ -r $file ]] && cat "$file"
+}
+
+# True when the recorded pid of $1 is alive and still runs what we started.
+is_running() {
+    local name=$1 pid
+    pid=$(recorded_pid "$name") || return 1
+    [[ $pid =~ ^[0-9]+$ ]] || return 1
+    [[ -r /proc/$pid/cmdline ]] || return 1
+    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$(process_marker "$name")"
+}
+
+# Something (anything) accepts TCP connections on 127.0.0.1:$1.
+port_in_use() {
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+is_ready() {
+    curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$(service_port "$1")/q/health/ready" 2>/dev/null
+}
+
+# The PostgreSQL folder (data/, socket, log), following the symlink to /tmp if there is one.
+pg_dir() {
+    if [[ -L $PG_LINK ]]; then
+        readlink "$PG_LINK"
+    else
+        echo "$PG_LINK"
+    fi
+}

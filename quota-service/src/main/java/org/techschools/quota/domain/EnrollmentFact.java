@@ -1,0 +1,76 @@
+package org.techschools.quota.domain;
+
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * The last applied state of one enrollment record (招生录取记录), from {@code enrollment-events}. It remembers in
+ * which counter the record is counted, so a correction moves it and a withdrawal removes it exactly once.
+ * A withdrawal that arrives before its record leaves an inactive row holding only the version (a tombstone).
+ */
+@Entity
+@Table(name = "enrollment_fact")
+public class EnrollmentFact extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "enrollment_id")
+    public UUID enrollmentId;
+
+    /** The record's version at enrollment-service; older events are ignored. */
+    @Column(nullable = false)
+    public int version;
+
+    @Column(name = "school_code", nullable = false)
+    public String schoolCode;
+
+    @Column(name = "province_code")
+    public String provinceCode;
+
+    @Column(name = "city_code")
+    public String cityCode;
+
+    @Column(name = "major_code")
+    public String majorCode;
+
+    @Column(name = "class_level")
+    public String classLevel;
+
+    @Column(name = "study_mode")
+    public String studyMode;
+
+    @Column(name = "intake_year")
+    public Integer intakeYear;
+
+    @Column(name = "intake_season")
+    public String intakeSeason;
+
+    /** yyyy-MM of the enrolment date: the month of the 进展表 the record counts in. */
+    @Column(name = "enrolled_month")
+    public String enrolledMonth;
+
+    @Column(name = "source_category")
+    public String sourceCategory;
+
+    /** Comma-separated, e.g. 脱贫家庭. */
+    @Column(name = "priority_flags")
+    public String priorityFlags;
+
+    @Column(name = "origin_region")
+    public String originRegion;
+
+    /** Counted in {@code enrollment_counter}: recorded and not withdrawn. */
+    @Column(nullable = false)
+    public boolean active;
+
+    /** The counter cell this record is counted in (meaningful when active). */
+    public CounterKey counterKey() {
+        return new CounterKey(schoolCode, provinceCode, cityCode, majorCode, classLevel, studyMode, intakeYear,
+                intakeSeason, enrolledMonth);
+    }
+}

@@ -1,0 +1,9 @@
+package org.techschools.quota.domain;
+
+/** The level a target (目标任务) is set for: 全国, 省, 设区市, 学校. */
+public enum TargetScope {
+    NATIONAL,
+    PROVINCE,
+    CITY,
+    SCHOOL
+}

@@ -1,0 +1,52 @@
+package org.techschools.quota.messaging;
+
+import static org.techschools.quota.messaging.EventPayloads.require;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+import org.techschools.commons.domain.Topics;
+import org.techschools.commons.events.SchoolUpserted;
+import org.techschools.commons.messaging.EventEnvelope;
+import org.techschools.commons.messaging.IdempotentEventProcessor;
+import org.techschools.commons.messaging.MalformedEventException;
+import org.techschools.quota.service.SchoolDirectory;
+
+/** {@code school-events} → the school projection the dashboards name and place schools by. */
+@ApplicationScoped
+public class SchoolEventsConsumer {
+
+    @Inject
+    IdempotentEventProcessor processor;
+
+    @Inject
+    EventPayloads payloads;
+
+    @Inject
+    SchoolDirectory schools;
+
+    @Incoming("school-events")
+    @Blocking
+    public void on(String raw) {
+        processor.process(Topics.SCHOOL_EVENTS, raw, Set.of(1), this::apply);
+    }
+
+    void apply(EventEnvelope envelope) {
+        if (!SchoolUpserted.TYPE.equals(envelope.eventType())) {
+            throw new MalformedEventException("unknown event type " + envelope.eventType() + " on " + Topics.SCHOOL_EVENTS);
+        }
+        SchoolUpserted event = payloads.read(envelope, SchoolUpserted.class);
+        require(event.code() != null && !event.code().isBlank(), envelope, "code");
+        require(event.name() != null, envelope, "name");
+        require(event.type() != null, envelope, "type");
+        require(event.provinceCode() != null, envelope, "provinceCode");
+        require(event.cityCode() != null, envelope, "cityCode");
+        schools.upserted(event);
+    }
+}

@@ -1,0 +1,200 @@
+package org.techschools.quota;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+
+import org.techschools.testinfra.EventContracts;
+import org.techschools.testinfra.PlatformInfra;
+
+/**
+ * Builds events as enrollment-service would publish them (envelope and payload per deployment/kafka/schemas) and
+ * sends them to the real topics with a plain producer.
+ */
+public final class EventFixtures {
+
+    public static final ObjectMapper MAPPER = new ObjectMapper();
+    private static KafkaProducer<String, String> producer;
+
+    private EventFixtures() {
+    }
+
+    /** A school code nobody else in this test JVM uses. */
+    public static String schoolCode(String prefix) {
+        return prefix + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000000, Integer.MAX_VALUE));
+    }
+
+    public static String envelope(String eventType, String aggregateId, Object payload) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("eventId", UUID.randomUUID().toString());
+        node.put("eventType", eventType);
+        node.put("schemaVersion", 1);
+        node.put("occurredAt", Instant.now().toString());
+        node.put("producer", "enrollment-service");
+        node.put("aggregateId", aggregateId);
+        node.set("payload", MAPPER.valueToTree(payload));
+        return node.toString();
+    }
+
+    /** SchoolUpserted on school-events, checked against its schema. */
+    public static String schoolUpserted(String code, String name, String provinceCode, String cityCode) {
+        Map<String, Object> payload = Map.of("code", code, "name", name, "type", "TECHNICIAN_COLLEGE",
+                "provinceCode", provinceCode, "cityCode", cityCode, "provincial", false, "qualifiedYears", List.of(2025),
+                "majors", List.of(Map.of("code", "0101", "name", "数控加工", "levels", List.of("INTERMEDIATE", "ADVANCED"))));
+        String json = envelope("SchoolUpserted", code, payload);
+        assertEquals(Set.of(), EventContracts.violations(json, "SchoolUpserted"));
+        return json;
+    }
+
+    /** One enrollment record as enrollment-service describes it in EnrollmentRecorded / EnrollmentCorrected. */
+    public static final class Enrollment {
+        public final UUID enrollmentId = UUID.randomUUID();
+        public final String personKey = sha256(enrollmentId.toString());
+        public final String schoolCode;
+        public final String provinceCode;
+        public final String cityCode;
+        public int version = 1;
+        public String majorCode = "0101";
+        public String classLevel = "INTERMEDIATE";
+        public String studyMode = "FULL_TIME";
+        public int intakeYear;
+        public String enrolledOn;
+
+        public Enrollment(String schoolCode, String cityCode, int intakeYear) {
+            this.schoolCode = schoolCode;
+            this.provinceCode = cityCode.substring(0, 2) + "0000";
+            this.cityCode = cityCode;
+            this.intakeYear = intakeYear;
+            this.enrolledOn = LocalDate.of(intakeYear, 9, 1).toString();
+        }
+
+        public String recorded() {
+            return enrollmentEvent(version == 1 ? "EnrollmentRecorded" : "EnrollmentCorrected");
+        }
+
+        public String withdrawn() {
+            Map<String, Object> payload = Map.of("enrollmentId", enrollmentId.toString(), "schoolCode", schoolCode,
+                    "sourceRecordId", "R-" + enrollmentId, "version", version, "personKey", personKey,
+                    "reason", "放弃入学", "withdrawnAt", Instant.now().toString());
+            String json = envelope("EnrollmentWithdrawn", personKey, payload);
+            assertEquals(Set.of(), EventContracts.violations(json, "EnrollmentWithdrawn"));
+            return json;
+        }
+
+        private String enrollmentEvent(String type) {
+            ObjectNode p = MAPPER.createObjectNode();
+            p.put("enrollmentId", enrollmentId.toString());
+            p.put("schoolCode", schoolCode);
+            p.put("sourceRecordId", "R-" + enrollmentId);
+            p.put("version", version);
+            p.put("personKey", personKey);
+            p.put("idType", "RESIDENT_ID");
+            p.put("idNumberMasked", "330102********1234");
+            p.put("name", "张三");
+            p.put("gender", "MALE");
+            p.put("birthDate", "2008-05-01");
+            p.put("majorCode", majorCode);
+            p.put("classLevel", classLevel);
+            p.put("studyMode", studyMode);
+            p.put("intakeYear", intakeYear);
+            p.put("intakeSeason", "AUTUMN");
+            p.put("enrolledOn", enrolledOn);
+            p.put("sourceCategory", "初中毕业生");
+            p.put("originRegion", cityCode);
+            p.putArray("priorityFlags").add("脱贫家庭");
+            p.putNull("employer");
+            p.put("schoolProvinceCode", provinceCode);
+            p.put("schoolCityCode", cityCode);
+            p.put("schoolType", "TECHNICIAN_COLLEGE");
+            p.put("schoolProvincial", false);
+            p.put("recordedAt", Instant.now().toString());
+            String json = envelope(type, personKey, p);
+            assertEquals(Set.of(), EventContracts.violations(json, "EnrollmentRecorded"));
+            return json;
+        }
+    }
+
+    public static synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformInfra.get().kafka().bootstrapServers());
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            producer = new KafkaProducer<>(props);
+        }
+        return producer;
+    }
+
+    /** Sends messages in order and waits for the broker's acknowledgement of each. */
+    public static void send(String topic, String key, String... values) {
+        try {
+            for (String value : values) {
+                producer().send(new ProducerRecord<>(topic, key, value)).get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot send to " + topic, e);
+        }
+    }
+
+    /** Sends an envelope keyed by its aggregateId, as the outbox relay does. */
+    public static void sendEvent(String topic, String envelope) {
+        try {
+            send(topic, MAPPER.readTree(envelope).get("aggregateId").asText(), envelope);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until quota-service's consumer group has committed every message of the topic. */
+    public static void awaitConsumed(String topic) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformInfra.get().kafka().bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("quota-service")
+                        .partitionsToOffsetAndMetadata().get();
+                var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+                Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+                partitions.forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+                return ends.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
+                        || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue().offset()));
+            });
+        }
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

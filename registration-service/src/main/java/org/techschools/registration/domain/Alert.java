@@ -1,0 +1,67 @@
+package org.techschools.registration.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * An auditor alert about a pair of 学籍 (or enrollment records) that conflict. Raised once per
+ * (type, pair): {@code pairKey} is the two enrollment ids, sorted and joined, and is unique per type.
+ */
+@Entity
+@Table(name = "alert")
+public class Alert extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AlertType type;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AlertSeverity severity;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AlertStatus status;
+
+    @Column(name = "pair_key", nullable = false)
+    public String pairKey;
+
+    @Column(name = "raised_at", nullable = false)
+    public Instant raisedAt;
+
+    /** Similarity of fuzzy matches; null for the exact, rule-based checks. */
+    @Column(precision = 5, scale = 4)
+    public BigDecimal score;
+
+    /** JSON: which fields matched and how, never a raw ID number. */
+    @Column(nullable = false, columnDefinition = "text")
+    public String evidence;
+
+    /** Why the system closed the alert, e.g. RESOLVED_BY_LIFECYCLE. */
+    @Column(name = "resolution_reason")
+    public String resolutionReason;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** Every alert naming this enrollment record whose status is one of the given ones, oldest first. */
+    public static List<Alert> namingRecord(UUID enrollmentId, Collection<AlertStatus> statuses) {
+        return list("from Alert a where a.status in ?2 and exists (select 1 from AlertRecord r"
+                + " where r.alertId = a.id and r.enrollmentId = ?1) order by a.raisedAt, a.id", enrollmentId, statuses);
+    }
+}

@@ -1,0 +1,7 @@
+package org.techschools.registration.domain;
+
+public enum AlertSeverity {
+    HIGH,
+    MEDIUM,
+    LOW
+}

@@ -1,0 +1,33 @@
+package org.techschools.registration.domain;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Where an alert stands in the auditors' workflow: OPEN → INVESTIGATING → CONFIRMED | DISMISSED,
+ * CONFIRMED → REFERRED (移交纪检). RESOLVED is set only by the system, when a conflicting 学籍 ends.
+ */
+public enum AlertStatus {
+    OPEN,
+    INVESTIGATING,
+    CONFIRMED,
+    DISMISSED,
+    REFERRED,
+    RESOLVED;
+
+    /** Statuses that still flag the records the alert names (a dismissed or resolved alert no longer does). */
+    public static final Set<AlertStatus> FLAGGING = EnumSet.of(OPEN, INVESTIGATING, CONFIRMED, REFERRED);
+
+    /** Statuses the lifecycle may close: nobody has decided on the alert yet. */
+    public static final Set<AlertStatus> UNDECIDED = EnumSet.of(OPEN, INVESTIGATING);
+
+    /** The steps an auditor may take from this status. */
+    public Set<AlertStatus> next() {
+        return switch (this) {
+            case OPEN -> EnumSet.of(INVESTIGATING);
+            case INVESTIGATING -> EnumSet.of(CONFIRMED, DISMISSED);
+            case CONFIRMED -> EnumSet.of(REFERRED);
+            default -> EnumSet.noneOf(AlertStatus.class);
+        };
+    }
+}

@@ -1,0 +1,114 @@
+package org.techschools.registration.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import org.techschools.commons.domain.ClassLevel;
+import org.techschools.commons.domain.Gender;
+import org.techschools.commons.domain.IntakeSeason;
+import org.techschools.commons.domain.StudyMode;
+
+/**
+ * 学籍: one person's registration at one school for one stint, created from an enrollment record.
+ * The person is known only by the personKey (HMAC of the ID number) and the masked ID.
+ */
+@Entity
+@Table(name = "registration")
+public class Registration extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    /** The enrollment record of enrollment-service this 学籍 was created from. */
+    @Column(name = "enrollment_id", nullable = false, unique = true)
+    public UUID enrollmentId;
+
+    /** The record's version we last applied; older versions arriving late are ignored. */
+    @Column(name = "enrollment_version", nullable = false)
+    public int enrollmentVersion;
+
+    @Column(name = "school_code", nullable = false)
+    public String schoolCode;
+
+    @Column(name = "source_record_id", nullable = false)
+    public String sourceRecordId;
+
+    @Column(name = "person_key", nullable = false)
+    public String personKey;
+
+    @Column(name = "id_number_masked", nullable = false)
+    public String idNumberMasked;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Gender gender;
+
+    @Column(name = "birth_date", nullable = false)
+    public LocalDate birthDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "study_mode", nullable = false)
+    public StudyMode studyMode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "class_level", nullable = false)
+    public ClassLevel classLevel;
+
+    @Column(name = "major_code", nullable = false)
+    public String majorCode;
+
+    @Column(name = "intake_year", nullable = false)
+    public int intakeYear;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "intake_season", nullable = false)
+    public IntakeSeason intakeSeason;
+
+    @Column(name = "enrolled_on", nullable = false)
+    public LocalDate enrolledOn;
+
+    @Column(name = "province_code", nullable = false)
+    public String provinceCode;
+
+    @Column(name = "city_code", nullable = false)
+    public String cityCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public RegistrationStatus status;
+
+    @Column(name = "registered_at", nullable = false)
+    public Instant registeredAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public static Optional<Registration> byEnrollment(UUID enrollmentId) {
+        return find("enrollmentId", enrollmentId).firstResultOptional();
+    }
+
+    /** The person's other 在籍 学籍: the only ones a new 学籍 can conflict with. */
+    public static List<Registration> otherActiveOf(Registration registration) {
+        return list("personKey = ?1 and status = ?2 and id <> ?3 order by registeredAt, id", registration.personKey,
+                RegistrationStatus.ACTIVE, registration.id);
+    }
+
+    public boolean isActive() {
+        return status == RegistrationStatus.ACTIVE;
+    }
+}

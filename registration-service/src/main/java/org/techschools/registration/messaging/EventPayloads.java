@@ -1,0 +1,92 @@
+package org.techschools.registration.messaging;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.techschools.commons.events.EnrollmentRecorded;
+import org.techschools.commons.events.EnrollmentWithdrawn;
+import org.techschools.commons.events.SchoolUpserted;
+import org.techschools.commons.messaging.EventEnvelope;
+import org.techschools.commons.messaging.MalformedEventException;
+
+/**
+ * Reads event payloads and refuses the ones that can never be applied (missing fields, wrong shapes),
+ * so they go to the dead-letter topic with a reason instead of half-applying.
+ */
+@ApplicationScoped
+public class EventPayloads {
+
+    /** A full 18-character resident ID: must never reach this service, let alone be stored here. */
+    private static final Pattern RAW_RESIDENT_ID = Pattern.compile("\\d{17}[\\dXx]");
+    private static final Pattern PERSON_KEY = Pattern.compile("[0-9a-f]{64}");
+
+    @Inject
+    ObjectMapper mapper;
+
+    public EnrollmentRecorded enrollmentRecorded(EventEnvelope envelope) {
+        EnrollmentRecorded e = read(envelope, EnrollmentRecorded.class);
+        requireFields(envelope, List.of(
+                field("enrollmentId", e.enrollmentId()), field("schoolCode", e.schoolCode()),
+                field("sourceRecordId", e.sourceRecordId()), field("personKey", e.personKey()),
+                field("idNumberMasked", e.idNumberMasked()), field("name", e.name()), field("gender", e.gender()),
+                field("birthDate", e.birthDate()), field("majorCode", e.majorCode()), field("classLevel", e.classLevel()),
+                field("studyMode", e.studyMode()), field("intakeSeason", e.intakeSeason()), field("enrolledOn", e.enrolledOn()),
+                field("schoolProvinceCode", e.schoolProvinceCode()), field("schoolCityCode", e.schoolCityCode())));
+        requirePersonKey(envelope, e.personKey());
+        if (RAW_RESIDENT_ID.matcher(e.idNumberMasked()).find()) {
+            throw new MalformedEventException(envelope.eventType() + " " + envelope.eventId() + " carries an unmasked ID number");
+        }
+        return e;
+    }
+
+    public EnrollmentWithdrawn enrollmentWithdrawn(EventEnvelope envelope) {
+        EnrollmentWithdrawn e = read(envelope, EnrollmentWithdrawn.class);
+        requireFields(envelope, List.of(field("enrollmentId", e.enrollmentId()), field("personKey", e.personKey())));
+        requirePersonKey(envelope, e.personKey());
+        return e;
+    }
+
+    public SchoolUpserted schoolUpserted(EventEnvelope envelope) {
+        SchoolUpserted e = read(envelope, SchoolUpserted.class);
+        requireFields(envelope, List.of(field("code", e.code()), field("name", e.name()), field("type", e.type()),
+                field("provinceCode", e.provinceCode()), field("cityCode", e.cityCode())));
+        return e;
+    }
+
+    private <T> T read(EventEnvelope envelope, Class<T> type) {
+        try {
+            return mapper.treeToValue(envelope.payload(), type);
+        } catch (Exception e) {
+            // Name the event, never echo the payload: it is personal data.
+            throw new MalformedEventException("payload of " + envelope.eventType() + " " + envelope.eventId()
+                    + " is not readable (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private record Field(String name, Object value) {
+    }
+
+    private static Field field(String name, Object value) {
+        return new Field(name, value);
+    }
+
+    private static void requireFields(EventEnvelope envelope, List<Field> fields) {
+        List<String> missing = fields.stream().filter(f -> Objects.isNull(f.value()) || "".equals(f.value()))
+                .map(Field::name).toList();
+        if (!missing.isEmpty()) {
+            throw new MalformedEventException(envelope.eventType() + " " + envelope.eventId() + " lacks " + String.join(", ", missing));
+        }
+    }
+
+    private static void requirePersonKey(EventEnvelope envelope, String personKey) {
+        if (!PERSON_KEY.matcher(personKey).matches()) {
+            throw new MalformedEventException(envelope.eventType() + " " + envelope.eventId() + " has an invalid personKey");
+        }
+    }
+}

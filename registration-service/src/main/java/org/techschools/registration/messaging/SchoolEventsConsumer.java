@@ -1,0 +1,41 @@
+package org.techschools.registration.messaging;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.common.annotation.Blocking;
+
+import org.techschools.commons.domain.Topics;
+import org.techschools.commons.events.SchoolUpserted;
+import org.techschools.commons.messaging.IdempotentEventProcessor;
+import org.techschools.commons.messaging.MalformedEventException;
+import org.techschools.registration.service.SchoolDirectory;
+
+/** Consumes {@code school-events} into our projection of the school directory (event-carried state transfer). */
+@ApplicationScoped
+public class SchoolEventsConsumer {
+
+    @Inject
+    IdempotentEventProcessor processor;
+
+    @Inject
+    EventPayloads payloads;
+
+    @Inject
+    SchoolDirectory schools;
+
+    @Incoming("school-events")
+    @Blocking
+    public void on(String raw) {
+        processor.process(Topics.SCHOOL_EVENTS, raw, Set.of(1), envelope -> {
+            if (!SchoolUpserted.TYPE.equals(envelope.eventType())) {
+                throw new MalformedEventException("unknown event type " + envelope.eventType() + " on " + Topics.SCHOOL_EVENTS);
+            }
+            schools.upsert(payloads.schoolUpserted(envelope));
+        });
+    }
+}

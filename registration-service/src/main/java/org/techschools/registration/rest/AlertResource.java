@@ -1,0 +1,145 @@
+package org.techschools.registration.rest;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import org.techschools.commons.rest.FieldError;
+import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.security.CallerScope;
+import org.techschools.commons.security.Roles;
+import org.techschools.registration.domain.Alert;
+import org.techschools.registration.domain.AlertRecord;
+import org.techschools.registration.domain.AlertStatus;
+import org.techschools.registration.domain.AlertTransition;
+import org.techschools.registration.rest.AlertViews.AlertDetail;
+import org.techschools.registration.rest.AlertViews.AlertItem;
+import org.techschools.registration.rest.AlertViews.AlertPage;
+import org.techschools.registration.rest.AlertViews.RecordView;
+import org.techschools.registration.rest.AlertViews.TransitionRequest;
+import org.techschools.registration.rest.AlertViews.TransitionView;
+import org.techschools.registration.service.AlertFilter;
+import org.techschools.registration.service.AlertSearch;
+import org.techschools.registration.service.AlertWorkflow;
+import org.techschools.registration.service.Visibility;
+
+/** Duplicate-registration alerts (双重学籍预警) for auditors and HR offices, each limited to its scope. */
+@Path("/api/v1/alerts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "alerts")
+public class AlertResource {
+
+    private static final int MAX_NOTE = 2000;
+
+    @Inject
+    AlertSearch search;
+
+    @Inject
+    AlertWorkflow workflow;
+
+    @Inject
+    CallerScope scope;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @GET
+    @RolesAllowed({ Roles.AUDITOR, Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.SCHOOL })
+    @Operation(summary = "List alerts visible to the caller, newest first; from is inclusive, to exclusive; page with nextCursor")
+    public AlertPage list(@RestQuery String type, @RestQuery String status, @RestQuery String severity,
+            @RestQuery String province, @RestQuery String city, @RestQuery String school, @RestQuery String from,
+            @RestQuery String to, @RestQuery String limit, @RestQuery String cursor) {
+        AlertFilter filter = AlertFilterParams.parse(type, status, severity, province, city, school, from, to, limit, cursor);
+        AlertSearch.Page page = search.search(filter, Visibility.of(scope));
+        List<AlertItem> items = page.alerts().stream()
+                .map(a -> item(a, page.records().getOrDefault(a.id, List.of())))
+                .toList();
+        return new AlertPage(items, page.nextCursor());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.AUDITOR, Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.SCHOOL })
+    @Operation(summary = "One alert with its records, evidence and workflow history; 404 when absent or outside the caller's scope")
+    public AlertDetail get(@RestPath String id) {
+        UUID alertId = alertId(id);
+        return search.find(alertId, Visibility.of(scope)).map(this::detail)
+                .orElseThrow(() -> ProblemException.notFound("alert " + id));
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @RolesAllowed({ Roles.AUDITOR, Roles.PROVINCE })
+    @Operation(summary = "Move an alert: OPEN→INVESTIGATING→CONFIRMED|DISMISSED, CONFIRMED→REFERRED; 409 when illegal")
+    public AlertDetail transition(@RestPath String id, TransitionRequest request) {
+        UUID alertId = alertId(id);
+        AlertStatus to = target(request);
+        if (request.note() != null && request.note().length() > MAX_NOTE) {
+            throw ProblemException.badRequest(List.of(new FieldError("note", "too-long", "at most " + MAX_NOTE + " characters")));
+        }
+        workflow.move(alertId, to, scope.name(), request.note(), Visibility.of(scope));
+        return get(id);
+    }
+
+    private static AlertStatus target(TransitionRequest request) {
+        List<AlertStatus> allowed = List.of(AlertStatus.INVESTIGATING, AlertStatus.CONFIRMED, AlertStatus.DISMISSED,
+                AlertStatus.REFERRED);
+        String message = "must be one of " + allowed;
+        if (request == null || request.to() == null || request.to().isBlank()) {
+            throw ProblemException.badRequest(List.of(new FieldError("to", "required", message)));
+        }
+        try {
+            AlertStatus to = AlertStatus.valueOf(request.to().trim());
+            if (allowed.contains(to)) {
+                return to;
+            }
+        } catch (IllegalArgumentException e) {
+            // fall through to the same answer as a status auditors may not set
+        }
+        throw ProblemException.badRequest(List.of(new FieldError("to", "invalid-value", message)));
+    }
+
+    private static UUID alertId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("alert " + id);
+        }
+    }
+
+    private AlertItem item(Alert a, List<AlertRecord> records) {
+        return new AlertItem(a.id, a.type, a.severity, a.status, a.raisedAt, a.score,
+                records.stream().map(RecordView::of).toList(), evidence(a));
+    }
+
+    private AlertDetail detail(Alert a) {
+        return new AlertDetail(a.id, a.type, a.severity, a.status, a.raisedAt, a.score,
+                AlertRecord.ofAlerts(List.of(a.id)).stream().map(RecordView::of).toList(), evidence(a), a.resolutionReason,
+                a.updatedAt, AlertTransition.ofAlert(a.id).stream().map(TransitionView::of).toList());
+    }
+
+    private JsonNode evidence(Alert a) {
+        try {
+            return mapper.readTree(a.evidence);
+        } catch (JsonProcessingException e) {
+            return mapper.valueToTree(Map.of("unreadable", true));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.techschools.registration.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.techschools.registration.domain.Alert;
+import org.techschools.registration.domain.AlertRecord;
+import org.techschools.registration.domain.AlertStatus;
+import org.techschools.registration.domain.AlertTransition;
+import org.techschools.registration.domain.AlertType;
+import org.techschools.registration.domain.Registration;
+
+/**
+ * Raises and closes alerts. Raising is idempotent per (type, pair): the insert does nothing when the
+ * alert exists, however often the enrollment events are replayed or re-checked.
+ */
+@ApplicationScoped
+public class AlertBook {
+
+    /** The system closed the alert because a conflicting 学籍 ended (退学, 毕业, 注销, 转出). */
+    public static final String RESOLVED_BY_LIFECYCLE = "RESOLVED_BY_LIFECYCLE";
+    /** The system closed the alert because a corrected record no longer conflicts. */
+    public static final String RESOLVED_BY_CORRECTION = "RESOLVED_BY_CORRECTION";
+
+    @Inject
+    EntityManager em;
+
+    /** The pair's identity regardless of which record came first: both enrollment ids, sorted and joined. */
+    public static String pairKey(Registration a, Registration b) {
+        return Stream.of(a.enrollmentId.toString(), b.enrollmentId.toString()).sorted().reduce((x, y) -> x + ":" + y)
+                .orElseThrow();
+    }
+
+    /** @return the new alert's id, or empty when this (type, pair) had been raised before */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<UUID> raise(AlertType type, Registration first, Registration second, ObjectNode evidence) {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        int inserted = em.createNativeQuery("INSERT INTO alert (id, type, severity, status, pair_key, raised_at, score,"
+                        + " evidence, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, ?6)"
+                        + " ON CONFLICT (type, pair_key) DO NOTHING")
+                .setParameter(1, id)
+                .setParameter(2, type.name())
+                .setParameter(3, type.severity.name())
+                .setParameter(4, AlertStatus.OPEN.name())
+                .setParameter(5, pairKey(first, second))
+                .setParameter(6, now)
+                .setParameter(7, evidence.toString())
+                .executeUpdate();
+        if (inserted == 0) {
+            return Optional.empty();
+        }
+        name(id, first);
+        name(id, second);
+        AlertTransition.record(id, null, AlertStatus.OPEN, AlertTransition.SYSTEM, "raised by the " + type + " check");
+        return Optional.of(id);
+    }
+
+    /** Closes an alert nobody has decided on yet; the reason and a transition by {@code system} keep why. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void resolve(Alert alert, String reason, String note) {
+        AlertStatus from = alert.status;
+        alert.status = AlertStatus.RESOLVED;
+        alert.resolutionReason = reason;
+        alert.updatedAt = Instant.now();
+        AlertTransition.record(alert.id, from, AlertStatus.RESOLVED, AlertTransition.SYSTEM, note);
+    }
+
+    public List<AlertRecord> recordsOf(Alert alert) {
+        return AlertRecord.ofAlerts(List.of(alert.id));
+    }
+
+    private static void name(UUID alertId, Registration registration) {
+        AlertRecord record = new AlertRecord();
+        record.alertId = alertId;
+        record.enrollmentId = registration.enrollmentId;
+        record.schoolCode = registration.schoolCode;
+        record.sourceRecordId = registration.sourceRecordId;
+        record.idNumberMasked = registration.idNumberMasked;
+        record.name = registration.name;
+        record.provinceCode = registration.provinceCode;
+        record.cityCode = registration.cityCode;
+        record.persist();
+    }
+}

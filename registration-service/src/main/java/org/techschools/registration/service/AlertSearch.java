@@ -1,0 +1,117 @@
+package org.techschools.registration.service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import org.techschools.registration.domain.Alert;
+import org.techschools.registration.domain.AlertRecord;
+
+/** Reads alerts for auditors and offices, limited to what the caller may see, a page at a time. */
+@ApplicationScoped
+public class AlertSearch {
+
+    @Inject
+    EntityManager em;
+
+    /** One page: the alerts in listing order, the records each names, and the cursor of the next page (null at the end). */
+    public record Page(List<Alert> alerts, Map<UUID, List<AlertRecord>> records, String nextCursor) {
+    }
+
+    @Transactional
+    public Page search(AlertFilter filter, Visibility visibility) {
+        StringBuilder sql = new StringBuilder("SELECT CAST(a.id AS text) FROM alert a WHERE TRUE");
+        Map<String, Object> params = new LinkedHashMap<>();
+        condition(sql, params, "a.type = :type", "type", filter.type() == null ? null : filter.type().name());
+        condition(sql, params, "a.status = :status", "status", filter.status() == null ? null : filter.status().name());
+        condition(sql, params, "a.severity = :severity", "severity", filter.severity() == null ? null : filter.severity().name());
+        condition(sql, params, "a.raised_at >= :from", "from", filter.from());
+        condition(sql, params, "a.raised_at < :to", "to", filter.to());
+        namesRecordWhere(sql, params, "vis", visibility.province(), visibility.city(), visibility.school());
+        namesRecordWhere(sql, params, "flt", filter.province(), filter.city(), filter.school());
+        if (filter.after() != null) {
+            sql.append(" AND (a.raised_at < :afterAt OR (a.raised_at = :afterAt AND a.id < :afterId))");
+            params.put("afterAt", filter.after().raisedAt());
+            params.put("afterId", filter.after().id());
+        }
+        sql.append(" ORDER BY a.raised_at DESC, a.id DESC");
+        Query query = em.createNativeQuery(sql.toString());
+        params.forEach(query::setParameter);
+        // One more than asked tells whether another page follows.
+        query.setMaxResults(filter.limit() + 1);
+        List<UUID> ids = new ArrayList<>();
+        for (Object id : query.getResultList()) {
+            ids.add(UUID.fromString(id.toString()));
+        }
+        boolean more = ids.size() > filter.limit();
+        if (more) {
+            ids = ids.subList(0, filter.limit());
+        }
+        Map<UUID, Alert> byId = ids.isEmpty() ? Map.of()
+                : Alert.<Alert>list("id in ?1", ids).stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
+        List<Alert> alerts = ids.stream().map(byId::get).toList();
+        Map<UUID, List<AlertRecord>> records = AlertRecord.ofAlerts(ids).stream()
+                .collect(Collectors.groupingBy(r -> r.alertId));
+        String next = more ? new AlertFilter.Cursor(alerts.get(alerts.size() - 1).raisedAt, alerts.get(alerts.size() - 1).id).encode()
+                : null;
+        return new Page(alerts, records, next);
+    }
+
+    /** The alert with its records, if it exists and the caller may see it. */
+    @Transactional
+    public Optional<Alert> find(UUID id, Visibility visibility) {
+        Alert alert = Alert.findById(id);
+        if (alert == null || !visible(AlertRecord.ofAlerts(List.of(id)), visibility)) {
+            return Optional.empty();
+        }
+        return Optional.of(alert);
+    }
+
+    /** Same rule as the listing's SQL: some named record lies within the caller's limit. */
+    public static boolean visible(List<AlertRecord> records, Visibility visibility) {
+        return records.stream().anyMatch(r -> (visibility.province() == null || visibility.province().equals(r.provinceCode))
+                && (visibility.city() == null || visibility.city().equals(r.cityCode))
+                && (visibility.school() == null || visibility.school().equals(r.schoolCode)));
+    }
+
+    private static void condition(StringBuilder sql, Map<String, Object> params, String clause, String name, Object value) {
+        if (value != null) {
+            sql.append(" AND ").append(clause);
+            params.put(name, value);
+        }
+    }
+
+    /** The alert names at least one record in this province / city / school (each optional). */
+    private static void namesRecordWhere(StringBuilder sql, Map<String, Object> params, String alias, String province,
+            String city, String school) {
+        if (province == null && city == null && school == null) {
+            return;
+        }
+        sql.append(" AND EXISTS (SELECT 1 FROM alert_record ").append(alias).append(" WHERE ").append(alias)
+                .append(".alert_id = a.id");
+        if (province != null) {
+            sql.append(" AND ").append(alias).append(".province_code = :").append(alias).append("Province");
+            params.put(alias + "Province", province);
+        }
+        if (city != null) {
+            sql.append(" AND ").append(alias).append(".city_code = :").append(alias).append("City");
+            params.put(alias + "City", city);
+        }
+        if (school != null) {
+            sql.append(" AND ").append(alias).append(".school_code = :").append(alias).append("School");
+            params.put(alias + "School", school);
+        }
+        sql.append(")");
+    }
+}

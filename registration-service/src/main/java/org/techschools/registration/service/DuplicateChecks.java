@@ -1,0 +1,115 @@
+package org.techschools.registration.service;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.jboss.logging.Logger;
+
+import org.techschools.registration.domain.Alert;
+import org.techschools.registration.domain.AlertRecord;
+import org.techschools.registration.domain.AlertStatus;
+import org.techschools.registration.domain.AlertType;
+import org.techschools.registration.domain.Registration;
+
+/**
+ * 学籍查重: runs every {@link ConflictCheck} of a 学籍 against the person's other ACTIVE 学籍 and raises
+ * the alerts found. Only ACTIVE 学籍 conflict: someone who withdrew (退学) and enrolled elsewhere is no duplicate.
+ */
+@ApplicationScoped
+public class DuplicateChecks {
+
+    private static final Logger LOG = Logger.getLogger(DuplicateChecks.class);
+
+    private final Map<AlertType, ConflictCheck> checks = new EnumMap<>(AlertType.class);
+
+    @Inject
+    AlertBook alerts;
+
+    @Inject
+    Instance<ConflictCheck> allChecks;
+
+    @PostConstruct
+    void collectChecks() {
+        allChecks.forEach(check -> checks.put(check.type(), check));
+    }
+
+    /** Result of checking one 学籍: the alerts raised now and the other records they name. */
+    public record Outcome(List<UUID> raised, Set<UUID> otherEnrollmentIds) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome check(Registration registration) {
+        List<UUID> raised = new ArrayList<>();
+        Set<UUID> others = new LinkedHashSet<>();
+        if (!registration.isActive()) {
+            return new Outcome(raised, others);
+        }
+        for (Registration other : Registration.otherActiveOf(registration)) {
+            Registration first = firstOf(registration, other);
+            Registration second = first == registration ? other : registration;
+            for (ConflictCheck check : checks.values()) {
+                Optional<ObjectNode> evidence = check.evidence(first, second);
+                if (evidence.isPresent()) {
+                    alerts.raise(check.type(), first, second, evidence.get()).ifPresent(id -> {
+                        LOG.infof("raised %s alert %s for enrollments %s and %s", check.type(), id, first.enrollmentId,
+                                second.enrollmentId);
+                        raised.add(id);
+                        others.add(other.enrollmentId);
+                    });
+                }
+            }
+        }
+        return new Outcome(raised, others);
+    }
+
+    /**
+     * After a correction (更正): closes the undecided alerts naming this record whose conflict no longer
+     * holds (say the ID number or the study mode was wrong), so a fixed typo does not stay flagged.
+     *
+     * @return the enrollment ids named by the alerts closed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> closeStaleAfterCorrection(Registration registration) {
+        Set<UUID> named = new LinkedHashSet<>();
+        for (Alert alert : Alert.namingRecord(registration.enrollmentId, AlertStatus.UNDECIDED)) {
+            List<AlertRecord> records = alerts.recordsOf(alert);
+            Optional<Registration> other = records.stream().map(r -> r.enrollmentId)
+                    .filter(id -> !id.equals(registration.enrollmentId)).findFirst().flatMap(Registration::byEnrollment);
+            if (other.isEmpty() || stillConflicts(alert.type, registration, other.get())) {
+                continue;
+            }
+            alerts.resolve(alert, AlertBook.RESOLVED_BY_CORRECTION,
+                    "record " + registration.schoolCode + "/" + registration.sourceRecordId + " was corrected; the conflict no longer holds");
+            records.forEach(r -> named.add(r.enrollmentId));
+        }
+        return named;
+    }
+
+    private boolean stillConflicts(AlertType type, Registration a, Registration b) {
+        if (!a.isActive() || !b.isActive() || !a.personKey.equals(b.personKey)) {
+            return false;
+        }
+        ConflictCheck check = checks.get(type);
+        Registration first = firstOf(a, b);
+        return check != null && check.evidence(first, first == a ? b : a).isPresent();
+    }
+
+    private static Registration firstOf(Registration a, Registration b) {
+        return Comparator.comparing((Registration r) -> r.enrollmentId.toString()).compare(a, b) <= 0 ? a : b;
+    }
+}

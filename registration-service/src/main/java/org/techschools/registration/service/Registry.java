@@ -1,0 +1,135 @@
+package org.techschools.registration.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import org.techschools.commons.events.EnrollmentRecorded;
+import org.techschools.commons.events.EnrollmentWithdrawn;
+import org.techschools.registration.domain.Alert;
+import org.techschools.registration.domain.AlertRecord;
+import org.techschools.registration.domain.AlertStatus;
+import org.techschools.registration.domain.Registration;
+import org.techschools.registration.domain.RegistrationStatus;
+import org.techschools.registration.messaging.RegistrationEventsOutbox;
+
+/**
+ * 学籍管理: keeps the registry in step with the enrollment records of enrollment-service. Every method runs
+ * in the consumer's transaction, so the 学籍, the alerts, the outgoing events and the processed eventId
+ * commit together or not at all.
+ */
+@ApplicationScoped
+public class Registry {
+
+    private static final Logger LOG = Logger.getLogger(Registry.class);
+
+    /** Dates of 学籍异动 are civil dates in China. */
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    @Inject
+    DuplicateChecks checks;
+
+    @Inject
+    AlertBook alerts;
+
+    @Inject
+    CheckResults checkResults;
+
+    @Inject
+    RegistrationEventsOutbox events;
+
+    /** 注册学籍 (EnrollmentRecorded) or 更正 (EnrollmentCorrected): store the record's current state, then check it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(EnrollmentRecorded record) {
+        Registration registration = Registration.byEnrollment(record.enrollmentId()).orElse(null);
+        boolean isNew = registration == null;
+        if (!isNew && record.version() < registration.enrollmentVersion) {
+            LOG.debugf("enrollment %s: version %d arrived after version %d, ignored", record.enrollmentId(),
+                    record.version(), registration.enrollmentVersion);
+            return;
+        }
+        if (isNew) {
+            registration = new Registration();
+            registration.id = UUID.randomUUID();
+            registration.enrollmentId = record.enrollmentId();
+            registration.status = RegistrationStatus.ACTIVE;
+            registration.registeredAt = Instant.now();
+        }
+        copy(record, registration);
+        if (isNew) {
+            registration.persist();
+            events.changed(registration, "REGISTER", registration.enrolledOn);
+        }
+        Set<UUID> changed = new LinkedHashSet<>();
+        if (!isNew) {
+            changed.addAll(checks.closeStaleAfterCorrection(registration));
+        }
+        changed.addAll(checks.check(registration).otherEnrollmentIds());
+        checkResults.publishFor(registration, changed);
+    }
+
+    /** 退学 (EnrollmentWithdrawn): the 学籍 ends, and so do the undecided alerts it was part of. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void withdraw(EnrollmentWithdrawn withdrawal) {
+        Registration registration = Registration.byEnrollment(withdrawal.enrollmentId()).orElse(null);
+        if (registration == null) {
+            // The record never reached us as recorded (e.g. withdrawn before its first event was produced): nothing to end.
+            LOG.warnf("withdrawal of unknown enrollment %s ignored", withdrawal.enrollmentId());
+            return;
+        }
+        if (registration.status == RegistrationStatus.WITHDRAWN || withdrawal.version() < registration.enrollmentVersion) {
+            return;
+        }
+        registration.status = RegistrationStatus.WITHDRAWN;
+        registration.enrollmentVersion = Math.max(registration.enrollmentVersion, withdrawal.version());
+        registration.updatedAt = Instant.now();
+        LocalDate effectiveOn = (withdrawal.withdrawnAt() != null ? withdrawal.withdrawnAt() : Instant.now())
+                .atZone(CHINA).toLocalDate();
+        events.changed(registration, "WITHDRAW", effectiveOn);
+        checkResults.publishFor(registration, resolveByLifecycle(registration, "学籍 withdrawn (退学): " + withdrawal.reason()));
+    }
+
+    /**
+     * An alert whose conflicting 学籍 ended is resolved by the lifecycle. Alerts an auditor already decided
+     * (confirmed, referred, dismissed) stay as they are: a referral for discipline is not undone by leaving school.
+     *
+     * @return the enrollment ids named by the alerts resolved
+     */
+    private Set<UUID> resolveByLifecycle(Registration ended, String note) {
+        Set<UUID> named = new LinkedHashSet<>();
+        for (Alert alert : Alert.namingRecord(ended.enrollmentId, AlertStatus.UNDECIDED)) {
+            alerts.resolve(alert, AlertBook.RESOLVED_BY_LIFECYCLE, note);
+            AlertRecord.ofAlerts(Set.of(alert.id)).forEach(r -> named.add(r.enrollmentId));
+        }
+        return named;
+    }
+
+    private static void copy(EnrollmentRecorded record, Registration registration) {
+        registration.enrollmentVersion = record.version();
+        registration.schoolCode = record.schoolCode();
+        registration.sourceRecordId = record.sourceRecordId();
+        registration.personKey = record.personKey();
+        registration.idNumberMasked = record.idNumberMasked();
+        registration.name = record.name();
+        registration.gender = record.gender();
+        registration.birthDate = record.birthDate();
+        registration.studyMode = record.studyMode();
+        registration.classLevel = record.classLevel();
+        registration.majorCode = record.majorCode();
+        registration.intakeYear = record.intakeYear();
+        registration.intakeSeason = record.intakeSeason();
+        registration.enrolledOn = record.enrolledOn();
+        registration.provinceCode = record.schoolProvinceCode();
+        registration.cityCode = record.schoolCityCode();
+        registration.updatedAt = Instant.now();
+    }
+}

@@ -1,0 +1,103 @@
+package org.techschools.registration.support;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A test enrollment record as enrollment-service would announce it on {@code enrollment-events}: only the
+ * personKey and the masked ID, never an ID number. Fluent setters; defaults make a full-time student in 330100.
+ */
+public final class Enrollment {
+
+    public final UUID enrollmentId = UUID.randomUUID();
+    public String schoolCode;
+    public String sourceRecordId = "R-" + TestEvents.suffix();
+    public String personKey;
+    public String idNumberMasked = "330102********123X";
+    public String name = "张三";
+    public String gender = "MALE";
+    public String studyMode = "FULL_TIME";
+    public String provinceCode = "330000";
+    public String cityCode = "330100";
+    public int version = 1;
+
+    private Enrollment(String personKey, String schoolCode) {
+        this.personKey = personKey;
+        this.schoolCode = schoolCode;
+    }
+
+    public static Enrollment of(String personKey, String schoolCode) {
+        return new Enrollment(personKey, schoolCode);
+    }
+
+    public Enrollment partTime() {
+        studyMode = "PART_TIME";
+        return this;
+    }
+
+    public Enrollment named(String name) {
+        this.name = name;
+        return this;
+    }
+
+    public Enrollment gender(String gender) {
+        this.gender = gender;
+        return this;
+    }
+
+    public Enrollment inCity(String cityCode) {
+        this.cityCode = cityCode;
+        this.provinceCode = cityCode.substring(0, 2) + "0000";
+        return this;
+    }
+
+    /** An {@code EnrollmentRecorded} envelope with a fresh eventId. */
+    public String recorded() {
+        return recorded(UUID.randomUUID());
+    }
+
+    public String recorded(UUID eventId) {
+        ObjectNode p = TestEvents.MAPPER.createObjectNode();
+        p.put("enrollmentId", enrollmentId.toString());
+        p.put("schoolCode", schoolCode);
+        p.put("sourceRecordId", sourceRecordId);
+        p.put("version", version);
+        p.put("personKey", personKey);
+        p.put("idType", "RESIDENT_ID");
+        p.put("idNumberMasked", idNumberMasked);
+        p.put("name", name);
+        p.put("gender", gender);
+        p.put("birthDate", "2008-05-17");
+        p.put("majorCode", "0101");
+        p.put("classLevel", "INTERMEDIATE");
+        p.put("studyMode", studyMode);
+        p.put("intakeYear", 2025);
+        p.put("intakeSeason", "AUTUMN");
+        p.put("enrolledOn", "2025-09-01");
+        p.put("sourceCategory", "JUNIOR_HIGH_GRADUATE");
+        p.putNull("originRegion");
+        p.putArray("priorityFlags");
+        p.putNull("employer");
+        p.put("schoolProvinceCode", provinceCode);
+        p.put("schoolCityCode", cityCode);
+        p.put("schoolType", "TECHNICIAN_COLLEGE");
+        p.put("schoolProvincial", false);
+        p.put("recordedAt", Instant.now().toString());
+        return TestEvents.envelope(eventId, "EnrollmentRecorded", 1, personKey, p);
+    }
+
+    /** An {@code EnrollmentWithdrawn} envelope (退学) with a fresh eventId. */
+    public String withdrawn() {
+        ObjectNode p = TestEvents.MAPPER.createObjectNode();
+        p.put("enrollmentId", enrollmentId.toString());
+        p.put("schoolCode", schoolCode);
+        p.put("sourceRecordId", sourceRecordId);
+        p.put("version", version + 1);
+        p.put("personKey", personKey);
+        p.put("reason", "student left the school");
+        p.put("withdrawnAt", Instant.now().toString());
+        return TestEvents.envelope(UUID.randomUUID(), "EnrollmentWithdrawn", 1, personKey, p);
+    }
+}
