@@ -1,0 +1,187 @@
+package org.techschools.systemtests;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+import org.techschools.testinfra.ResidentIds;
+import org.techschools.testinfra.TestTokens;
+import org.techschools.testinfra.Topics;
+
+/**
+ * One enrollment flowing end to end through the three running services: a school pushes it, a second school
+ * pushes the same person, registration-service raises one DOUBLE_REGISTRATION alert within two seconds, the check
+ * result flows back to enrollment-service, and quota-service counts both records per city.
+ */
+class EnrollmentToAlertFlowTest {
+
+    private static final Pattern RESIDENT_ID = Pattern.compile("(?<![0-9a-fA-F])\\d{17}[\\dXx](?![0-9a-fA-F])");
+    private static RunningPlatform platform;
+
+    @BeforeAll
+    static void startPlatform() throws IOException {
+        platform = new RunningPlatform().start();
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void doubleRegistrationIsCaughtWithinTwoSecondsAndFlowsBackToBothRecords() throws IOException {
+        String enrollment = platform.url("enrollment-service");
+        String registration = platform.url("registration-service");
+        String quota = platform.url("quota-service");
+        createSchool(enrollment, "E2E-HZ-01", "330100", "TECHNICIAN_COLLEGE");
+        createSchool(enrollment, "E2E-NB-01", "330200", "TECHNICAL_SCHOOL");
+
+        String idNumber = ResidentIds.of("330102", LocalDate.of(2010, 3, 8), false);
+        Map<String, Object> first = enrollmentOf("E2E-HZ-01", "HZ-0001", idNumber);
+        given().baseUri(enrollment).auth().oauth2(TestTokens.school("E2E-HZ-01")).contentType(ContentType.JSON).body(first)
+                .post("/api/v1/enrollments").then().statusCode(201);
+        given().baseUri(enrollment).auth().oauth2(TestTokens.school("E2E-HZ-01")).contentType(ContentType.JSON).body(first)
+                .post("/api/v1/enrollments").then().statusCode(200).body("version", equalTo(1));
+
+        // Before the duplicate arrives the first record has been checked and is clean.
+        awaitCheckStatus(enrollment, "E2E-HZ-01", "HZ-0001", "CLEAN");
+
+        long pushed = System.nanoTime();
+        given().baseUri(enrollment).auth().oauth2(TestTokens.school("E2E-NB-01")).contentType(ContentType.JSON)
+                .body(enrollmentOf("E2E-NB-01", "NB-0001", idNumber)).post("/api/v1/enrollments").then().statusCode(201);
+        Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+                .until(() -> alerts(registration, TestTokens.auditor()).getList("items").size() == 1);
+        long detectedMillis = (System.nanoTime() - pushed) / 1_000_000;
+        System.out.printf("double registration visible on GET /api/v1/alerts %d ms after the POST%n", detectedMillis);
+
+        JsonPath alerts = alerts(registration, TestTokens.auditor());
+        assertEquals("DOUBLE_REGISTRATION", alerts.getString("items[0].type"));
+        assertEquals("HIGH", alerts.getString("items[0].severity"));
+        assertEquals(List.of("E2E-HZ-01", "E2E-NB-01"), alerts.getList("items[0].records.schoolCode", String.class).stream().sorted().toList());
+        assertEquals(List.of("HZ-0001", "NB-0001"), alerts.getList("items[0].records.sourceRecordId", String.class).stream().sorted().toList());
+        String masked = idNumber.substring(0, 6) + "********" + idNumber.substring(14);
+        assertEquals(List.of(masked, masked), alerts.getList("items[0].records.idNumberMasked", String.class));
+        String alertId = alerts.getString("items[0].id");
+
+        // The check result comes back over registration-events: both records turn FLAGGED and name the alert.
+        awaitCheckStatus(enrollment, "E2E-NB-01", "NB-0001", "FLAGGED");
+        awaitCheckStatus(enrollment, "E2E-HZ-01", "HZ-0001", "FLAGGED");
+        given().baseUri(enrollment).auth().oauth2(TestTokens.school("E2E-HZ-01")).get("/api/v1/enrollments/E2E-HZ-01/HZ-0001")
+                .then().body("alertIds", equalTo(List.of(alertId)));
+
+        // Scopes: each city office sees the alert (one record is in its city), another city sees nothing.
+        assertEquals(1, alerts(registration, TestTokens.city("330100")).getList("items").size());
+        assertEquals(1, alerts(registration, TestTokens.city("330200")).getList("items").size());
+        assertEquals(0, alerts(registration, TestTokens.city("330300")).getList("items").size());
+        given().baseUri(registration).get("/api/v1/alerts").then().statusCode(401);
+
+        // quota-service counts both enrollments (the repeated push counted once), each in its city.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().baseUri(quota)
+                .auth().oauth2(TestTokens.province("330000")).queryParam("year", 2026).queryParam("province", "330000")
+                .get("/api/v1/progress").then().statusCode(200)
+                .body("actual", equalTo(2))
+                .body("cities.find { it.cityCode == '330100' }.actual", equalTo(1))
+                .body("cities.find { it.cityCode == '330200' }.actual", equalTo(1))
+                .body("cities.find { it.cityCode == '330100' }.target", equalTo(24180)));
+
+        // Replay: every enrollment event redelivered (same eventIds) changes nothing downstream.
+        List<ProducerRecord<String, String>> replay = Topics.readAll(platform.bootstrapServers(), "enrollment-events").stream()
+                .map(r -> new ProducerRecord<>(r.topic(), r.key(), r.value())).toList();
+        assertEquals(2, replay.size(), "one EnrollmentRecorded per record; the repeated push published nothing");
+        Topics.send(platform.bootstrapServers(), "enrollment-events", replay);
+        for (String group : List.of("registration-service", "quota-service")) {
+            Topics.awaitConsumed(platform.bootstrapServers(), group, "enrollment-events", Duration.ofSeconds(60));
+        }
+        assertEquals(1, alerts(registration, TestTokens.auditor()).getList("items").size());
+        given().baseUri(quota).auth().oauth2(TestTokens.province("330000")).queryParam("year", 2026).queryParam("province", "330000")
+                .get("/api/v1/progress").then().body("actual", equalTo(2));
+
+        assertNoRawIdNumberLeaves(idNumber);
+    }
+
+    /** No raw ID number on any topic, nor in any service's log. */
+    private static void assertNoRawIdNumberLeaves(String idNumber) throws IOException {
+        for (String topic : List.of("school-events", "enrollment-events", "registration-events", "quota-events",
+                "dlq.enrollment-service", "dlq.quota-service", "dlq.registration-service")) {
+            for (ConsumerRecord<String, String> r : Topics.readAll(platform.bootstrapServers(), topic)) {
+                assertFalse(RESIDENT_ID.matcher(r.value()).find(), "an ID number pattern on " + topic + ": " + r.value());
+            }
+        }
+        for (String service : RunningPlatform.SERVICES) {
+            String log = Files.readString(platform.logFile(service));
+            assertTrue(log.contains("started in"), service + " log was captured");
+            assertFalse(log.contains(idNumber), "the raw ID number in the log of " + service);
+            assertFalse(RESIDENT_ID.matcher(log).find(), "an ID number pattern in the log of " + service);
+        }
+    }
+
+    private static JsonPath alerts(String registration, String token) {
+        return given().baseUri(registration).auth().oauth2(token).queryParam("type", "DOUBLE_REGISTRATION")
+                .get("/api/v1/alerts").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static void awaitCheckStatus(String enrollment, String school, String record, String status) {
+        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> status.equals(
+                given().baseUri(enrollment).auth().oauth2(TestTokens.school(school))
+                        .get("/api/v1/enrollments/{s}/{r}", school, record).then().statusCode(200).extract().path("checkStatus")));
+    }
+
+    private static void createSchool(String enrollment, String code, String city, String type) {
+        Map<String, Object> school = new HashMap<>();
+        school.put("code", code);
+        school.put("name", "系统测试学校 " + code);
+        school.put("type", type);
+        school.put("provinceCode", "330000");
+        school.put("cityCode", city);
+        school.put("provincial", false);
+        school.put("qualifiedYears", List.of(2026));
+        school.put("majors", List.of(Map.of("code", "0401", "name", "数控加工", "levels", List.of("INTERMEDIATE", "ADVANCED"))));
+        given().baseUri(enrollment).auth().oauth2(TestTokens.province("330000")).contentType(ContentType.JSON).body(school)
+                .post("/api/v1/schools").then().statusCode(201).body("majors", hasSize(1))
+                .body("majors[0].levels", containsInAnyOrder("INTERMEDIATE", "ADVANCED"));
+    }
+
+    private static Map<String, Object> enrollmentOf(String school, String record, String idNumber) {
+        Map<String, Object> student = Map.of("idType", "RESIDENT_ID", "idNumber", idNumber, "name", "李娜", "gender", "FEMALE",
+                "birthDate", "2010-03-08");
+        Map<String, Object> body = new HashMap<>();
+        body.put("schoolCode", school);
+        body.put("sourceRecordId", record);
+        body.put("student", student);
+        body.put("majorCode", "0401");
+        body.put("classLevel", "INTERMEDIATE");
+        body.put("studyMode", "FULL_TIME");
+        body.put("intakeYear", 2026);
+        body.put("intakeSeason", "AUTUMN");
+        body.put("enrolledOn", "2026-09-01");
+        body.put("sourceCategory", "初中毕业生");
+        body.put("originRegion", "330102");
+        body.put("priorityFlags", List.of());
+        return body;
+    }
+}

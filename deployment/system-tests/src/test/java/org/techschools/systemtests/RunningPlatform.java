@@ -1,0 +1,140 @@
+package org.techschools.systemtests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.techschools.testinfra.LocalPostgres;
+import org.techschools.testinfra.PlatformInfra;
+
+/**
+ * The whole system as a user meets it: real PostgreSQL and Kafka, and the three services started from their
+ * packaged {@code target/quarkus-app} as separate processes in the prod profile, each on a free port.
+ */
+final class RunningPlatform implements AutoCloseable {
+
+    static final String[] SERVICES = { "enrollment-service", "quota-service", "registration-service" };
+
+    private final PlatformInfra infra = PlatformInfra.get();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Path logDir = Path.of("target/service-logs").toAbsolutePath();
+
+    RunningPlatform start() throws IOException {
+        Files.createDirectories(logDir);
+        byte[] idKey = new byte[32];
+        new SecureRandom().nextBytes(idKey);
+        String idEncryptionKey = Base64.getEncoder().encodeToString(idKey);
+        for (String service : SERVICES) {
+            String database = service.substring(0, service.indexOf('-'));
+            infra.postgres().recreateDatabase(database);
+            int port = freePort();
+            ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-jar",
+                    PlatformInfra.rootDir().resolve(service + "/target/quarkus-app/quarkus-run.jar").toString())
+                    .redirectErrorStream(true).redirectOutput(logFile(service).toFile());
+            Map<String, String> env = builder.environment();
+            env.put(portVariable(service), Integer.toString(port));
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", infra.postgres().jdbcUrl(database));
+            env.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER);
+            env.put("QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);
+            env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafka().bootstrapServers());
+            env.put("JWT_PUBLIC_KEY_LOCATION", infra.publicKeyPem().toString());
+            env.put("JWT_ISSUER", PlatformInfra.JWT_ISSUER);
+            env.put("PERSON_KEY_SECRET", "system-test-person-key-secret");
+            env.put("ID_ENCRYPTION_KEY", idEncryptionKey);
+            processes.put(service, builder.start());
+            ports.put(service, port);
+        }
+        for (String service : SERVICES) {
+            awaitReady(service);
+        }
+        return this;
+    }
+
+    String url(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    String bootstrapServers() {
+        return infra.kafka().bootstrapServers();
+    }
+
+    Path logFile(String service) {
+        return logDir.resolve(service + ".log");
+    }
+
+    @Override
+    public void close() {
+        processes.values().forEach(Process::destroy);
+        for (Process p : processes.values()) {
+            try {
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void awaitReady(String service) throws IOException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!processes.get(service).isAlive()) {
+                throw new IllegalStateException(service + " exited at start; see " + logFile(service) + ":\n" + tail(service));
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(service + " not ready within 180 s; see " + logFile(service) + ":\n" + tail(service));
+    }
+
+    private String tail(String service) throws IOException {
+        var lines = Files.readAllLines(logFile(service));
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    private static String portVariable(String service) {
+        return service.substring(0, service.indexOf('-')).toUpperCase() + "_PORT";
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
