@@ -1,6 +1,7 @@
 package org.techschools.enrollment;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.oneOf;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -28,11 +29,15 @@ public final class TestData {
     }
 
     public static Map<String, Object> school(String code, String cityCode, String type) {
+        return school(code, ZHEJIANG, cityCode, type);
+    }
+
+    public static Map<String, Object> school(String code, String provinceCode, String cityCode, String type) {
         Map<String, Object> school = new HashMap<>();
         school.put("code", code);
         school.put("name", "测试技工学校 " + code);
         school.put("type", type);
-        school.put("provinceCode", ZHEJIANG);
+        school.put("provinceCode", provinceCode);
         school.put("cityCode", cityCode);
         school.put("provincial", false);
         school.put("qualifiedYears", List.of(2025, 2026));
@@ -44,11 +49,23 @@ public final class TestData {
 
     /** Creates a school in Hangzhou (or the given city) through the API as the Zhejiang province office. */
     public static String createSchool(String cityCode) {
+        return createSchool(ZHEJIANG, cityCode, "TECHNICIAN_COLLEGE");
+    }
+
+    /** Creates a school of the given type in any province, as that province's office. */
+    public static String createSchool(String provinceCode, String cityCode, String type) {
         String code = newCode("S");
-        given().auth().oauth2(TestTokens.province(ZHEJIANG)).contentType(ContentType.JSON)
-                .body(school(code, cityCode, "TECHNICIAN_COLLEGE"))
+        given().auth().oauth2(TestTokens.province(provinceCode)).contentType(ContentType.JSON)
+                .body(school(code, provinceCode, cityCode, type))
                 .post("/api/v1/schools").then().statusCode(201);
         return code;
+    }
+
+    /** Pushes a record as its school; answers its id. */
+    public static String push(Map<String, Object> enrollment) {
+        return given().auth().oauth2(TestTokens.school(enrollment.get("schoolCode").toString())).contentType(ContentType.JSON)
+                .body(enrollment).post("/api/v1/enrollments").then().statusCode(oneOf(200, 201))
+                .extract().path("id");
     }
 
     public static String idNumber(LocalDate birthDate, boolean male) {

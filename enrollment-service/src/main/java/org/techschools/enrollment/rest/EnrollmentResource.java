@@ -1,16 +1,31 @@
 package org.techschools.enrollment.rest;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import org.techschools.commons.messaging.TransientFailures;
 import org.techschools.commons.rest.FieldError;
@@ -18,8 +33,13 @@ import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
 import org.techschools.enrollment.domain.Enrollment;
+import org.techschools.enrollment.service.Csv;
 import org.techschools.enrollment.service.EnrollmentIntake;
 import org.techschools.enrollment.service.EnrollmentRules;
+import org.techschools.enrollment.service.EnrollmentSearch;
+import org.techschools.enrollment.service.EnrollmentWithdrawal;
+import org.techschools.enrollment.service.IdNumberReveal;
+import org.techschools.enrollment.service.KeysetCursor;
 
 /** Enrollment intake from school systems (招生录取数据报送) and the record with its check result. */
 @Path("/api/v1/enrollments")
@@ -30,6 +50,18 @@ public class EnrollmentResource {
 
     @Inject
     CallerScope caller;
+
+    @Inject
+    EnrollmentWithdrawal withdrawal;
+
+    @Inject
+    EnrollmentSearch search;
+
+    @Inject
+    IdNumberReveal idNumberReveal;
+
+    /** Rows fetched per round trip while streaming a CSV export. */
+    private static final int EXPORT_PAGE = 1000;
 
     @ConfigProperty(name = "platform.enrollment.batch-limit", defaultValue = "5000")
     int batchLimit;
@@ -84,6 +116,87 @@ public class EnrollmentResource {
             throw ProblemException.notFound("enrollment " + schoolCode + "/" + sourceRecordId);
         }
         return EnrollmentView.of(e);
+    }
+
+    /**
+     * 撤销: the school withdraws one of its records. The record is kept as WITHDRAWN (next version, history kept)
+     * and {@code EnrollmentWithdrawn} is published; a second withdrawal is a 409 naming the current status.
+     */
+    @POST
+    @Path("/{schoolCode}/{sourceRecordId}/withdrawal")
+    @RolesAllowed(Roles.SCHOOL)
+    public EnrollmentView withdraw(@PathParam("schoolCode") String schoolCode, @PathParam("sourceRecordId") String sourceRecordId,
+            ReasonRequest request) {
+        return EnrollmentView.of(withdrawal.withdraw(schoolCode, sourceRecordId, request == null ? null : request.reason(),
+                caller.school()));
+    }
+
+    /** The same withdrawal for clients that speak DELETE: never a hard delete. */
+    @DELETE
+    @Path("/{schoolCode}/{sourceRecordId}")
+    @RolesAllowed(Roles.SCHOOL)
+    public EnrollmentView delete(@PathParam("schoolCode") String schoolCode, @PathParam("sourceRecordId") String sourceRecordId,
+            @QueryParam("reason") String reason) {
+        return EnrollmentView.of(withdrawal.withdraw(schoolCode, sourceRecordId, reason, caller.school()));
+    }
+
+    /**
+     * Records the caller may see, filtered by {@code school, city, province, year, season, level, mode, checkStatus,
+     * status, updatedSince}, oldest change first, paged by {@code cursor} and {@code limit} (default 100, max 1000).
+     */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.SCHOOL, Roles.CITY, Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
+    public Page<EnrollmentView> list(@Context UriInfo uri) {
+        EnrollmentSearch.Filter filter = search.parse(uri.getQueryParameters(), caller);
+        int limit = EnrollmentSearch.limit(uri.getQueryParameters().getFirst("limit"));
+        List<Enrollment> page = search.page(filter, KeysetCursor.decode(uri.getQueryParameters().getFirst("cursor")), limit);
+        return new Page<>(page.stream().map(EnrollmentView::of).toList(), EnrollmentSearch.nextCursor(page, limit));
+    }
+
+    /** The same list as CSV (Accept: text/csv), every matching record, streamed page by page. */
+    @GET
+    @Produces(Csv.MEDIA_TYPE)
+    @RolesAllowed({ Roles.SCHOOL, Roles.CITY, Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
+    public Response listCsv(@Context UriInfo uri) {
+        EnrollmentSearch.Filter filter = search.parse(uri.getQueryParameters(), caller);
+        StreamingOutput body = out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            writer.write(Csv.line(EnrollmentView.CSV_HEADER));
+            KeysetCursor after = null;
+            List<Enrollment> page;
+            do {
+                KeysetCursor from = after;
+                // One short transaction per page: a large export holds no transaction while the client reads.
+                page = QuarkusTransaction.requiringNew().call(() -> search.page(filter, from, EXPORT_PAGE));
+                for (Enrollment e : page) {
+                    writer.write(Csv.line(EnrollmentView.of(e).csvValues()));
+                }
+                after = page.isEmpty() ? null : new KeysetCursor(page.get(page.size() - 1).updatedAt, page.get(page.size() - 1).id);
+            } while (page.size() == EXPORT_PAGE);
+            writer.flush();
+        };
+        return Response.ok(body, Csv.MEDIA_TYPE + ";charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"enrollments.csv\"").build();
+    }
+
+    @GET
+    @Path("/export.csv")
+    @Produces(Csv.MEDIA_TYPE)
+    @RolesAllowed({ Roles.SCHOOL, Roles.CITY, Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
+    public Response exportCsv(@Context UriInfo uri) {
+        return listCsv(uri);
+    }
+
+    /**
+     * 身份证号查看: the full ID number of a record, for auditors and province offices (own province), with a
+     * required reason; every reveal writes an access-log row in the same transaction.
+     */
+    @POST
+    @Path("/{id}/reveal")
+    @RolesAllowed({ Roles.AUDITOR, Roles.PROVINCE })
+    public Map<String, String> reveal(@PathParam("id") UUID id, ReasonRequest request) {
+        return Map.of("idNumber", idNumberReveal.reveal(id, request == null ? null : request.reason(), caller));
     }
 
     /** Two pushes of one new record racing each other: the loser retries and finds the winner's row. */

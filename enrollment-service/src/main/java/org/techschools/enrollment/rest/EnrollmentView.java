@@ -2,6 +2,7 @@ package org.techschools.enrollment.rest;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +15,19 @@ public record EnrollmentView(UUID id, String schoolCode, String sourceRecordId, 
         List<String> alertIds, String withdrawalReason, Instant createdAt, Instant updatedAt) {
 
     public record Student(String idType, String idNumberMasked, String name, String gender, LocalDate birthDate) {
+    }
+
+    /** Columns of the CSV export, in order; the ID number only masked, like the JSON. */
+    public static final List<String> CSV_HEADER = List.of("id", "schoolCode", "sourceRecordId", "version", "status", "idType",
+            "idNumberMasked", "name", "gender", "birthDate", "majorCode", "classLevel", "studyMode", "intakeYear", "intakeSeason",
+            "enrolledOn", "sourceCategory", "originRegion", "priorityFlags", "employer", "checkStatus", "withdrawalReason",
+            "createdAt", "updatedAt");
+
+    public List<Object> csvValues() {
+        return Arrays.asList(id, schoolCode, sourceRecordId, version, status, student.idType(), student.idNumberMasked(),
+                student.name(), student.gender(), student.birthDate(), majorCode, classLevel, studyMode, intakeYear, intakeSeason,
+                enrolledOn, sourceCategory, originRegion, String.join(";", priorityFlags), employer, checkStatus, withdrawalReason,
+                createdAt, updatedAt);
     }
 
     public static EnrollmentView of(Enrollment e) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -55,6 +56,11 @@ public class Divisions {
         }
         String city = Regions.city(code);
         return city.equals(province) || !citiesListed(province) || names.containsKey(city);
+    }
+
+    /** Every province (省级行政区) code, in code order. */
+    public List<String> provinces() {
+        return names.keySet().stream().filter(this::isProvince).toList();
     }
 
     public String name(String code) {

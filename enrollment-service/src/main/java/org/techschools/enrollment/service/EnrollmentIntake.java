@@ -15,9 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.techschools.commons.domain.Topics;
 import org.techschools.commons.events.EnrollmentRecorded;
 import org.techschools.commons.identity.PersonKeys;
@@ -26,10 +23,8 @@ import org.techschools.commons.rest.FieldError;
 import org.techschools.enrollment.domain.CheckStatus;
 import org.techschools.enrollment.domain.Enrollment;
 import org.techschools.enrollment.domain.EnrollmentStatus;
-import org.techschools.enrollment.domain.EnrollmentVersion;
 import org.techschools.enrollment.domain.School;
 import org.techschools.enrollment.rest.EnrollmentRequest;
-import org.techschools.enrollment.rest.EnrollmentView;
 
 /**
  * 招生录取: takes enrollment records from school systems, idempotent on (schoolCode, sourceRecordId). The same
@@ -63,7 +58,7 @@ public class EnrollmentIntake {
     Outbox outbox;
 
     @Inject
-    ObjectMapper mapper;
+    EnrollmentHistory history;
 
     /**
      * Checks and stores a batch: every valid item is written, no invalid one; all in one transaction so a
@@ -119,7 +114,7 @@ public class EnrollmentIntake {
             return rejected(List.of(new FieldError("sourceRecordId", "record-withdrawn",
                     "this record was withdrawn; push a new sourceRecordId for a new enrollment")));
         }
-        keepVersion(existing, now);
+        history.keepCurrentVersion(existing, now);
         existing.version++;
         apply(existing, v, hash, now);
         publish(EnrollmentRecorded.CORRECTED, existing);
@@ -148,19 +143,6 @@ public class EnrollmentIntake {
         e.provinceCode = v.school().provinceCode;
         e.cityCode = v.school().cityCode;
         e.updatedAt = now;
-    }
-
-    private void keepVersion(Enrollment e, Instant now) {
-        EnrollmentVersion previous = new EnrollmentVersion();
-        previous.enrollmentId = e.id;
-        previous.version = e.version;
-        previous.replacedAt = now;
-        try {
-            previous.content = mapper.writeValueAsString(EnrollmentView.of(e));
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException(ex);
-        }
-        previous.persist();
     }
 
     private void publish(String eventType, Enrollment e) {

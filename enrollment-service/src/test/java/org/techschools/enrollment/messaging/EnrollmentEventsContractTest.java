@@ -73,6 +73,23 @@ class EnrollmentEventsContractTest {
         assertFalse(RESIDENT_ID.matcher(log).find(), "an 18-digit ID number pattern in the service log");
     }
 
+    @Test
+    void withdrawnEventMatchesItsSchemaAndIsKeyedByThePerson() {
+        String school = TestData.createSchool(TestData.HANGZHOU);
+        TestData.push(TestData.enrollment(school, "C-W"));
+        given().auth().oauth2(TestTokens.school(school)).contentType(ContentType.JSON).body(Map.of("reason", "学生放弃入学"))
+                .post("/api/v1/enrollments/{s}/{r}/withdrawal", school, "C-W").then().statusCode(200);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> eventsOf(school).size() == 2);
+        ConsumerRecord<String, String> recorded = eventsOf(school).get(0);
+        ConsumerRecord<String, String> withdrawn = eventsOf(school).get(1);
+        assertTrue(withdrawn.value().contains("\"eventType\":\"EnrollmentWithdrawn\""));
+        assertEquals(Set.of(), EventContracts.violations(withdrawn.value(), "EnrollmentWithdrawn"));
+        assertEquals(recorded.key(), withdrawn.key(), "withdrawal keyed by the personKey, after the record on its partition");
+        assertTrue(withdrawn.value().contains("\"version\":2"));
+        assertFalse(RESIDENT_ID.matcher(withdrawn.value()).find(), "raw ID number in the withdrawal event");
+    }
+
     private static List<ConsumerRecord<String, String>> eventsOf(String school) {
         return Topics.readAll(PlatformInfra.get().kafka().bootstrapServers(), "enrollment-events").stream()
                 .filter(r -> r.value().contains("\"schoolCode\":\"" + school + "\"")).toList();

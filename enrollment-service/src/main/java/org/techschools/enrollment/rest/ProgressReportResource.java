@@ -1,0 +1,142 @@
+package org.techschools.enrollment.rest;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Optional;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.security.CallerScope;
+import org.techschools.commons.security.Roles;
+import org.techschools.enrollment.domain.FilingTimeliness;
+import org.techschools.enrollment.domain.ProgressReportFiling;
+import org.techschools.enrollment.service.Csv;
+import org.techschools.enrollment.service.ProgressReport;
+import org.techschools.enrollment.service.ProgressReportWorkbook;
+import org.techschools.enrollment.service.ProgressReports;
+
+/**
+ * 技工院校招生情况进展表 (seed 000): a province's monthly report as of the end of the month — as JSON, CSV or XLSX —
+ * its filing (报送) with the province's figures kept as filed, and the national centre's overview of who filed.
+ */
+@Path("/api/v1/progress-reports")
+public class ProgressReportResource {
+
+    private static final String MONTH = "{month: \\d{4}-\\d{2}}";
+
+    @Inject
+    ProgressReports reports;
+
+    @Inject
+    CallerScope caller;
+
+    @GET
+    @Path("/national/" + MONTH)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.NATIONAL)
+    public NationalProgressView national(@PathParam("month") String month) {
+        return reports.national(ProgressReports.parseMonth(month));
+    }
+
+    @GET
+    @Path("/{provinceCode}/" + MONTH)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
+    public ProgressReport get(@PathParam("provinceCode") String provinceCode, @PathParam("month") String month) {
+        return report(provinceCode, month);
+    }
+
+    @GET
+    @Path("/{provinceCode}/" + MONTH)
+    @Produces(Csv.MEDIA_TYPE)
+    @RolesAllowed({ Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
+    public Response getCsv(@PathParam("provinceCode") String provinceCode, @PathParam("month") String month) {
+        ProgressReport report = report(provinceCode, month);
+        return Response.ok(report.toCsv(), Csv.MEDIA_TYPE + ";charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"progress-" + provinceCode + "-" + report.month() + ".csv\"").build();
+    }
+
+    @GET
+    @Path("/{provinceCode}/" + MONTH + ".csv")
+    @Produces(Csv.MEDIA_TYPE)
+    @RolesAllowed({ Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
+    public Response csvFile(@PathParam("provinceCode") String provinceCode, @PathParam("month") String month) {
+        return getCsv(provinceCode, month);
+    }
+
+    @GET
+    @Path("/{provinceCode}/" + MONTH)
+    @Produces(ProgressReportWorkbook.MEDIA_TYPE)
+    @RolesAllowed({ Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
+    public Response getXlsx(@PathParam("provinceCode") String provinceCode, @PathParam("month") String month) {
+        ProgressReport report = report(provinceCode, month);
+        StreamingOutput body = out -> ProgressReportWorkbook.write(report, out);
+        return Response.ok(body, ProgressReportWorkbook.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"progress-" + provinceCode + "-" + report.month() + ".xlsx\"").build();
+    }
+
+    @GET
+    @Path("/{provinceCode}/" + MONTH + ".xlsx")
+    @Produces(ProgressReportWorkbook.MEDIA_TYPE)
+    @RolesAllowed({ Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
+    public Response xlsxFile(@PathParam("provinceCode") String provinceCode, @PathParam("month") String month) {
+        return getXlsx(provinceCode, month);
+    }
+
+    /** 报送: the province office files today's figures of the month; refiling replaces them, history kept. */
+    @POST
+    @Path("/{provinceCode}/" + MONTH + "/filing")
+    @RolesAllowed(Roles.PROVINCE)
+    public ProgressFilingView file(@PathParam("provinceCode") String provinceCode, @PathParam("month") String month) {
+        YearMonth m = scoped(provinceCode, month);
+        reports.file(provinceCode, m, caller.name());
+        return filingView(provinceCode, m);
+    }
+
+    /** The filing beside today's recomputation of the same month, with the per-cell difference. */
+    @GET
+    @Path("/{provinceCode}/" + MONTH + "/filing")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
+    public ProgressFilingView filing(@PathParam("provinceCode") String provinceCode, @PathParam("month") String month) {
+        return filingView(provinceCode, scoped(provinceCode, month));
+    }
+
+    private ProgressFilingView filingView(String provinceCode, YearMonth month) {
+        ProgressReportFiling f = ProgressReports.filing(provinceCode, month, LockModeType.NONE);
+        if (f == null) {
+            throw ProblemException.notFound("filing of " + provinceCode + " for " + month);
+        }
+        ProgressReport filed = reports.figures(f);
+        ProgressReport current = reports.compute(provinceCode, month);
+        var differences = ProgressReports.differences(filed, current);
+        Optional<LocalDate> due = reports.dueDate(month);
+        FilingTimeliness timeliness = due.map(d -> reports.timeliness(d, f.firstFiledAt)).orElse(f.timeliness);
+        return new ProgressFilingView(provinceCode, month.toString(), due.orElse(null), f.firstFiledAt, timeliness.name(), f.filedAt,
+                f.filedBy, f.timeliness.name(), filed, current, differences, differences.stream().anyMatch(r -> !r.isZero()),
+                ProgressReports.history(provinceCode, month).stream().map(ProgressFilingView.Earlier::of).toList());
+    }
+
+    private ProgressReport report(String provinceCode, String month) {
+        return reports.compute(provinceCode, scoped(provinceCode, month));
+    }
+
+    /** 400 for an unknown province or month, 403 for a province office asking about another province. */
+    private YearMonth scoped(String provinceCode, String month) {
+        reports.requireProvince(provinceCode);
+        YearMonth m = ProgressReports.parseMonth(month);
+        caller.requireCovers(provinceCode, null, null);
+        return m;
+    }
+}
