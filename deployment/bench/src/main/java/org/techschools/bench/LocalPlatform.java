@@ -1,0 +1,95 @@
+package org.techschools.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The platform that deployment/local/up started: its ports, tokens and database, as the local scripts define them. */
+final class LocalPlatform {
+
+    final Path root;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    LocalPlatform(Path root) {
+        this.root = root;
+    }
+
+    String enrollmentUrl() {
+        return "http://127.0.0.1:" + env("ENROLLMENT_PORT", "8081");
+    }
+
+    String registrationUrl() {
+        return "http://127.0.0.1:" + env("REGISTRATION_PORT", "8083");
+    }
+
+    String kafkaBootstrap() {
+        return "127.0.0.1:" + env("KAFKA_PORT", "19092");
+    }
+
+    Path kafkaLibs() {
+        return root.resolve("deployment/kafka-runtime/target/libs");
+    }
+
+    /** A bearer token from deployment/local/token (cached per role and claim). */
+    String token(String role, String... claims) {
+        return tokens.computeIfAbsent(role + String.join(",", claims), k -> {
+            try {
+                List<String> command = new java.util.ArrayList<>(List.of(root.resolve("deployment/local/token").toString(), role));
+                command.addAll(List.of(claims));
+                Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                String token = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                if (p.waitFor() != 0 || token.isEmpty()) {
+                    throw new IllegalStateException("deployment/local/token failed: run deployment/local/up first");
+                }
+                return token;
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    HttpResponse<String> post(String url, String token, String json) throws IOException, InterruptedException {
+        return http.send(postRequest(url, token, json), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpRequest postRequest(String url, String token, String json) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(120))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A JDBC connection to one of the local databases as the application role. */
+    Connection database(String name) throws IOException, SQLException {
+        String password = Files.readAllLines(root.resolve("deployment/local/.runtime/secrets.env")).stream()
+                .filter(l -> l.startsWith("DB_PASSWORD=")).findFirst()
+                .map(l -> l.substring("DB_PASSWORD=".length()).replace("'", ""))
+                .orElseThrow(() -> new IllegalStateException("no DB_PASSWORD in deployment/local/.runtime/secrets.env"));
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + env("PG_PORT", "15432") + "/" + name, "app", password);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

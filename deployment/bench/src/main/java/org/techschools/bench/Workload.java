@@ -1,0 +1,75 @@
+package org.techschools.bench;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.techschools.testinfra.ResidentIds;
+
+/** Schools and valid enrollment records for the benchmarks (unique codes per run, so runs never collide). */
+final class Workload {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private Workload() {
+    }
+
+    /** Creates a qualified school through the API as the Zhejiang province office; returns its code. */
+    static String createSchool(LocalPlatform platform, String prefix, String city) throws IOException, InterruptedException {
+        String code = prefix + "-" + Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+        Map<String, Object> school = Map.of("code", code, "name", "基准测试学校 " + code, "type", "TECHNICIAN_COLLEGE",
+                "provinceCode", "330000", "cityCode", city, "provincial", false, "qualifiedYears", List.of(2026),
+                "majors", List.of(Map.of("code", "0401", "name", "数控加工", "levels", List.of("INTERMEDIATE", "ADVANCED"))));
+        var answer = platform.post(platform.enrollmentUrl() + "/api/v1/schools", platform.token("province", "--region", "330000"),
+                JSON.writeValueAsString(school));
+        if (answer.statusCode() != 201) {
+            throw new IllegalStateException("creating school " + code + " failed: " + answer.statusCode() + " " + answer.body());
+        }
+        return code;
+    }
+
+    /** A person: a valid resident ID with its birth date and gender. */
+    record Person(String idNumber, LocalDate birthDate, boolean male, String name) {
+        static Person random() {
+            ThreadLocalRandom r = ThreadLocalRandom.current();
+            LocalDate birth = LocalDate.of(2008 + r.nextInt(3), 1 + r.nextInt(12), 1 + r.nextInt(28));
+            boolean male = r.nextBoolean();
+            String[] surnames = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周" };
+            String[] given = { "伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "艳", "杰", "涛", "明", "超", "霞", "平" };
+            String name = surnames[r.nextInt(surnames.length)] + given[r.nextInt(given.length)] + given[r.nextInt(given.length)];
+            return new Person(ResidentIds.of("330102", birth, male), birth, male, name);
+        }
+    }
+
+    static Map<String, Object> enrollment(String school, String sourceRecordId, Person p) {
+        Map<String, Object> student = Map.of("idType", "RESIDENT_ID", "idNumber", p.idNumber(), "name", p.name(),
+                "gender", p.male() ? "MALE" : "FEMALE", "birthDate", p.birthDate().toString());
+        Map<String, Object> e = new java.util.HashMap<>();
+        e.put("schoolCode", school);
+        e.put("sourceRecordId", sourceRecordId);
+        e.put("student", student);
+        e.put("majorCode", "0401");
+        e.put("classLevel", "INTERMEDIATE");
+        e.put("studyMode", "FULL_TIME");
+        e.put("intakeYear", 2026);
+        e.put("intakeSeason", "AUTUMN");
+        e.put("enrolledOn", "2026-09-01");
+        e.put("sourceCategory", "初中毕业生");
+        e.put("originRegion", "330102");
+        e.put("priorityFlags", List.of());
+        return e;
+    }
+
+    static List<Map<String, Object>> enrollments(String school, String prefix, int count) {
+        List<Map<String, Object>> items = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            items.add(enrollment(school, prefix + "-" + i, Person.random()));
+        }
+        return items;
+    }
+}
