@@ -9,7 +9,13 @@ public enum AlertType {
     /** 重复报送: the same person twice at the same school. */
     DUPLICATE_SUBMISSION(AlertSeverity.LOW),
     /** 身份信息冲突: one ID number, different name or gender. */
-    IDENTITY_CONFLICT(AlertSeverity.HIGH);
+    IDENTITY_CONFLICT(AlertSeverity.HIGH),
+    /** 跨系统学籍: the person is on an imported 普高/中职 roster as 在籍 (seed 002: no 学籍 for them here). */
+    CROSS_SYSTEM_REGISTRATION(AlertSeverity.HIGH),
+    /** 疑似重复: different ID numbers, same birth date and gender, equal or near-equal name (possible fake identity). */
+    PROBABLE_DUPLICATE(AlertSeverity.MEDIUM),
+    /** 逾期注册: registered after the province's deadline for the intake season. */
+    LATE_REGISTRATION(AlertSeverity.LOW);
 
     public final AlertSeverity severity;
 

@@ -98,6 +98,10 @@ public class Registration extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** When the school first pushed the record (its recordedAt): the 学籍 registration time compared with deadlines. */
+    @Column(name = "recorded_at")
+    public Instant recordedAt;
+
     public static Optional<Registration> byEnrollment(UUID enrollmentId) {
         return find("enrollmentId", enrollmentId).firstResultOptional();
     }
@@ -106,6 +110,20 @@ public class Registration extends PanacheEntityBase {
     public static List<Registration> otherActiveOf(Registration registration) {
         return list("personKey = ?1 and status = ?2 and id <> ?3 order by registeredAt, id", registration.personKey,
                 RegistrationStatus.ACTIVE, registration.id);
+    }
+
+    /**
+     * Other people's 在籍 学籍 born the same day with the same gender: the blocking key of the fuzzy
+     * PROBABLE_DUPLICATE check (indexed on birth_date, gender), so names are compared only within the block.
+     */
+    public static List<Registration> activeLookalikesOf(Registration registration) {
+        return list("birthDate = ?1 and gender = ?2 and status = ?3 and personKey <> ?4 order by registeredAt, id",
+                registration.birthDate, registration.gender, RegistrationStatus.ACTIVE, registration.personKey);
+    }
+
+    /** 学籍 that have ended: 退学, 毕业, 注销, 转出. An ended 学籍 conflicts with nothing any more. */
+    public boolean hasEnded() {
+        return status.ended();
     }
 
     public boolean isActive() {

@@ -11,6 +11,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +34,7 @@ import org.techschools.registration.domain.AlertTransition;
 import org.techschools.registration.rest.AlertViews.AlertDetail;
 import org.techschools.registration.rest.AlertViews.AlertItem;
 import org.techschools.registration.rest.AlertViews.AlertPage;
+import org.techschools.registration.rest.AlertViews.AlertStats;
 import org.techschools.registration.rest.AlertViews.RecordView;
 import org.techschools.registration.rest.AlertViews.TransitionRequest;
 import org.techschools.registration.rest.AlertViews.TransitionView;
@@ -72,6 +75,47 @@ public class AlertResource {
                 .map(a -> item(a, page.records().getOrDefault(a.id, List.of())))
                 .toList();
         return new AlertPage(items, page.nextCursor());
+    }
+
+    @GET
+    @Path("/stats")
+    @RolesAllowed({ Roles.AUDITOR, Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.SCHOOL })
+    @Operation(summary = "Alert counts (total and still open) per type, city or school, within the caller's scope; same filters as the list")
+    public AlertStats stats(@RestQuery String groupBy, @RestQuery String type, @RestQuery String status,
+            @RestQuery String severity, @RestQuery String province, @RestQuery String city, @RestQuery String school,
+            @RestQuery String from, @RestQuery String to) {
+        AlertSearch.GroupBy by = groupBy(groupBy);
+        AlertFilter filter = AlertFilterParams.parse(type, status, severity, province, city, school, from, to, null, null);
+        List<AlertSearch.Group> groups = search.stats(filter, Visibility.of(scope), by);
+        return new AlertStats(by.name().toLowerCase(java.util.Locale.ROOT), groups);
+    }
+
+    @GET
+    @Path("/export.csv")
+    @Produces(AlertCsv.MEDIA_TYPE)
+    @RolesAllowed({ Roles.AUDITOR, Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.SCHOOL })
+    @Operation(summary = "Every alert the list would show (same filters, no paging) as CSV, one line per record an alert names")
+    public Response export(@RestQuery String type, @RestQuery String status, @RestQuery String severity,
+            @RestQuery String province, @RestQuery String city, @RestQuery String school, @RestQuery String from,
+            @RestQuery String to) {
+        AlertFilter filter = AlertFilterParams.parse(type, status, severity, province, city, school, from, to,
+                Integer.toString(AlertFilter.MAX_LIMIT), null);
+        Visibility visibility = Visibility.of(scope);
+        StreamingOutput body = out -> AlertCsv.write(out, search, filter, visibility);
+        return Response.ok(body, AlertCsv.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"alerts.csv\"").build();
+    }
+
+    private static AlertSearch.GroupBy groupBy(String text) {
+        String message = "must be one of type, city, school";
+        if (text == null || text.isBlank()) {
+            throw ProblemException.badRequest(List.of(new FieldError("groupBy", "required", message)));
+        }
+        try {
+            return AlertSearch.GroupBy.valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(List.of(new FieldError("groupBy", "invalid-value", message)));
+        }
     }
 
     @GET

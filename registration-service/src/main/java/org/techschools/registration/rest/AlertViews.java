@@ -48,6 +48,10 @@ public final class AlertViews {
             List<TransitionView> transitions) {
     }
 
+    /** Answer of {@code GET /api/v1/alerts/stats}: per group its alerts in total and still open (OPEN, INVESTIGATING). */
+    public record AlertStats(String groupBy, List<org.techschools.registration.service.AlertSearch.Group> groups) {
+    }
+
     /** Body of {@code POST /api/v1/alerts/{id}/transitions}. */
     public record TransitionRequest(String to, String note) {
     }

@@ -2,15 +2,22 @@ package org.techschools.registration.rest;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -20,11 +27,16 @@ import org.techschools.commons.domain.ClassLevel;
 import org.techschools.commons.domain.Gender;
 import org.techschools.commons.domain.IntakeSeason;
 import org.techschools.commons.domain.StudyMode;
+import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
 import org.techschools.registration.domain.Registration;
+import org.techschools.registration.domain.RegistrationChangeType;
 import org.techschools.registration.domain.RegistrationStatus;
+import org.techschools.registration.domain.TransferRequest;
+import org.techschools.registration.domain.TransferStatus;
+import org.techschools.registration.service.RegistrationLifecycle;
 
 /** The 学籍 registry, read by id (ID number masked). */
 @Path("/api/v1/registrations")
@@ -32,8 +44,16 @@ import org.techschools.registration.domain.RegistrationStatus;
 @Tag(name = "registrations")
 public class RegistrationResource {
 
+    private static final int MAX_REASON = 500;
+    private static final Pattern SCHOOL_CODE = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
+    /** 学籍异动 dates are civil dates in China. */
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
     @Inject
     CallerScope scope;
+
+    @Inject
+    RegistrationLifecycle lifecycle;
 
     public record RegistrationView(UUID id, UUID enrollmentId, String schoolCode, String sourceRecordId, String personKey,
             String idNumberMasked, String name, Gender gender, LocalDate birthDate, StudyMode studyMode, ClassLevel classLevel,
@@ -56,6 +76,76 @@ public class RegistrationResource {
         if (r == null || !scope.covers(r.provinceCode, r.cityCode, r.schoolCode)) {
             throw ProblemException.notFound("registration " + id);
         }
+        return view(r);
+    }
+
+    /** Body of {@code POST /api/v1/registrations/{id}/changes}; dates as text so a bad one answers 400 naming the field. */
+    public record ChangeRequest(String type, String effectiveOn, String reason, String toSchoolCode) {
+    }
+
+    @POST
+    @Path("/{id}/changes")
+    @RolesAllowed({ Roles.SCHOOL, Roles.PROVINCE })
+    @Operation(summary = "学籍异动: SUSPEND, RESUME, WITHDRAW, GRADUATE, CANCEL take effect at once (200 with the 学籍);"
+            + " TRANSFER files a request the province decides (202 with the request); 409 naming the current status when"
+            + " the change is not allowed from it")
+    public Response change(@RestPath String id, ChangeRequest request) {
+        UUID registrationId;
+        try {
+            registrationId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("registration " + id);
+        }
+        RegistrationLifecycle.Change change = parse(request);
+        Registration r = lifecycle.change(registrationId, change, scope);
+        if (change.type() == RegistrationChangeType.TRANSFER) {
+            TransferRequest pending = TransferRequest.find("registrationId = ?1 and status = ?2", r.id, TransferStatus.PENDING)
+                    .firstResult();
+            return Response.accepted(TransferResource.TransferView.of(pending)).build();
+        }
+        return Response.ok(view(r)).build();
+    }
+
+    private static RegistrationLifecycle.Change parse(ChangeRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest(List.of(new FieldError("type", "required", "a change needs a type")));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        RegistrationChangeType type = null;
+        String types = "must be one of " + List.of(RegistrationChangeType.values());
+        if (request.type() == null || request.type().isBlank()) {
+            errors.add(new FieldError("type", "required", types));
+        } else {
+            try {
+                type = RegistrationChangeType.valueOf(request.type().trim());
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("type", "invalid-value", types));
+            }
+        }
+        LocalDate effectiveOn = LocalDate.now(CHINA);
+        if (request.effectiveOn() != null && !request.effectiveOn().isBlank()) {
+            try {
+                effectiveOn = LocalDate.parse(request.effectiveOn().trim());
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError("effectiveOn", "invalid-value", "must be a date such as 2025-09-01"));
+            }
+        }
+        if (request.reason() != null && request.reason().length() > MAX_REASON) {
+            errors.add(new FieldError("reason", "too-long", "at most " + MAX_REASON + " characters"));
+        }
+        String toSchool = request.toSchoolCode() == null ? null : request.toSchoolCode().trim();
+        if (type == RegistrationChangeType.TRANSFER && (toSchool == null || toSchool.isEmpty())) {
+            errors.add(new FieldError("toSchoolCode", "required", "a transfer names the school it goes to"));
+        } else if (type == RegistrationChangeType.TRANSFER && !SCHOOL_CODE.matcher(toSchool).matches()) {
+            errors.add(new FieldError("toSchoolCode", "invalid-value", "must be a school code"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest(errors);
+        }
+        return new RegistrationLifecycle.Change(type, effectiveOn, request.reason(), toSchool);
+    }
+
+    private static RegistrationView view(Registration r) {
         return new RegistrationView(r.id, r.enrollmentId, r.schoolCode, r.sourceRecordId, r.personKey, r.idNumberMasked,
                 r.name, r.gender, r.birthDate, r.studyMode, r.classLevel, r.majorCode, r.intakeYear, r.intakeSeason,
                 r.enrolledOn, r.provinceCode, r.cityCode, r.status, r.registeredAt, r.updatedAt);

@@ -1,5 +1,6 @@
 package org.techschools.registration.service;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.hibernate.query.NativeQuery;
 
 import org.techschools.registration.domain.Alert;
 import org.techschools.registration.domain.AlertRecord;
@@ -31,6 +34,8 @@ public class AlertBook {
     public static final String RESOLVED_BY_LIFECYCLE = "RESOLVED_BY_LIFECYCLE";
     /** The system closed the alert because a corrected record no longer conflicts. */
     public static final String RESOLVED_BY_CORRECTION = "RESOLVED_BY_CORRECTION";
+    /** The system closed the alert because a re-uploaded roster no longer lists the person as 在籍. */
+    public static final String RESOLVED_BY_ROSTER = "RESOLVED_BY_ROSTER";
 
     @Inject
     EntityManager em;
@@ -44,24 +49,39 @@ public class AlertBook {
     /** @return the new alert's id, or empty when this (type, pair) had been raised before */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<UUID> raise(AlertType type, Registration first, Registration second, ObjectNode evidence) {
+        return raise(type, pairKey(first, second), List.of(first, second), null, evidence);
+    }
+
+    /**
+     * Raises an alert about any number of records (one for LATE_REGISTRATION, or one and a roster for
+     * CROSS_SYSTEM_REGISTRATION), identified by {@code pairKey} within its type.
+     *
+     * @param score similarity of a fuzzy match, null for rule-based checks
+     * @return the new alert's id, or empty when this (type, pairKey) had been raised before
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<UUID> raise(AlertType type, String pairKey, List<Registration> records, BigDecimal score,
+            ObjectNode evidence) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
+        // Typed binding: the score is null for the rule-based checks, and a bare null has no SQL type.
         int inserted = em.createNativeQuery("INSERT INTO alert (id, type, severity, status, pair_key, raised_at, score,"
-                        + " evidence, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, ?6)"
+                        + " evidence, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?7, ?6)"
                         + " ON CONFLICT (type, pair_key) DO NOTHING")
+                .unwrap(NativeQuery.class)
+                .setParameter(8, score, BigDecimal.class)
                 .setParameter(1, id)
                 .setParameter(2, type.name())
                 .setParameter(3, type.severity.name())
                 .setParameter(4, AlertStatus.OPEN.name())
-                .setParameter(5, pairKey(first, second))
+                .setParameter(5, pairKey)
                 .setParameter(6, now)
                 .setParameter(7, evidence.toString())
                 .executeUpdate();
         if (inserted == 0) {
             return Optional.empty();
         }
-        name(id, first);
-        name(id, second);
+        records.forEach(r -> name(id, r));
         AlertTransition.record(id, null, AlertStatus.OPEN, AlertTransition.SYSTEM, "raised by the " + type + " check");
         return Optional.of(id);
     }

@@ -31,15 +31,9 @@ public class AlertSearch {
 
     @Transactional
     public Page search(AlertFilter filter, Visibility visibility) {
-        StringBuilder sql = new StringBuilder("SELECT CAST(a.id AS text) FROM alert a WHERE TRUE");
         Map<String, Object> params = new LinkedHashMap<>();
-        condition(sql, params, "a.type = :type", "type", filter.type() == null ? null : filter.type().name());
-        condition(sql, params, "a.status = :status", "status", filter.status() == null ? null : filter.status().name());
-        condition(sql, params, "a.severity = :severity", "severity", filter.severity() == null ? null : filter.severity().name());
-        condition(sql, params, "a.raised_at >= :from", "from", filter.from());
-        condition(sql, params, "a.raised_at < :to", "to", filter.to());
-        namesRecordWhere(sql, params, "vis", visibility.province(), visibility.city(), visibility.school());
-        namesRecordWhere(sql, params, "flt", filter.province(), filter.city(), filter.school());
+        StringBuilder sql = new StringBuilder("SELECT CAST(a.id AS text) FROM alert a WHERE ")
+                .append(where(filter, visibility, params));
         if (filter.after() != null) {
             sql.append(" AND (a.raised_at < :afterAt OR (a.raised_at = :afterAt AND a.id < :afterId))");
             params.put("afterAt", filter.after().raisedAt());
@@ -66,6 +60,71 @@ public class AlertSearch {
         String next = more ? new AlertFilter.Cursor(alerts.get(alerts.size() - 1).raisedAt, alerts.get(alerts.size() - 1).id).encode()
                 : null;
         return new Page(alerts, records, next);
+    }
+
+    /** Alert count per group (type, or the city or school of the records named), for the same filters as the listing. */
+    public enum GroupBy {
+        TYPE("a.type", ""),
+        CITY("g.city_code", " JOIN alert_record g ON g.alert_id = a.id"),
+        SCHOOL("g.school_code", " JOIN alert_record g ON g.alert_id = a.id");
+
+        final String column;
+        final String join;
+
+        GroupBy(String column, String join) {
+            this.column = column;
+            this.join = join;
+        }
+    }
+
+    public record Group(String key, long count, long open) {
+    }
+
+    /**
+     * Counts per group; an alert naming records in two cities counts once in each (and once in the total).
+     * Within a city or school grouping, only the caller's visible records form groups.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<Group> stats(AlertFilter filter, Visibility visibility, GroupBy groupBy) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        StringBuilder sql = new StringBuilder("SELECT ").append(groupBy.column)
+                .append(", COUNT(DISTINCT a.id), COUNT(DISTINCT a.id) FILTER (WHERE a.status IN ('OPEN', 'INVESTIGATING'))")
+                .append(" FROM alert a").append(groupBy.join).append(" WHERE ").append(where(filter, visibility, params));
+        if (groupBy != GroupBy.TYPE) {
+            // The group's record itself must be visible: a school does not see counts for the other school of a pair.
+            if (visibility.province() != null) {
+                sql.append(" AND g.province_code = :gProvince");
+                params.put("gProvince", visibility.province());
+            }
+            if (visibility.city() != null) {
+                sql.append(" AND g.city_code = :gCity");
+                params.put("gCity", visibility.city());
+            }
+            if (visibility.school() != null) {
+                sql.append(" AND g.school_code = :gSchool");
+                params.put("gSchool", visibility.school());
+            }
+        }
+        sql.append(" GROUP BY 1 ORDER BY 2 DESC, 1");
+        Query query = em.createNativeQuery(sql.toString());
+        params.forEach(query::setParameter);
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> new Group((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue()))
+                .toList();
+    }
+
+    /** The filter's conditions and the caller's limit, as SQL over alias {@code a}; parameters go to {@code params}. */
+    private static String where(AlertFilter filter, Visibility visibility, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder("TRUE");
+        condition(sql, params, "a.type = :type", "type", filter.type() == null ? null : filter.type().name());
+        condition(sql, params, "a.status = :status", "status", filter.status() == null ? null : filter.status().name());
+        condition(sql, params, "a.severity = :severity", "severity", filter.severity() == null ? null : filter.severity().name());
+        condition(sql, params, "a.raised_at >= :from", "from", filter.from());
+        condition(sql, params, "a.raised_at < :to", "to", filter.to());
+        namesRecordWhere(sql, params, "vis", visibility.province(), visibility.city(), visibility.school());
+        namesRecordWhere(sql, params, "flt", filter.province(), filter.city(), filter.school());
+        return sql.toString();
     }
 
     /** The alert with its records, if it exists and the caller may see it. */

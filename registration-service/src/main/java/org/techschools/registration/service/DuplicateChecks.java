@@ -52,6 +52,19 @@ public class DuplicateChecks {
     public record Outcome(List<UUID> raised, Set<UUID> otherEnrollmentIds) {
     }
 
+    @Inject
+    ProbableDuplicateCheck probableDuplicates;
+
+    @Inject
+    CrossSystemCheck crossSystem;
+
+    @Inject
+    LateRegistrationCheck lateRegistration;
+
+    /**
+     * Every check of one 学籍: the rule-based checks against the person's other ACTIVE 学籍, the fuzzy
+     * PROBABLE_DUPLICATE check against other people born the same day, the imported rosters, and the deadline.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome check(Registration registration) {
         List<UUID> raised = new ArrayList<>();
@@ -65,16 +78,37 @@ public class DuplicateChecks {
             for (ConflictCheck check : checks.values()) {
                 Optional<ObjectNode> evidence = check.evidence(first, second);
                 if (evidence.isPresent()) {
-                    alerts.raise(check.type(), first, second, evidence.get()).ifPresent(id -> {
-                        LOG.infof("raised %s alert %s for enrollments %s and %s", check.type(), id, first.enrollmentId,
-                                second.enrollmentId);
-                        raised.add(id);
-                        others.add(other.enrollmentId);
-                    });
+                    note(check.type(), alerts.raise(check.type(), first, second, evidence.get()), registration, other,
+                            raised, others);
                 }
             }
         }
+        for (Registration other : Registration.activeLookalikesOf(registration)) {
+            Registration first = firstOf(registration, other);
+            Registration second = first == registration ? other : registration;
+            probableDuplicates.evaluate(first, second).ifPresent(finding -> note(AlertType.PROBABLE_DUPLICATE,
+                    alerts.raise(AlertType.PROBABLE_DUPLICATE, AlertBook.pairKey(first, second), List.of(first, second),
+                            finding.score(), finding.evidence()), registration, other, raised, others));
+        }
+        for (CrossSystemCheck.RosterHit hit : crossSystem.activeRosterRowsOf(registration.personKey)) {
+            note(AlertType.CROSS_SYSTEM_REGISTRATION, crossSystem.raise(registration, hit), registration, null, raised, others);
+        }
+        lateRegistration.evidence(registration).ifPresent(evidence -> note(AlertType.LATE_REGISTRATION,
+                alerts.raise(AlertType.LATE_REGISTRATION, registration.enrollmentId.toString(), List.of(registration), null,
+                        evidence), registration, null, raised, others));
         return new Outcome(raised, others);
+    }
+
+    private static void note(AlertType type, Optional<UUID> alertId, Registration registration, Registration other,
+            List<UUID> raised, Set<UUID> others) {
+        alertId.ifPresent(id -> {
+            LOG.infof("raised %s alert %s for enrollment %s%s", type, id, registration.enrollmentId,
+                    other == null ? "" : " and " + other.enrollmentId);
+            raised.add(id);
+            if (other != null) {
+                others.add(other.enrollmentId);
+            }
+        });
     }
 
     /**
@@ -88,9 +122,7 @@ public class DuplicateChecks {
         Set<UUID> named = new LinkedHashSet<>();
         for (Alert alert : Alert.namingRecord(registration.enrollmentId, AlertStatus.UNDECIDED)) {
             List<AlertRecord> records = alerts.recordsOf(alert);
-            Optional<Registration> other = records.stream().map(r -> r.enrollmentId)
-                    .filter(id -> !id.equals(registration.enrollmentId)).findFirst().flatMap(Registration::byEnrollment);
-            if (other.isEmpty() || stillConflicts(alert.type, registration, other.get())) {
+            if (stillHolds(alert, registration, records)) {
                 continue;
             }
             alerts.resolve(alert, AlertBook.RESOLVED_BY_CORRECTION,
@@ -100,7 +132,27 @@ public class DuplicateChecks {
         return named;
     }
 
+    /** Whether the alert's conflict still holds for the corrected record (single-record alerts are re-evaluated alone). */
+    private boolean stillHolds(Alert alert, Registration registration, List<AlertRecord> records) {
+        switch (alert.type) {
+            case LATE_REGISTRATION:
+                return lateRegistration.evidence(registration).isPresent();
+            case CROSS_SYSTEM_REGISTRATION:
+                return registration.isActive() && crossSystem.activeRosterRowsOf(registration.personKey).stream()
+                        .anyMatch(hit -> CrossSystemCheck.pairKey(registration, hit).equals(alert.pairKey));
+            default:
+                Optional<Registration> other = records.stream().map(r -> r.enrollmentId)
+                        .filter(id -> !id.equals(registration.enrollmentId)).findFirst().flatMap(Registration::byEnrollment);
+                // The other record is unknown here: nothing to compare with, so the alert stays for an auditor.
+                return other.isEmpty() || stillConflicts(alert.type, registration, other.get());
+        }
+    }
+
     private boolean stillConflicts(AlertType type, Registration a, Registration b) {
+        if (type == AlertType.PROBABLE_DUPLICATE) {
+            Registration first = firstOf(a, b);
+            return probableDuplicates.evaluate(first, first == a ? b : a).isPresent();
+        }
         if (!a.isActive() || !b.isActive() || !a.personKey.equals(b.personKey)) {
             return false;
         }

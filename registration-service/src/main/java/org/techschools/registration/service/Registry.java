@@ -19,6 +19,7 @@ import org.techschools.registration.domain.Alert;
 import org.techschools.registration.domain.AlertRecord;
 import org.techschools.registration.domain.AlertStatus;
 import org.techschools.registration.domain.Registration;
+import org.techschools.registration.domain.RegistrationChangeType;
 import org.techschools.registration.domain.RegistrationStatus;
 import org.techschools.registration.messaging.RegistrationEventsOutbox;
 
@@ -63,6 +64,8 @@ public class Registry {
             registration.enrollmentId = record.enrollmentId();
             registration.status = RegistrationStatus.ACTIVE;
             registration.registeredAt = Instant.now();
+            // Kept from the first version only: a correction is no new registration (see LateRegistrationCheck).
+            registration.recordedAt = record.recordedAt() != null ? record.recordedAt() : registration.registeredAt;
         }
         copy(record, registration);
         if (isNew) {
@@ -86,16 +89,34 @@ public class Registry {
             LOG.warnf("withdrawal of unknown enrollment %s ignored", withdrawal.enrollmentId());
             return;
         }
-        if (registration.status == RegistrationStatus.WITHDRAWN || withdrawal.version() < registration.enrollmentVersion) {
+        if (registration.hasEnded() || withdrawal.version() < registration.enrollmentVersion) {
             return;
         }
-        registration.status = RegistrationStatus.WITHDRAWN;
         registration.enrollmentVersion = Math.max(registration.enrollmentVersion, withdrawal.version());
-        registration.updatedAt = Instant.now();
         LocalDate effectiveOn = (withdrawal.withdrawnAt() != null ? withdrawal.withdrawnAt() : Instant.now())
                 .atZone(CHINA).toLocalDate();
-        events.changed(registration, "WITHDRAW", effectiveOn);
-        checkResults.publishFor(registration, resolveByLifecycle(registration, "学籍 withdrawn (退学): " + withdrawal.reason()));
+        changeStatus(registration, RegistrationStatus.WITHDRAWN, RegistrationChangeType.WITHDRAW, effectiveOn,
+                "学籍 withdrawn (退学): " + withdrawal.reason());
+    }
+
+    /**
+     * 学籍异动: moves the 学籍 to its new status and announces it. An ended 学籍 resolves the undecided alerts it
+     * was part of; a resumed one (复学) is checked again, as it may now conflict with a 学籍 registered meanwhile.
+     * Every record whose flagging alerts changed gets a fresh check result.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void changeStatus(Registration registration, RegistrationStatus to, RegistrationChangeType change,
+            LocalDate effectiveOn, String note) {
+        registration.status = to;
+        registration.updatedAt = Instant.now();
+        events.changed(registration, change.name(), effectiveOn);
+        Set<UUID> changed = new LinkedHashSet<>();
+        if (to.ended()) {
+            changed.addAll(resolveByLifecycle(registration, note));
+        } else if (to == RegistrationStatus.ACTIVE) {
+            changed.addAll(checks.check(registration).otherEnrollmentIds());
+        }
+        checkResults.publishFor(registration, changed);
     }
 
     /**

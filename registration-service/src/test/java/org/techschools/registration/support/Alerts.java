@@ -47,6 +47,12 @@ public final class Alerts {
                 .until(() -> TestEvents.checkResultsOf(e).size() >= count);
     }
 
+    /** The id of the 学籍 made from this record, from its first check result. */
+    public static String registrationId(Enrollment e) {
+        awaitChecked(e, 1);
+        return TestEvents.checkResultsOf(e).get(0).path("registrationId").asText();
+    }
+
     public static JsonPath detail(String alertId) {
         return given().auth().oauth2(TestTokens.auditor()).when().get("/api/v1/alerts/" + alertId)
                 .then().statusCode(200).extract().jsonPath();

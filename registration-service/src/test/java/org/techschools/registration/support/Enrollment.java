@@ -1,6 +1,7 @@
 package org.techschools.registration.support;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,16 +17,46 @@ public final class Enrollment {
     public String sourceRecordId = "R-" + TestEvents.suffix();
     public String personKey;
     public String idNumberMasked = "330102********123X";
-    public String name = "张三";
+    public String name;
     public String gender = "MALE";
+    public LocalDate birthDate;
+    public int intakeYear = 2025;
+    public String intakeSeason = "AUTUMN";
+    public String enrolledOn = "2025-09-01";
+    /** Within the autumn 2025 deadline by default, so tests of other checks see no LATE_REGISTRATION. */
+    public Instant recordedAt = Instant.parse("2025-09-10T02:00:00Z");
     public String studyMode = "FULL_TIME";
     public String provinceCode = "330000";
     public String cityCode = "330100";
     public int version = 1;
 
+    /** Given names whose readings all differ, so generated people never look alike to the PROBABLE_DUPLICATE check. */
+    private static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚";
+
     private Enrollment(String personKey, String schoolCode) {
         this.personKey = personKey;
         this.schoolCode = schoolCode;
+        // Derived from the person: one person's records agree, different people almost never share birth date and name.
+        long h = Long.parseUnsignedLong(personKey.substring(0, 15), 16);
+        this.birthDate = LocalDate.of(1990, 1, 1).plusDays(h % 7300);
+        this.name = "张" + GIVEN.charAt((int) (h / 7300 % GIVEN.length())) + GIVEN.charAt((int) (h / 7300 / GIVEN.length() % GIVEN.length()));
+    }
+
+    public Enrollment born(LocalDate birthDate) {
+        this.birthDate = birthDate;
+        return this;
+    }
+
+    public Enrollment recordedAt(Instant recordedAt) {
+        this.recordedAt = recordedAt;
+        return this;
+    }
+
+    public Enrollment intake(int year, String season, String enrolledOn) {
+        this.intakeYear = year;
+        this.intakeSeason = season;
+        this.enrolledOn = enrolledOn;
+        return this;
     }
 
     public static Enrollment of(String personKey, String schoolCode) {
@@ -69,13 +100,13 @@ public final class Enrollment {
         p.put("idNumberMasked", idNumberMasked);
         p.put("name", name);
         p.put("gender", gender);
-        p.put("birthDate", "2008-05-17");
+        p.put("birthDate", birthDate.toString());
         p.put("majorCode", "0101");
         p.put("classLevel", "INTERMEDIATE");
         p.put("studyMode", studyMode);
-        p.put("intakeYear", 2025);
-        p.put("intakeSeason", "AUTUMN");
-        p.put("enrolledOn", "2025-09-01");
+        p.put("intakeYear", intakeYear);
+        p.put("intakeSeason", intakeSeason);
+        p.put("enrolledOn", enrolledOn);
         p.put("sourceCategory", "JUNIOR_HIGH_GRADUATE");
         p.putNull("originRegion");
         p.putArray("priorityFlags");
@@ -84,7 +115,7 @@ public final class Enrollment {
         p.put("schoolCityCode", cityCode);
         p.put("schoolType", "TECHNICIAN_COLLEGE");
         p.put("schoolProvincial", false);
-        p.put("recordedAt", Instant.now().toString());
+        p.put("recordedAt", recordedAt.toString());
         return TestEvents.envelope(eventId, "EnrollmentRecorded", 1, personKey, p);
     }
 

@@ -1,0 +1,72 @@
+package org.techschools.registration.rest;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.techschools.registration.domain.Alert;
+import org.techschools.registration.domain.AlertRecord;
+import org.techschools.registration.service.AlertFilter;
+import org.techschools.registration.service.AlertSearch;
+import org.techschools.registration.service.Visibility;
+
+/**
+ * The alert list as CSV for auditors' spreadsheets: one line per record an alert names (masked ID only), written
+ * page by page so a large export never sits in memory. UTF-8 with a byte-order mark, or Excel garbles 张三.
+ */
+final class AlertCsv {
+
+    static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
+    static final String HEADER = "alertId,type,severity,status,raisedAt,score,resolutionReason,schoolCode,sourceRecordId,"
+            + "idNumberMasked,name,provinceCode,cityCode,evidence";
+
+    private AlertCsv() {
+    }
+
+    static void write(OutputStream out, AlertSearch search, AlertFilter filter, Visibility visibility) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        w.write('\uFEFF');
+        w.write(HEADER);
+        w.write("\r\n");
+        AlertFilter page = filter;
+        while (true) {
+            AlertSearch.Page result = search.search(page, visibility);
+            for (Alert a : result.alerts()) {
+                for (AlertRecord r : result.records().getOrDefault(a.id, List.of())) {
+                    line(w, a.id, a.type, a.severity, a.status, a.raisedAt, a.score == null ? "" : a.score.toPlainString(),
+                            a.resolutionReason, r.schoolCode, r.sourceRecordId, r.idNumberMasked, r.name, r.provinceCode,
+                            r.cityCode, a.evidence);
+                }
+            }
+            if (result.nextCursor() == null) {
+                break;
+            }
+            page = new AlertFilter(filter.type(), filter.status(), filter.severity(), filter.province(), filter.city(),
+                    filter.school(), filter.from(), filter.to(), filter.limit(), AlertFilter.Cursor.decode(result.nextCursor()));
+        }
+        w.flush();
+    }
+
+    private static void line(Writer w, Object... values) throws IOException {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                w.write(',');
+            }
+            w.write(cell(values[i] == null ? "" : values[i].toString()));
+        }
+        w.write("\r\n");
+    }
+
+    /** Quoted when needed; a leading =, +, - or @ is defused so a spreadsheet never runs a name as a formula. */
+    static String cell(String value) {
+        String v = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+            return "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+}

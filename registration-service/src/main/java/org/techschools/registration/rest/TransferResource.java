@@ -1,0 +1,96 @@
+package org.techschools.registration.rest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import org.techschools.commons.rest.FieldError;
+import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.security.CallerScope;
+import org.techschools.commons.security.Roles;
+import org.techschools.registration.domain.TransferRequest;
+import org.techschools.registration.domain.TransferStatus;
+import org.techschools.registration.service.RegistrationLifecycle;
+
+/** 转学申请: requests to transfer a 学籍 out, waiting for the province's decision, with their age. */
+@Path("/api/v1/transfers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "transfers")
+public class TransferResource {
+
+    private static final int MAX_NOTE = 2000;
+
+    @Inject
+    RegistrationLifecycle lifecycle;
+
+    @Inject
+    CallerScope scope;
+
+    /** A request with how long it has waited (until decided): {@code age} as ISO-8601 duration and whole days. */
+    public record TransferView(UUID id, UUID registrationId, String fromSchoolCode, String toSchoolCode, String provinceCode,
+            String cityCode, TransferStatus status, LocalDate effectiveOn, String reason, String requestedBy,
+            Instant requestedAt, String age, long ageDays, String decidedBy, Instant decidedAt, String note) {
+
+        static TransferView of(TransferRequest t) {
+            var age = RegistrationLifecycle.age(t);
+            return new TransferView(t.id, t.registrationId, t.fromSchoolCode, t.toSchoolCode, t.provinceCode, t.cityCode,
+                    t.status, t.effectiveOn, t.reason, t.requestedBy, t.requestedAt, age.toString(), age.toDays(), t.decidedBy,
+                    t.decidedAt, t.decisionNote);
+        }
+    }
+
+    public record TransferList(List<TransferView> items) {
+    }
+
+    /** Body of {@code POST /api/v1/transfers/{id}/decision}. */
+    public record Decision(Boolean approve, String note) {
+    }
+
+    @GET
+    @RolesAllowed({ Roles.PROVINCE, Roles.CITY, Roles.SCHOOL, Roles.NATIONAL, Roles.AUDITOR })
+    @Operation(summary = "Transfer requests in the caller's scope with the given status (default PENDING), oldest first, each with its age")
+    public TransferList list(@RestQuery String status) {
+        TransferStatus wanted;
+        try {
+            wanted = status == null || status.isBlank() ? TransferStatus.PENDING : TransferStatus.valueOf(status.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(List.of(new FieldError("status", "invalid-value",
+                    "must be one of " + List.of(TransferStatus.values()))));
+        }
+        return new TransferList(lifecycle.transfers(wanted, scope).stream().map(TransferView::of).toList());
+    }
+
+    @POST
+    @Path("/{id}/decision")
+    @RolesAllowed(Roles.PROVINCE)
+    @Operation(summary = "Approve (学籍 becomes TRANSFERRED_OUT) or reject a pending transfer; 409 when decided before")
+    public TransferView decide(@RestPath String id, Decision decision) {
+        UUID transferId;
+        try {
+            transferId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("transfer " + id);
+        }
+        if (decision == null || decision.approve() == null) {
+            throw ProblemException.badRequest(List.of(new FieldError("approve", "required", "must be true or false")));
+        }
+        if (decision.note() != null && decision.note().length() > MAX_NOTE) {
+            throw ProblemException.badRequest(List.of(new FieldError("note", "too-long", "at most " + MAX_NOTE + " characters")));
+        }
+        return TransferView.of(lifecycle.decide(transferId, decision.approve(), decision.note(), scope));
+    }
+}

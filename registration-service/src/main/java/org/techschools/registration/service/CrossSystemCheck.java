@@ -1,0 +1,80 @@
+package org.techschools.registration.service;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.techschools.registration.domain.AlertType;
+import org.techschools.registration.domain.Registration;
+import org.techschools.registration.domain.RosterSystem;
+
+/**
+ * 跨系统学籍: the holder of an ACTIVE 学籍 here is 在籍 on an imported roster of the education system (普通高中
+ * or 中职). Seed 002 forbids registering such students; seed 004 asks for the registries to be matched. One
+ * alert per 学籍 and roster (system + province), so a re-upload of the same roster raises nothing new.
+ */
+@ApplicationScoped
+public class CrossSystemCheck {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AlertBook alerts;
+
+    /** The roster row of one person on one roster, as the evidence shows it (masked ID only). */
+    public record RosterHit(RosterSystem system, String provinceCode, int line, String idNumberMasked, String name,
+            String gender, LocalDate birthDate, String schoolName, String status) {
+    }
+
+    public static String pairKey(Registration registration, RosterHit hit) {
+        return registration.enrollmentId + ":" + hit.system() + ":" + hit.provinceCode();
+    }
+
+    /** The person's 在籍 rows on every roster, the first row per roster. */
+    @SuppressWarnings("unchecked")
+    public List<RosterHit> activeRosterRowsOf(String personKey) {
+        List<Object[]> rows = em.createNativeQuery("SELECT DISTINCT ON (system, province_code) system, province_code, line,"
+                        + " id_number_masked, name, gender, birth_date, school_name, status FROM roster_entry"
+                        + " WHERE person_key = ?1 AND active ORDER BY system, province_code, line")
+                .setParameter(1, personKey).getResultList();
+        return rows.stream().map(CrossSystemCheck::hit).toList();
+    }
+
+    /** @return the new alert's id, or empty when this 学籍 was flagged for this roster before or is not ACTIVE */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<UUID> raise(Registration registration, RosterHit hit) {
+        if (!registration.isActive()) {
+            return Optional.empty();
+        }
+        ObjectNode evidence = JsonNodeFactory.instance.objectNode();
+        evidence.put("personKey", "same");
+        evidence.put("rosterSystem", hit.system().name());
+        evidence.put("rosterProvince", hit.provinceCode());
+        evidence.put("rosterLine", hit.line());
+        evidence.put("rosterSchoolName", hit.schoolName());
+        evidence.put("rosterStatus", hit.status());
+        evidence.put("idNumberMasked", hit.idNumberMasked());
+        evidence.put("name", Evidence.sameOrDifferent(hit.name(), registration.name));
+        evidence.put("gender", Evidence.sameOrDifferent(hit.gender(), registration.gender.name()));
+        evidence.put("birthDate", Evidence.sameOrDifferent(hit.birthDate(), registration.birthDate));
+        Evidence.pair(evidence, "names", registration.name, hit.name());
+        return alerts.raise(AlertType.CROSS_SYSTEM_REGISTRATION, pairKey(registration, hit), List.of(registration), null,
+                evidence);
+    }
+
+    private static RosterHit hit(Object[] r) {
+        LocalDate birth = r[6] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[6];
+        return new RosterHit(RosterSystem.valueOf((String) r[0]), (String) r[1], ((Number) r[2]).intValue(), (String) r[3],
+                (String) r[4], (String) r[5], birth, (String) r[7], (String) r[8]);
+    }
+}

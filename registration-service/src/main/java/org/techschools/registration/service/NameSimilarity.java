@@ -1,0 +1,167 @@
+package org.techschools.registration.service;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import net.sourceforge.pinyin4j.PinyinHelper;
+
+/**
+ * How alike two personal names (姓名) are, for the PROBABLE_DUPLICATE check. The steps go from strict to
+ * loose and the first that makes the names equal decides the score:
+ * <ol>
+ * <li>{@code equal} (1.0);</li>
+ * <li>{@code spacing} (0.98): equal without whitespace and middle dots (·•・, as in 买买提·艾力 / 买买提艾力);</li>
+ * <li>{@code traditional-simplified} (0.95): equal once 繁体 characters are mapped to 简体 (張偉 / 张伟);</li>
+ * <li>{@code same-pinyin} (0.92): every character has a reading in common, tones included (同音同调);</li>
+ * <li>{@code homophone} (0.88): same readings without tones (同音字, 张伟 / 章玮);</li>
+ * <li>{@code fuzzy-pinyin} (0.86): same after the sound mergers many speakers and typists make —
+ * zh/z, ch/c, sh/s, n/l, f/h, -ng/-n (平翘舌, 前后鼻音) — as in 陈静 / 程金;</li>
+ * <li>{@code different} (0.0) otherwise.</li>
+ * </ol>
+ * Readings of 多音字 are all considered: two characters sound alike when any of their readings do.
+ */
+@ApplicationScoped
+public class NameSimilarity {
+
+    /** Whitespace (also the ideographic space) and the middle dots that separate parts of minority and foreign names. */
+    private static final String SEPARATORS = "[\\s\\u3000\\u00B7\\u2022\\u30FB\\u2027\\u2219\\u22C5\\uFF65]+";
+
+    public record Match(String kind, double score) {
+
+        public boolean isMatch() {
+            return score > 0;
+        }
+    }
+
+    private final Map<Character, Character> simplified;
+
+    public NameSimilarity() {
+        this.simplified = loadTable("/checks/traditional-simplified.txt");
+    }
+
+    public Match compare(String a, String b) {
+        if (a.equals(b)) {
+            return new Match("equal", 1.0);
+        }
+        String ca = compact(a);
+        String cb = compact(b);
+        if (ca.equals(cb)) {
+            return new Match("spacing", 0.98);
+        }
+        String sa = toSimplified(ca);
+        String sb = toSimplified(cb);
+        if (sa.equals(sb)) {
+            return new Match("traditional-simplified", 0.95);
+        }
+        if (sa.length() != sb.length()) {
+            return new Match("different", 0.0);
+        }
+        if (soundAlike(sa, sb, r -> r)) {
+            return new Match("same-pinyin", 0.92);
+        }
+        if (soundAlike(sa, sb, NameSimilarity::toneless)) {
+            return new Match("homophone", 0.88);
+        }
+        if (soundAlike(sa, sb, r -> fuzzy(toneless(r)))) {
+            return new Match("fuzzy-pinyin", 0.86);
+        }
+        return new Match("different", 0.0);
+    }
+
+    static String compact(String name) {
+        return name.replaceAll(SEPARATORS, "").toLowerCase(Locale.ROOT);
+    }
+
+    String toSimplified(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        for (char c : name.toCharArray()) {
+            out.append(simplified.getOrDefault(c, c));
+        }
+        return out.toString();
+    }
+
+    /** Same length, and each pair of characters shares a reading (after {@code form}); non-Chinese characters must be equal. */
+    private static boolean soundAlike(String a, String b, Function<String, String> form) {
+        for (int i = 0; i < a.length(); i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x == y) {
+                continue;
+            }
+            Set<String> rx = readings(x, form);
+            Set<String> ry = readings(y, form);
+            if (rx.isEmpty() || ry.isEmpty() || rx.stream().noneMatch(ry::contains)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Set<String> readings(char c, Function<String, String> form) {
+        String[] pinyin = PinyinHelper.toHanyuPinyinStringArray(c);
+        Set<String> out = new LinkedHashSet<>();
+        if (pinyin != null) {
+            for (String p : pinyin) {
+                out.add(form.apply(p));
+            }
+        }
+        return out;
+    }
+
+    private static String toneless(String reading) {
+        return reading.replaceAll("[0-9]", "");
+    }
+
+    /** Merges the initials and finals most often confused, so 程/陈 (cheng/chen) and 刘/牛 (liu/niu) meet. */
+    private static String fuzzy(String syllable) {
+        String s = syllable;
+        for (List<String> pair : List.of(List.of("zh", "z"), List.of("ch", "c"), List.of("sh", "s"))) {
+            if (s.startsWith(pair.get(0))) {
+                s = pair.get(1) + s.substring(2);
+            }
+        }
+        if (s.startsWith("n")) {
+            s = "l" + s.substring(1);
+        }
+        if (s.startsWith("f")) {
+            s = "h" + s.substring(1);
+        }
+        if (s.endsWith("ng")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+
+    private static Map<Character, Character> loadTable(String resource) {
+        Map<Character, Character> table = new HashMap<>();
+        try (InputStream in = NameSimilarity.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                String[] parts = line.trim().split("\\s+");
+                if (line.isBlank() || line.startsWith("#") || parts.length != 2 || parts[0].length() != 1 || parts[1].length() != 1) {
+                    continue;
+                }
+                table.put(parts[0].charAt(0), parts[1].charAt(0));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.copyOf(table);
+    }
+}

@@ -1,0 +1,140 @@
+package org.techschools.registration.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.techschools.commons.rest.FieldError;
+import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.security.CallerScope;
+import org.techschools.commons.security.Regions;
+import org.techschools.registration.domain.Registration;
+import org.techschools.registration.domain.RegistrationChangeType;
+import org.techschools.registration.domain.RegistrationStatus;
+import org.techschools.registration.domain.TransferRequest;
+import org.techschools.registration.domain.TransferStatus;
+
+/**
+ * 学籍异动 requested over the API: 休学, 复学, 退学, 毕业, 注销 take effect at once; 转学 is a request the
+ * province approves (then the 学籍 is TRANSFERRED_OUT) or rejects. Illegal changes answer 409 naming the
+ * current status.
+ */
+@ApplicationScoped
+public class RegistrationLifecycle {
+
+    @Inject
+    Registry registry;
+
+    /** A change as requested; {@code effectiveOn} already defaulted to today. */
+    public record Change(RegistrationChangeType type, LocalDate effectiveOn, String reason, String toSchoolCode) {
+    }
+
+    /** @return the 学籍 after the change, or with its pending transfer request */
+    @Transactional
+    public Registration change(UUID registrationId, Change change, CallerScope scope) {
+        // Locked: a school and the province changing the same 学籍 at once must not both succeed from one status.
+        Registration registration = Registration.findById(registrationId, LockModeType.PESSIMISTIC_WRITE);
+        if (registration == null || !scope.covers(registration.provinceCode, registration.cityCode, registration.schoolCode)) {
+            throw ProblemException.notFound("registration " + registrationId);
+        }
+        RegistrationStatus to = registration.status.after(change.type()).orElseThrow(() -> illegal(registration, change.type()));
+        if (change.type() == RegistrationChangeType.TRANSFER) {
+            requestTransfer(registration, change, scope.name());
+            return registration;
+        }
+        registry.changeStatus(registration, to, change.type(), change.effectiveOn(), describe(change));
+        return registration;
+    }
+
+    /** The province's decision on a pending 转学 request. */
+    @Transactional
+    public TransferRequest decide(UUID transferId, boolean approve, String note, CallerScope scope) {
+        TransferRequest request = TransferRequest.findById(transferId, LockModeType.PESSIMISTIC_WRITE);
+        if (request == null || !scope.covers(request.provinceCode, request.cityCode, request.fromSchoolCode)) {
+            throw ProblemException.notFound("transfer " + transferId);
+        }
+        if (request.status != TransferStatus.PENDING) {
+            throw ProblemException.conflict("transfer is " + request.status + " and was decided before",
+                    List.of(new FieldError("approve", "already-decided", "current status is " + request.status)));
+        }
+        Registration registration = Registration.findById(request.registrationId, LockModeType.PESSIMISTIC_WRITE);
+        if (approve) {
+            RegistrationStatus to = registration.status.after(RegistrationChangeType.TRANSFER)
+                    .orElseThrow(() -> illegal(registration, RegistrationChangeType.TRANSFER));
+            registry.changeStatus(registration, to, RegistrationChangeType.TRANSFER, request.effectiveOn,
+                    "学籍 transferred out (转学) to " + request.toSchoolCode + (note == null ? "" : ": " + note));
+        }
+        request.status = approve ? TransferStatus.APPROVED : TransferStatus.REJECTED;
+        request.decidedBy = scope.name();
+        request.decidedAt = Instant.now();
+        request.decisionNote = note;
+        return request;
+    }
+
+    /** Pending (or decided) transfer requests in the caller's scope, oldest first: the oldest wait longest. */
+    @Transactional
+    public List<TransferRequest> transfers(TransferStatus status, CallerScope scope) {
+        String province = scope.provinceLimit();
+        String city = scope.cityLimit();
+        String school = scope.schoolLimit();
+        return TransferRequest.<TransferRequest>list("status = ?1 order by requestedAt, id", status).stream()
+                .filter(t -> (province == null || province.equals(Regions.province(t.provinceCode)))
+                        && (city == null || city.equals(t.cityCode)) && (school == null || school.equals(t.fromSchoolCode)))
+                .toList();
+    }
+
+    /** How long a request has waited, until its decision or until now. */
+    public static Duration age(TransferRequest request) {
+        return Duration.between(request.requestedAt, request.decidedAt != null ? request.decidedAt : Instant.now());
+    }
+
+    private static void requestTransfer(Registration registration, Change change, String actor) {
+        if (change.toSchoolCode().equals(registration.schoolCode)) {
+            throw ProblemException.unprocessable(List.of(new FieldError("toSchoolCode", "same-school",
+                    "the 学籍 is already at " + registration.schoolCode)));
+        }
+        if (TransferRequest.count("registrationId = ?1 and status = ?2", registration.id, TransferStatus.PENDING) > 0) {
+            throw ProblemException.conflict("a transfer of this 学籍 is already pending",
+                    List.of(new FieldError("type", "transfer-pending", "current status is " + registration.status
+                            + " with a pending transfer")));
+        }
+        // The status stays until the province approves: a request is no change yet, so nothing is published now.
+        TransferRequest request = new TransferRequest();
+        request.id = UUID.randomUUID();
+        request.registrationId = registration.id;
+        request.fromSchoolCode = registration.schoolCode;
+        request.toSchoolCode = change.toSchoolCode();
+        request.provinceCode = registration.provinceCode;
+        request.cityCode = registration.cityCode;
+        request.status = TransferStatus.PENDING;
+        request.effectiveOn = change.effectiveOn();
+        request.reason = change.reason();
+        request.requestedBy = actor;
+        request.requestedAt = Instant.now();
+        request.persist();
+    }
+
+    private static ProblemException illegal(Registration registration, RegistrationChangeType type) {
+        return ProblemException.conflict("学籍 is " + registration.status + "; " + type + " is not allowed from it",
+                List.of(new FieldError("type", "illegal-change", "current status is " + registration.status)));
+    }
+
+    private static String describe(Change change) {
+        String what = switch (change.type()) {
+            case WITHDRAW -> "学籍 withdrawn (退学)";
+            case GRADUATE -> "学籍 ended by graduation (毕业)";
+            case CANCEL -> "学籍 cancelled (注销)";
+            case SUSPEND -> "学籍 suspended (休学)";
+            case RESUME -> "学籍 resumed (复学)";
+            case TRANSFER -> "学籍 transferred out (转学)";
+        };
+        return change.reason() == null ? what : what + ": " + change.reason();
+    }
+}

@@ -1,0 +1,345 @@
+package org.techschools.registration.service;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+import org.techschools.commons.domain.Gender;
+import org.techschools.commons.identity.PersonKeys;
+import org.techschools.commons.identity.ResidentIdNumber;
+import org.techschools.commons.rest.FieldError;
+import org.techschools.commons.rest.ProblemException;
+import org.techschools.registration.domain.Alert;
+import org.techschools.registration.domain.AlertRecord;
+import org.techschools.registration.domain.AlertStatus;
+import org.techschools.registration.domain.AlertType;
+import org.techschools.registration.domain.Registration;
+import org.techschools.registration.domain.RosterSystem;
+
+/**
+ * Imports a roster (名册) of the education system's 普高 or 中职 registry for one province (seed 004: 学籍接续)
+ * and matches it against the 学籍 here. The CSV is read as a stream: each ID number becomes a personKey and a
+ * masked ID the moment its line is read and is never stored, logged or echoed. Rows go to PostgreSQL by
+ * COPY in the same transaction that deletes the previous roster, so a re-upload replaces it atomically.
+ */
+@ApplicationScoped
+public class RosterImport {
+
+    private static final Logger LOG = Logger.getLogger(RosterImport.class);
+
+    public static final List<String> HEADER = List.of("idNumber", "name", "gender", "birthDate", "schoolName", "status");
+    /** Roster statuses meaning 在籍 (the student is currently registered over there). */
+    private static final Set<String> ACTIVE_STATUSES = Set.of("在籍", "在校", "ACTIVE");
+    /** The report lists this many rejected rows at most; {@code rejectedCount} has them all. */
+    public static final int MAX_REPORTED = 1000;
+    private static final int COPY_CHUNK_ROWS = 2000;
+
+    /** One broken rule of one line; names the field and rule, never the value (it may be an ID number). */
+    public record RowError(int line, String field, String rule) {
+    }
+
+    public record Report(int rows, int accepted, List<RowError> rejected, int rejectedCount, int alertsRaised) {
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    PersonKeys personKeys;
+
+    @Inject
+    CrossSystemCheck crossSystem;
+
+    @Inject
+    AlertBook alerts;
+
+    @Inject
+    CheckResults checkResults;
+
+    /** One transaction for the whole roster (replace atomically); above the 60 s default, as a province's roster is large. */
+    @Transactional
+    @TransactionConfiguration(timeout = 600)
+    public Report replace(RosterSystem system, String provinceCode, String actor, InputStream csv) {
+        long started = System.nanoTime();
+        int rows = 0;
+        int accepted = 0;
+        List<RowError> rejected = new ArrayList<>();
+        int rejectedCount = 0;
+        try (Connection connection = dataSource.getConnection();
+                BufferedReader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8), 1 << 16)) {
+            int[] columns = header(reader.readLine());
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM roster_entry WHERE system = ? AND province_code = ?")) {
+                delete.setString(1, system.name());
+                delete.setString(2, provinceCode);
+                delete.executeUpdate();
+            }
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY roster_entry (system,"
+                    + " province_code, line, person_key, id_number_masked, name, gender, birth_date, school_name, status, active)"
+                    + " FROM STDIN WITH (FORMAT csv)");
+            StringBuilder chunk = new StringBuilder(1 << 18);
+            int chunkRows = 0;
+            int line = 1;
+            for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+                line++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                rows++;
+                List<RowError> errors = new ArrayList<>();
+                String[] row = parseRow(text, columns, line, errors);
+                if (row != null) {
+                    appendCopyRow(chunk, system, provinceCode, line, row);
+                }
+                if (!errors.isEmpty()) {
+                    rejectedCount++;
+                    errors.stream().limit(Math.max(0, MAX_REPORTED - rejected.size())).forEach(rejected::add);
+                    continue;
+                }
+                accepted++;
+                if (++chunkRows == COPY_CHUNK_ROWS) {
+                    write(copy, chunk);
+                    chunkRows = 0;
+                }
+            }
+            write(copy, chunk);
+            copy.endCopy();
+        } catch (IOException e) {
+            throw new UncheckedIOException("roster upload could not be read", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("roster could not be stored: " + e.getSQLState(), e);
+        }
+        upsertUpload(system, provinceCode, actor, rows, accepted);
+        int raised = matchRegistry(system, provinceCode);
+        resolveNoLongerListed(system, provinceCode);
+        LOG.infof("roster %s/%s: %d rows, %d accepted, %d rejected, %d alerts raised in %d ms", system, provinceCode, rows,
+                accepted, rejectedCount, raised, (System.nanoTime() - started) / 1_000_000);
+        return new Report(rows, accepted, rejected, rejectedCount, raised);
+    }
+
+    /** Column positions of {@link #HEADER} in the upload's header line, which must hold all of them. */
+    private static int[] header(String line) {
+        if (line == null) {
+            throw ProblemException.badRequest(List.of(new FieldError("header", "required", "the CSV is empty; expected "
+                    + String.join(",", HEADER))));
+        }
+        List<String> names = new ArrayList<>();
+        for (String n : splitCsv(line.replace("\uFEFF", ""))) {
+            names.add(n.trim());
+        }
+        int[] columns = new int[HEADER.size()];
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < HEADER.size(); i++) {
+            columns[i] = names.indexOf(HEADER.get(i));
+            if (columns[i] < 0) {
+                errors.add(new FieldError("header", "missing-column", "the header lacks " + HEADER.get(i)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest(errors);
+        }
+        return columns;
+    }
+
+    /**
+     * The row as stored (personKey and masked ID in place of the ID number), or null when it cannot be stored;
+     * broken rules go to {@code errors}.
+     */
+    private String[] parseRow(String text, int[] columns, int line, List<RowError> errors) {
+        List<String> cells = splitCsv(text);
+        if (cells.size() <= max(columns)) {
+            errors.add(new RowError(line, "line", "column-count"));
+            return null;
+        }
+        String id = PersonKeys.normalise(cells.get(columns[0]));
+        String name = cells.get(columns[1]).trim();
+        String gender = cells.get(columns[2]).trim();
+        String birth = cells.get(columns[3]).trim();
+        String school = cells.get(columns[4]).trim();
+        String status = cells.get(columns[5]).trim();
+        LocalDate idBirth = null;
+        Gender idGender = null;
+        if (!ResidentIdNumber.hasValidFormat(id)) {
+            errors.add(new RowError(line, "idNumber", "id-format"));
+        } else if (!ResidentIdNumber.hasValidCheckDigit(id)) {
+            errors.add(new RowError(line, "idNumber", "id-check-digit"));
+        } else if ((idBirth = ResidentIdNumber.birthDate(id)) == null) {
+            errors.add(new RowError(line, "idNumber", "id-birth-date"));
+        } else {
+            idGender = ResidentIdNumber.gender(id);
+        }
+        required(line, "name", name, 100, errors);
+        required(line, "schoolName", school, 200, errors);
+        required(line, "status", status, 32, errors);
+        Gender g = gender(gender);
+        if (g == null) {
+            errors.add(new RowError(line, "gender", "invalid-value"));
+        } else if (idGender != null && g != idGender) {
+            errors.add(new RowError(line, "gender", "id-mismatch"));
+        }
+        LocalDate birthDate = null;
+        try {
+            birthDate = LocalDate.parse(birth);
+            if (idBirth != null && !birthDate.equals(idBirth)) {
+                errors.add(new RowError(line, "birthDate", "id-mismatch"));
+            }
+        } catch (DateTimeParseException e) {
+            errors.add(new RowError(line, "birthDate", "invalid-value"));
+        }
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        return new String[] { personKeys.personKey("RESIDENT_ID", id), PersonKeys.mask(id), name, g.name(),
+                birthDate.toString(), school, status, Boolean.toString(ACTIVE_STATUSES.contains(status.toUpperCase(Locale.ROOT))) };
+    }
+
+    private static void required(int line, String field, String value, int maxLength, List<RowError> errors) {
+        if (value.isEmpty()) {
+            errors.add(new RowError(line, field, "required"));
+        } else if (value.length() > maxLength) {
+            errors.add(new RowError(line, field, "too-long"));
+        }
+    }
+
+    private static Gender gender(String text) {
+        return switch (text.toUpperCase(Locale.ROOT)) {
+            case "MALE", "M", "男" -> Gender.MALE;
+            case "FEMALE", "F", "女" -> Gender.FEMALE;
+            default -> null;
+        };
+    }
+
+    private static int max(int[] values) {
+        int m = 0;
+        for (int v : values) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
+    /** One CSV line (RFC 4180 quoting within the line; a roster field never spans lines). */
+    static List<String> splitCsv(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+
+    private static void appendCopyRow(StringBuilder out, RosterSystem system, String province, int line, String[] row) {
+        out.append(system.name()).append(',').append(province).append(',').append(line);
+        for (String value : row) {
+            out.append(",\"").append(value.replace("\"", "\"\"")).append('"');
+        }
+        out.append('\n');
+    }
+
+    private static void write(CopyIn copy, StringBuilder chunk) throws SQLException {
+        if (chunk.length() > 0) {
+            byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            chunk.setLength(0);
+        }
+    }
+
+    private void upsertUpload(RosterSystem system, String provinceCode, String actor, int rows, int accepted) {
+        em.createNativeQuery("INSERT INTO roster_upload (system, province_code, uploaded_at, uploaded_by, rows_read, rows_accepted)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (system, province_code) DO UPDATE SET"
+                        + " uploaded_at = EXCLUDED.uploaded_at, uploaded_by = EXCLUDED.uploaded_by,"
+                        + " rows_read = EXCLUDED.rows_read, rows_accepted = EXCLUDED.rows_accepted")
+                .setParameter(1, system.name()).setParameter(2, provinceCode).setParameter(3, Instant.now())
+                .setParameter(4, actor).setParameter(5, rows).setParameter(6, accepted).executeUpdate();
+    }
+
+    /** Retroactive check: every ACTIVE 学籍 whose holder is 在籍 on this roster gets its alert and a fresh check result. */
+    @SuppressWarnings("unchecked")
+    private int matchRegistry(RosterSystem system, String provinceCode) {
+        List<Object> ids = em.createNativeQuery("SELECT DISTINCT CAST(r.id AS text) FROM registration r JOIN roster_entry e"
+                        + " ON e.person_key = r.person_key WHERE e.system = ?1 AND e.province_code = ?2 AND e.active"
+                        + " AND r.status = 'ACTIVE'")
+                .setParameter(1, system.name()).setParameter(2, provinceCode).getResultList();
+        int raised = 0;
+        for (Object id : ids) {
+            Registration registration = Registration.findById(UUID.fromString(id.toString()));
+            for (CrossSystemCheck.RosterHit hit : crossSystem.activeRosterRowsOf(registration.personKey)) {
+                if (hit.system() == system && hit.provinceCode().equals(provinceCode)
+                        && crossSystem.raise(registration, hit).isPresent()) {
+                    raised++;
+                    checkResults.publishFor(registration);
+                }
+            }
+        }
+        return raised;
+    }
+
+    /** The replaced roster no longer lists some people as 在籍: their undecided alerts about this roster are resolved. */
+    private void resolveNoLongerListed(RosterSystem system, String provinceCode) {
+        String suffix = ":" + system + ":" + provinceCode;
+        List<Alert> open = Alert.list("type = ?1 and status in ?2 and pairKey like ?3", AlertType.CROSS_SYSTEM_REGISTRATION,
+                AlertStatus.UNDECIDED, "%" + suffix);
+        Set<UUID> named = new LinkedHashSet<>();
+        for (Alert alert : open) {
+            List<AlertRecord> records = AlertRecord.ofAlerts(List.of(alert.id));
+            boolean listed = records.stream().map(r -> Registration.byEnrollment(r.enrollmentId)).flatMap(java.util.Optional::stream)
+                    .anyMatch(r -> crossSystem.activeRosterRowsOf(r.personKey).stream()
+                            .anyMatch(h -> h.system() == system && h.provinceCode().equals(provinceCode)));
+            if (!listed) {
+                alerts.resolve(alert, AlertBook.RESOLVED_BY_ROSTER, "the re-uploaded " + system + " roster of " + provinceCode
+                        + " no longer lists the person as 在籍");
+                records.forEach(r -> named.add(r.enrollmentId));
+            }
+        }
+        checkResults.publishFor(null, named);
+    }
+}
