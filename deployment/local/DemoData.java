@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Demo data for the local run (deployment/local/up): six Zhejiang technical schools and ~300 autumn-2026
- * enrollment records pushed through the public API, with five planted double registrations (the same
+ * Demo data for the local run (deployment/local/up): six Zhejiang technical schools and ~300 records of the
+ * next open intake (see INTAKE_YEAR), pushed through the public API, with five planted double registrations (the same
  * person enrolled full-time at two schools) for registration-service to find.
  *
  * <p>Deterministic (fixed seed) and idempotent: a second run answers UNCHANGED for every record. JDK only,
@@ -29,6 +29,14 @@ public class DemoData {
 
     static final String PROVINCE = "330000";
     static final long SEED = 20260901L;
+    /**
+     * The demo enrolls into the next intake whose 学籍 deadline (Zhejiang: 31 March, 31 October) has not passed,
+     * so registration-service flags only the planted double registrations, not every record as late.
+     */
+    static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    static final boolean SPRING = TODAY.isBefore(LocalDate.of(TODAY.getYear(), 4, 1))
+            || TODAY.isAfter(LocalDate.of(TODAY.getYear(), 10, 31));
+    static final int INTAKE_YEAR = TODAY.isAfter(LocalDate.of(TODAY.getYear(), 10, 31)) ? TODAY.getYear() + 1 : TODAY.getYear();
     static final int RECORDS_PER_SCHOOL = 50;
 
     record Major(String code, String name, List<String> levels) {
@@ -216,7 +224,7 @@ public class DemoData {
         Major major = school.majors().get(random.nextInt(school.majors().size()));
         String level = pick(major.levels());
         String district = school.districts().get(random.nextInt(school.districts().size()));
-        String enrolledOn = "2026-09-0" + (1 + random.nextInt(5));
+        String enrolledOn = INTAKE_YEAR + (SPRING ? "-03-0" : "-09-0") + (1 + random.nextInt(5));
         List<String> flags = random.nextInt(100) < 8 ? List.of("脱贫家庭") : List.of();
         if (n % 25 == 0) {
             // 非全日制: an enterprise employee, adult, studying beside the job.
@@ -284,7 +292,7 @@ public class DemoData {
         }
         return "{\"code\":" + Json.quote(s.code()) + ",\"name\":" + Json.quote(s.name()) + ",\"type\":" + Json.quote(s.type())
                 + ",\"provinceCode\":\"" + PROVINCE + "\",\"cityCode\":" + Json.quote(s.city()) + ",\"provincial\":" + s.provincial()
-                + ",\"qualifiedYears\":[2025,2026],\"majors\":[" + majors + "]}";
+                + ",\"qualifiedYears\":[" + (INTAKE_YEAR - 1) + "," + INTAKE_YEAR + "],\"majors\":[" + majors + "]}";
     }
 
     static String enrollmentJson(Enrollment e) {
@@ -297,7 +305,7 @@ public class DemoData {
                 + ",\"majorCode\":" + Json.quote(e.major().code())
                 + ",\"classLevel\":" + Json.quote(e.level())
                 + ",\"studyMode\":" + Json.quote(e.studyMode())
-                + ",\"intakeYear\":2026,\"intakeSeason\":\"AUTUMN\""
+                + ",\"intakeYear\":" + INTAKE_YEAR + ",\"intakeSeason\":\"" + (SPRING ? "SPRING" : "AUTUMN") + "\""
                 + ",\"enrolledOn\":" + Json.quote(e.enrolledOn())
                 + ",\"sourceCategory\":" + Json.quote(e.sourceCategory())
                 + ",\"originRegion\":" + Json.quote(e.school().city())

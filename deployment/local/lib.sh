@@ -103,3 +103,10 @@ pg_dir() {
         echo "$PG_LINK"
     fi
 }
+
+# The intake year the demo data enrolls into (the next one whose 学籍 deadline, 31 March or 31 October, is ahead).
+demo_intake_year() {
+    local year month_day
+    year=$(TZ=Asia/Shanghai date +%Y) month_day=$(TZ=Asia/Shanghai date +%m%d)
+    if ((10#$month_day > 1031)); then echo $((year + 1)); else echo "$year"; fi
+}
