@@ -22,11 +22,15 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 
@@ -64,9 +68,21 @@ public final class EventFixtures {
 
     /** SchoolUpserted on school-events, checked against its schema. */
     public static String schoolUpserted(String code, String name, String provinceCode, String cityCode) {
-        Map<String, Object> payload = Map.of("code", code, "name", name, "type", "TECHNICIAN_COLLEGE",
-                "provinceCode", provinceCode, "cityCode", cityCode, "provincial", false, "qualifiedYears", List.of(2025),
-                "majors", List.of(Map.of("code", "0101", "name", "数控加工", "levels", List.of("INTERMEDIATE", "ADVANCED"))));
+        return schoolUpserted(code, name, provinceCode, cityCode, "TECHNICIAN_COLLEGE", false,
+                Map.of("0101", List.of("INTERMEDIATE", "ADVANCED")));
+    }
+
+    /**
+     * SchoolUpserted with a school type, the 省属 flag and the filed major catalogue (专业目录备案): major code → levels.
+     */
+    public static String schoolUpserted(String code, String name, String provinceCode, String cityCode, String type,
+            boolean provincial, Map<String, List<String>> majors) {
+        List<Map<String, Object>> catalogue = majors.entrySet().stream()
+                .map(m -> Map.<String, Object>of("code", m.getKey(), "name", "专业" + m.getKey(), "levels", m.getValue()))
+                .toList();
+        Map<String, Object> payload = Map.of("code", code, "name", name, "type", type,
+                "provinceCode", provinceCode, "cityCode", cityCode, "provincial", provincial, "qualifiedYears", List.of(2025),
+                "majors", catalogue);
         String json = envelope("SchoolUpserted", code, payload);
         assertEquals(Set.of(), EventContracts.violations(json, "SchoolUpserted"));
         return json;
@@ -85,6 +101,12 @@ public final class EventFixtures {
         public String studyMode = "FULL_TIME";
         public int intakeYear;
         public String enrolledOn;
+        public String sourceRecordId;
+        public String originRegion;
+        public String sourceCategory = "初中毕业生";
+        public List<String> priorityFlags = List.of("脱贫家庭");
+        public String schoolType = "TECHNICIAN_COLLEGE";
+        public boolean schoolProvincial;
 
         public Enrollment(String schoolCode, String cityCode, int intakeYear) {
             this.schoolCode = schoolCode;
@@ -92,6 +114,8 @@ public final class EventFixtures {
             this.cityCode = cityCode;
             this.intakeYear = intakeYear;
             this.enrolledOn = LocalDate.of(intakeYear, 9, 1).toString();
+            this.sourceRecordId = "R-" + enrollmentId;
+            this.originRegion = cityCode;
         }
 
         public String recorded() {
@@ -100,7 +124,7 @@ public final class EventFixtures {
 
         public String withdrawn() {
             Map<String, Object> payload = Map.of("enrollmentId", enrollmentId.toString(), "schoolCode", schoolCode,
-                    "sourceRecordId", "R-" + enrollmentId, "version", version, "personKey", personKey,
+                    "sourceRecordId", sourceRecordId, "version", version, "personKey", personKey,
                     "reason", "放弃入学", "withdrawnAt", Instant.now().toString());
             String json = envelope("EnrollmentWithdrawn", personKey, payload);
             assertEquals(Set.of(), EventContracts.violations(json, "EnrollmentWithdrawn"));
@@ -111,7 +135,7 @@ public final class EventFixtures {
             ObjectNode p = MAPPER.createObjectNode();
             p.put("enrollmentId", enrollmentId.toString());
             p.put("schoolCode", schoolCode);
-            p.put("sourceRecordId", "R-" + enrollmentId);
+            p.put("sourceRecordId", sourceRecordId);
             p.put("version", version);
             p.put("personKey", personKey);
             p.put("idType", "RESIDENT_ID");
@@ -125,14 +149,14 @@ public final class EventFixtures {
             p.put("intakeYear", intakeYear);
             p.put("intakeSeason", "AUTUMN");
             p.put("enrolledOn", enrolledOn);
-            p.put("sourceCategory", "初中毕业生");
-            p.put("originRegion", cityCode);
-            p.putArray("priorityFlags").add("脱贫家庭");
+            p.put("sourceCategory", sourceCategory);
+            p.put("originRegion", originRegion);
+            priorityFlags.forEach(p.putArray("priorityFlags")::add);
             p.putNull("employer");
             p.put("schoolProvinceCode", provinceCode);
             p.put("schoolCityCode", cityCode);
-            p.put("schoolType", "TECHNICIAN_COLLEGE");
-            p.put("schoolProvincial", false);
+            p.put("schoolType", schoolType);
+            p.put("schoolProvincial", schoolProvincial);
             p.put("recordedAt", Instant.now().toString());
             String json = envelope(type, personKey, p);
             assertEquals(Set.of(), EventContracts.violations(json, "EnrollmentRecorded"));
@@ -188,6 +212,32 @@ public final class EventFixtures {
                         || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue().offset()));
             });
         }
+    }
+
+    /**
+     * The messages of a topic whose value contains {@code marker}, read from the beginning until {@code expected} of
+     * them arrived (or 60 s passed).
+     */
+    public static List<String> published(String topic, String marker, int expected) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformInfra.get().kafka().bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<String> found = new java.util.ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (found.size() < expected && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.value() != null && record.value().contains(marker)) {
+                        found.add(record.value());
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private static String sha256(String value) {

@@ -29,6 +29,18 @@ public class EnrollmentFact extends PanacheEntityBase {
     @Column(name = "school_code", nullable = false)
     public String schoolCode;
 
+    /** The school's own id of the record: with schoolCode, how alerts name it to the school. */
+    @Column(name = "source_record_id")
+    public String sourceRecordId;
+
+    /** {@link org.techschools.commons.domain.SchoolType} name as the event carried it. */
+    @Column(name = "school_type")
+    public String schoolType;
+
+    /** 省属 school, as the event carried it. */
+    @Column(name = "school_provincial")
+    public Boolean schoolProvincial;
+
     @Column(name = "province_code")
     public String provinceCode;
 

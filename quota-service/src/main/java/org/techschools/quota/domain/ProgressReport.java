@@ -1,18 +1,25 @@
 package org.techschools.quota.domain;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
  * 进展: target vs plan vs actual enrollment of a province and its cities in one intake year.
  *
- * @param scopeCityCode the city the figures are limited to (a city office sees only its own city), null otherwise
- * @param plan          students in issued 招生计划 (0 until plans are issued)
- * @param actual        active enrollment records of the intake year
- * @param completionPct actual / target in percent, null without a target
+ * @param scopeCityCode   the city the figures are limited to (a city office sees only its own city), null otherwise
+ * @param plan            students in issued or filed 招生计划 (sum of their lines)
+ * @param actual          active enrollment records of the intake year
+ * @param completionPct   actual / target in percent, null without a target
+ * @param asOf            the day the pro-rata figures are computed for
+ * @param expectedByToday 序时进度: the part of the target due by {@code asOf}
+ * @param priorityGroups  students of the groups counted separately (脱贫家庭, 退役军人, 高中毕业生, 企业职工)
+ * @param campaign        the multi-year campaign (五年攻坚) covering the year, null when none
+ * @param burnUp          per city, enrollment of the intake year by month and cumulated
  */
 public record ProgressReport(int year, String provinceCode, String provinceName, String scopeCityCode, long target,
-        long plan, long actual, BigDecimal completionPct, BigDecimal advancedShare, List<CityProgress> cities) {
+        long plan, long actual, BigDecimal completionPct, BigDecimal advancedShare, LocalDate asOf, long expectedByToday,
+        List<GroupCount> priorityGroups, CampaignProgress campaign, List<CityProgress> cities, List<BurnUp> burnUp) {
 
     /**
      * One city (设区市) row.
@@ -20,6 +27,26 @@ public record ProgressReport(int year, String provinceCode, String provinceName,
      * @param advancedShare share of 高级工班 and 预备技师(技师)班 in the city's actual enrollment, in percent
      */
     public record CityProgress(String cityCode, String cityName, long target, long plan, long actual,
-            BigDecimal completionPct, BigDecimal advancedShare) {
+            BigDecimal completionPct, BigDecimal advancedShare, long expectedByToday, List<GroupCount> priorityGroups) {
+    }
+
+    /** @param group a {@link PriorityGroup} name; label its Chinese word */
+    public record GroupCount(String group, String label, long count) {
+    }
+
+    /**
+     * @param target the campaign's target for the scope (a city: the sum of its yearly targets over the campaign years)
+     * @param actual enrollment of the scope over the campaign years so far
+     */
+    public record CampaignProgress(String name, int fromYear, int toYear, long target, long actual,
+            BigDecimal completionPct) {
+    }
+
+    /** A city's monthly burn-up: new students per month of the intake year and the running total. */
+    public record BurnUp(String cityCode, String cityName, List<MonthPoint> months) {
+    }
+
+    /** @param month yyyy-MM */
+    public record MonthPoint(String month, long enrolled, long cumulative) {
     }
 }

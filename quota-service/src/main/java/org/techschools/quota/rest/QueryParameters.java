@@ -12,6 +12,7 @@ final class QueryParameters {
     private static final Pattern YEAR = Pattern.compile("^(19|20|21)[0-9]{2}$");
     private static final Pattern PROVINCE = Pattern.compile("^[1-9][0-9]0000$");
     private static final Pattern CITY = Pattern.compile("^[1-9][0-9]{3}00$");
+    private static final Pattern SCHOOL = Pattern.compile("^[A-Za-z0-9_.-]{1,32}$");
 
     private QueryParameters() {
     }
@@ -43,6 +44,54 @@ final class QueryParameters {
             throw invalid("cityCode", "city-code", "cityCode must be a city division code, e.g. 330100");
         }
         return value;
+    }
+
+    static String optionalCity(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!CITY.matcher(value).matches() || value.endsWith("0000")) {
+            throw invalid("city", "city-code", "city must be a city division code, e.g. 330100");
+        }
+        return value;
+    }
+
+    static String optionalSchool(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!SCHOOL.matcher(value).matches()) {
+            throw invalid("school", "school-code", "school must be a school code");
+        }
+        return value;
+    }
+
+    /** The enum constant named by the parameter, null when absent; 400 naming the field and the allowed values. */
+    static <E extends Enum<E>> E optionalEnum(String field, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            throw invalid(field, "invalid-value", field + " must be one of " + List.of(type.getEnumConstants()));
+        }
+    }
+
+    /** A page size from 1 to max, the default when absent. */
+    static int limit(String value, int defaultLimit, int max) {
+        if (value == null || value.isBlank()) {
+            return defaultLimit;
+        }
+        try {
+            int limit = Integer.parseInt(value.trim());
+            if (limit >= 1 && limit <= max) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw invalid("limit", "out-of-range", "limit must be a whole number from 1 to " + max);
     }
 
     private static int year(String value) {

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import org.techschools.commons.events.EnrollmentRecorded;
 import org.techschools.commons.events.EnrollmentWithdrawn;
+import org.techschools.quota.domain.CounterKey;
 import org.techschools.quota.domain.EnrollmentFact;
 
 /**
@@ -33,6 +34,9 @@ public class EnrollmentProjection {
     @Inject
     EnrollmentCounters counters;
 
+    @Inject
+    PlanCompliance compliance;
+
     /** EnrollmentRecorded / EnrollmentCorrected: the whole current state of the record. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recorded(EnrollmentRecorded event) {
@@ -41,14 +45,19 @@ public class EnrollmentProjection {
             LOG.debugf("enrollment %s v%d already at v%d; ignored", event.enrollmentId(), event.version(), fact.version);
             return;
         }
+        CounterKey before = null;
         if (fact == null) {
             fact = new EnrollmentFact();
             fact.enrollmentId = event.enrollmentId();
         } else if (fact.active) {
-            counters.add(fact.counterKey(), -1);
+            before = fact.counterKey();
+            counters.add(before, -1);
         }
         fact.version = event.version();
         fact.schoolCode = event.schoolCode();
+        fact.sourceRecordId = event.sourceRecordId();
+        fact.schoolType = event.schoolType() == null ? null : event.schoolType().name();
+        fact.schoolProvincial = event.schoolProvincial();
         fact.provinceCode = event.schoolProvinceCode();
         fact.cityCode = event.schoolCityCode();
         fact.majorCode = event.majorCode();
@@ -63,6 +72,10 @@ public class EnrollmentProjection {
         fact.active = true;
         fact.persist();
         counters.add(fact.counterKey(), +1);
+        compliance.check(fact);
+        if (before != null && !sameCell(before, fact.counterKey())) {
+            compliance.recount(before);
+        }
     }
 
     /** EnrollmentWithdrawn: the record no longer counts (it is kept, inactive). */
@@ -86,6 +99,13 @@ public class EnrollmentProjection {
         counters.add(fact.counterKey(), -1);
         fact.version = event.version();
         fact.active = false;
+        compliance.recount(fact.counterKey());
+    }
+
+    /** Same school, year, major and level: the cell a plan line covers. */
+    private static boolean sameCell(CounterKey a, CounterKey b) {
+        return a.schoolCode().equals(b.schoolCode()) && a.intakeYear().equals(b.intakeYear())
+                && a.majorCode().equals(b.majorCode()) && a.classLevel().equals(b.classLevel());
     }
 
     private static String join(List<String> flags) {

@@ -1,7 +1,9 @@
 package org.techschools.quota.service;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,22 +11,32 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.techschools.commons.domain.ClassLevel;
 import org.techschools.commons.domain.StudyMode;
 import org.techschools.commons.security.Regions;
+import org.techschools.quota.config.DashboardConfig;
 import org.techschools.quota.domain.Percentages;
+import org.techschools.quota.domain.PriorityGroup;
+import org.techschools.quota.domain.ProRata;
 import org.techschools.quota.domain.ProgressReport;
+import org.techschools.quota.domain.ProgressReport.BurnUp;
+import org.techschools.quota.domain.ProgressReport.CampaignProgress;
 import org.techschools.quota.domain.ProgressReport.CityProgress;
+import org.techschools.quota.domain.ProgressReport.GroupCount;
+import org.techschools.quota.domain.ProgressReport.MonthPoint;
 import org.techschools.quota.domain.Region;
 import org.techschools.quota.domain.School;
 import org.techschools.quota.domain.SchoolProgressReport;
 import org.techschools.quota.domain.SchoolProgressReport.SchoolProgress;
 import org.techschools.quota.domain.Target;
+import org.techschools.quota.domain.TargetCampaign;
 import org.techschools.quota.domain.TargetScope;
 
 /** 进展: target (目标任务) vs plan (招生计划) vs actual enrollment, per province, city and school. */
@@ -33,6 +45,12 @@ public class ProgressService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    PlanLookup plans;
+
+    @Inject
+    DashboardConfig dashboard;
 
     /**
      * The progress of a province and its cities in an intake year.
@@ -60,20 +78,26 @@ public class ProgressService {
             cityCodes.add(city.code);
         }
         cityCodes.addAll(actualByCity.keySet());
+        Map<String, Long> plannedByCity = plans.plannedByCity(year, provinceCode);
+        cityCodes.addAll(plannedByCity.keySet());
         if (cityLimit != null) {
             cityCodes.retainAll(List.of(cityLimit));
         }
 
+        LocalDate today = LocalDate.now(dashboard.zone());
+        Map<String, Map<PriorityGroup, Long>> groupsByCity = priorityGroups(year, provinceCode);
         List<CityProgress> cities = new ArrayList<>();
         for (String code : cityCodes) {
             long[] actual = actualByCity.getOrDefault(code, new long[2]);
             long target = cityTargets.getOrDefault(code, 0);
             String name = cityNames.containsKey(code) ? cityNames.get(code) : Region.nameOf(code);
-            cities.add(new CityProgress(code, name, target, 0, actual[0], Percentages.of(actual[0], target),
-                    Percentages.of(actual[1], actual[0])));
+            cities.add(new CityProgress(code, name, target, plannedByCity.getOrDefault(code, 0L), actual[0],
+                    Percentages.of(actual[0], target), Percentages.of(actual[1], actual[0]), expected(target, year, today),
+                    groupCounts(List.of(groupsByCity.getOrDefault(code, Map.of())))));
         }
 
         long target;
+        long plan = cities.stream().mapToLong(CityProgress::plan).sum();
         long actual;
         long advanced;
         if (cityLimit == null) {
@@ -85,8 +109,95 @@ public class ProgressService {
             actual = cities.stream().mapToLong(CityProgress::actual).sum();
             advanced = actualByCity.getOrDefault(cityLimit, new long[2])[1];
         }
-        return new ProgressReport(year, provinceCode, Region.nameOf(provinceCode), cityLimit, target, 0, actual,
-                Percentages.of(actual, target), Percentages.of(advanced, actual), cities);
+        List<Map<PriorityGroup, Long>> scoped = cityLimit == null ? List.copyOf(groupsByCity.values())
+                : List.of(groupsByCity.getOrDefault(cityLimit, Map.of()));
+        return new ProgressReport(year, provinceCode, Region.nameOf(provinceCode), cityLimit, target, plan, actual,
+                Percentages.of(actual, target), Percentages.of(advanced, actual), today, expected(target, year, today),
+                groupCounts(scoped), campaign(year, provinceCode, cityLimit), cities,
+                burnUp(year, provinceCode, cityLimit, cityNames));
+    }
+
+    /** Active enrollment of the intake year per city and priority group (脱贫家庭, 退役军人, 高中毕业生, 企业职工). */
+    public Map<String, Map<PriorityGroup, Long>> priorityGroups(int year, String provinceCode) {
+        StringBuilder sql = new StringBuilder("SELECT city_code");
+        List<Object> parameters = new ArrayList<>(List.of(year, provinceCode));
+        for (PriorityGroup group : PriorityGroup.values()) {
+            parameters.add(group.label);
+            int p = parameters.size();
+            sql.append(group.flag
+                    ? ", COUNT(*) FILTER (WHERE ',' || COALESCE(priority_flags, '') || ',' LIKE '%,' || ?" + p + " || ',%')"
+                    : ", COUNT(*) FILTER (WHERE source_category = ?" + p + ")");
+        }
+        sql.append(" FROM enrollment_fact WHERE active AND intake_year = ?1 AND province_code = ?2 GROUP BY city_code");
+        Map<String, Map<PriorityGroup, Long>> byCity = new HashMap<>();
+        for (Object[] row : rows(sql.toString(), parameters.toArray())) {
+            Map<PriorityGroup, Long> counts = new EnumMap<>(PriorityGroup.class);
+            for (PriorityGroup group : PriorityGroup.values()) {
+                counts.put(group, ((Number) row[group.ordinal() + 1]).longValue());
+            }
+            byCity.put((String) row[0], counts);
+        }
+        return byCity;
+    }
+
+    /** The sums of the given per-group counts, every group listed. */
+    public static List<GroupCount> groupCounts(Collection<Map<PriorityGroup, Long>> counts) {
+        List<GroupCount> sums = new ArrayList<>();
+        for (PriorityGroup group : PriorityGroup.values()) {
+            sums.add(new GroupCount(group.name(), group.label,
+                    counts.stream().mapToLong(c -> c.getOrDefault(group, 0L)).sum()));
+        }
+        return sums;
+    }
+
+    private long expected(long target, int year, LocalDate today) {
+        return ProRata.expected(target, year, today, dashboard.proRataFromMonth(), dashboard.proRataToMonth());
+    }
+
+    /** The province's campaign (五年攻坚) covering the year: cumulative enrollment of the scope against its target. */
+    private CampaignProgress campaign(int year, String provinceCode, String cityLimit) {
+        TargetCampaign campaign = TargetCampaign.<TargetCampaign>find(
+                "scope = ?1 and scopeCode = ?2 and fromYear <= ?3 and toYear >= ?3 order by fromYear",
+                TargetScope.PROVINCE, provinceCode, year).firstResult();
+        if (campaign == null) {
+            return null;
+        }
+        long target = campaign.target;
+        String cityCondition = "";
+        List<Object> parameters = new ArrayList<>(List.of(provinceCode, campaign.fromYear, campaign.toYear));
+        if (cityLimit != null) {
+            // A city has no campaign row of its own: its share is the sum of its yearly targets over the campaign.
+            target = Target.<Target>list("scope = ?1 and scopeCode = ?2 and classLevel is null and year between ?3 and ?4",
+                    TargetScope.CITY, cityLimit, campaign.fromYear, campaign.toYear).stream().mapToLong(t -> t.target).sum();
+            cityCondition = " AND city_code = ?4";
+            parameters.add(cityLimit);
+        }
+        Number actual = (Number) query("SELECT COALESCE(SUM(count), 0) FROM enrollment_counter WHERE province_code = ?1"
+                + " AND intake_year BETWEEN ?2 AND ?3" + cityCondition, parameters.toArray()).getSingleResult();
+        return new CampaignProgress(campaign.name, campaign.fromYear, campaign.toYear, target, actual.longValue(),
+                Percentages.of(actual.longValue(), target));
+    }
+
+    /** Per city with enrollment: new students of the intake year per month of enrolment, and the running total. */
+    private List<BurnUp> burnUp(int year, String provinceCode, String cityLimit, Map<String, String> cityNames) {
+        Map<String, List<MonthPoint>> byCity = new TreeMap<>();
+        for (Object[] row : rows("""
+                SELECT city_code, enrolled_month, SUM(count) FROM enrollment_counter
+                WHERE intake_year = ?1 AND province_code = ?2 GROUP BY city_code, enrolled_month
+                HAVING SUM(count) <> 0 ORDER BY city_code, enrolled_month""", year, provinceCode)) {
+            String city = (String) row[0];
+            if (cityLimit != null && !cityLimit.equals(city)) {
+                continue;
+            }
+            List<MonthPoint> months = byCity.computeIfAbsent(city, c -> new ArrayList<>());
+            long enrolled = ((Number) row[2]).longValue();
+            long before = months.isEmpty() ? 0 : months.get(months.size() - 1).cumulative();
+            months.add(new MonthPoint((String) row[1], enrolled, before + enrolled));
+        }
+        List<BurnUp> series = new ArrayList<>();
+        byCity.forEach((city, months) -> series.add(new BurnUp(city,
+                cityNames.containsKey(city) ? cityNames.get(city) : Region.nameOf(city), months)));
+        return series;
     }
 
     /** The drill-down of one city: every school with counts in the year, and every known school of the city. */
@@ -146,18 +257,23 @@ public class ProgressService {
 
     @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql, Object... parameters) {
+        return query(sql, parameters).getResultList();
+    }
+
+    private Query query(String sql, Object... parameters) {
         var query = em.createNativeQuery(sql);
         for (int i = 0; i < parameters.length; i++) {
             query.setParameter(i + 1, parameters[i]);
         }
-        return query.getResultList();
+        return query;
     }
 
     private static boolean isAdvanced(String classLevel) {
         return ClassLevel.ADVANCED.name().equals(classLevel) || ClassLevel.PREP_TECHNICIAN.name().equals(classLevel);
     }
 
-    private static Map<String, Long> zeroes(Enum<?>[] values) {
+    /** Every value of the enum with 0, in declaration order. */
+    static Map<String, Long> zeroes(Enum<?>[] values) {
         Map<String, Long> map = new LinkedHashMap<>();
         for (Enum<?> value : values) {
             map.put(value.name(), 0L);

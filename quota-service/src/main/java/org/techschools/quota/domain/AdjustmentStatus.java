@@ -1,0 +1,11 @@
+package org.techschools.quota.domain;
+
+/** Where an adjustment request (调整申请) stands: waiting for the province, approved (applied) or rejected. */
+public enum AdjustmentStatus {
+    /** 待审核 */
+    PENDING,
+    /** 已批准: its lines are the plan's lines */
+    APPROVED,
+    /** 未批准 */
+    REJECTED
+}

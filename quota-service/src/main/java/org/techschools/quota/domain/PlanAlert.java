@@ -1,0 +1,71 @@
+package org.techschools.quota.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * A plan-compliance alert (招生计划执行预警): one per type and subject, where the subject is the school and year
+ * (NO_PLAN), the school, year, major and level (OVER_PLAN) or one enrollment record (CROSS_CITY_RECRUITMENT).
+ */
+@Entity
+@Table(name = "plan_alert")
+public class PlanAlert extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public PlanAlertType type;
+
+    /** What the alert is about, unique per type: replays find the alert instead of raising another. */
+    @Column(name = "subject_key", nullable = false)
+    public String subjectKey;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public PlanAlertStatus status;
+
+    @Column(name = "school_code", nullable = false)
+    public String schoolCode;
+
+    @Column(name = "province_code", nullable = false)
+    public String provinceCode;
+
+    @Column(name = "city_code", nullable = false)
+    public String cityCode;
+
+    @Column(name = "intake_year", nullable = false)
+    public int intakeYear;
+
+    @Column(name = "major_code")
+    public String majorCode;
+
+    @Column(name = "class_level")
+    public String classLevel;
+
+    /** OVER_PLAN: the issued plan's count for the major and level when last checked. */
+    public Integer planned;
+
+    /** OVER_PLAN: active enrollment for the major and level when last checked. */
+    public Integer actual;
+
+    /** CROSS_CITY_RECRUITMENT: the student's origin (生源地). */
+    @Column(name = "origin_region")
+    public String originRegion;
+
+    @Column(name = "raised_at", nullable = false)
+    public Instant raisedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

@@ -1,0 +1,50 @@
+package org.techschools.quota.domain;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** 计划明细: one line of an {@link EnrollmentPlan}, in the order the office wrote them. */
+@Entity
+@Table(name = "plan_line")
+public class PlanLine extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "plan_id", nullable = false)
+    public UUID planId;
+
+    /** Position in the plan (0-based), as in {@code lines[n]} of the request. */
+    @Column(name = "line_no", nullable = false)
+    public int lineNo;
+
+    @Column(name = "major_code", nullable = false)
+    public String majorCode;
+
+    @Column(name = "class_level", nullable = false)
+    public String classLevel;
+
+    @Column(name = "study_mode", nullable = false)
+    public String studyMode;
+
+    @Column(nullable = false)
+    public int count;
+
+    public PlanLineValue value() {
+        return new PlanLineValue(majorCode, classLevel, studyMode, count);
+    }
+
+    public static List<PlanLineValue> ofPlan(UUID planId) {
+        return PlanLine.<PlanLine>list("planId = ?1 order by lineNo", planId).stream().map(PlanLine::value).toList();
+    }
+}

@@ -1,0 +1,27 @@
+package org.techschools.quota.domain;
+
+/**
+ * Groups of students the dashboards count separately (浙人社函〔2023〕37号 asks to recruit beyond 初中毕业生; seed 000 asks
+ * priority for 脱贫家庭), recognised by the record's priority flag or its source category (生源类别).
+ */
+public enum PriorityGroup {
+    /** 脱贫家庭 (priority flag) */
+    POOR_FAMILY("脱贫家庭", true),
+    /** 退役军人 (source category) */
+    VETERAN("退役军人", false),
+    /** 高中毕业生 (source category) */
+    HIGH_SCHOOL_GRADUATE("高中毕业生", false),
+    /** 企业职工 (source category) */
+    ENTERPRISE_EMPLOYEE("企业职工", false);
+
+    /** The word on the record: the flag or the category. */
+    public final String label;
+
+    /** Recognised by a priority flag (else by the source category). */
+    public final boolean flag;
+
+    PriorityGroup(String label, boolean flag) {
+        this.label = label;
+        this.flag = flag;
+    }
+}

@@ -1,0 +1,76 @@
+package org.techschools.quota.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.security.CallerScope;
+import org.techschools.commons.security.Roles;
+import org.techschools.quota.domain.AnnualSummary;
+import org.techschools.quota.service.AnnualSummaryService;
+
+/**
+ * 年度总结 (due to the province by 30 November): per city and for the province, as JSON or as the XLSX sheet offices
+ * file. A city office gets its own city's summary.
+ */
+@Path("/api/v1")
+@Tag(name = "annual-summary", description = "年度总结")
+public class AnnualSummaryResource {
+
+    @Inject
+    AnnualSummaryService summaries;
+
+    @Inject
+    CallerScope caller;
+
+    @GET
+    @Path("/annual-summary")
+    @Produces({ MediaType.APPLICATION_JSON, AnnualSummaryWorkbook.MEDIA_TYPE })
+    @RolesAllowed({ Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.AUDITOR })
+    @Operation(summary = "The annual summary of a province and its cities (JSON, or XLSX when asked for by Accept)")
+    public Response summary(@QueryParam("year") String year, @QueryParam("province") String province,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        AnnualSummary summary = load(year, province);
+        if (accept != null && accept.contains(AnnualSummaryWorkbook.MEDIA_TYPE)) {
+            return xlsx(summary);
+        }
+        return Response.ok(summary, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("/annual-summary.xlsx")
+    @Produces(AnnualSummaryWorkbook.MEDIA_TYPE)
+    @RolesAllowed({ Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.AUDITOR })
+    @Operation(summary = "The annual summary as an XLSX sheet: one row per city and a 合计 row")
+    public Response summaryXlsx(@QueryParam("year") String year, @QueryParam("province") String province) {
+        return xlsx(load(year, province));
+    }
+
+    private AnnualSummary load(String year, String province) {
+        int summaryYear = QueryParameters.requiredYear(year);
+        String provinceCode = QueryParameters.requiredProvince(province);
+        String limit = caller.provinceLimit();
+        if (limit != null && !limit.equals(provinceCode)) {
+            throw ProblemException.forbidden("province " + provinceCode + " is outside the caller's scope");
+        }
+        return summaries.summary(summaryYear, provinceCode, caller.cityLimit());
+    }
+
+    private static Response xlsx(AnnualSummary summary) {
+        String file = "annual-summary-" + (summary.scopeCityCode() == null ? summary.provinceCode() : summary.scopeCityCode())
+                + "-" + summary.year() + ".xlsx";
+        return Response.ok(AnnualSummaryWorkbook.write(summary), AnnualSummaryWorkbook.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+    }
+}

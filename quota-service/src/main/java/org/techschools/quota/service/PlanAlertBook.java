@@ -1,0 +1,136 @@
+package org.techschools.quota.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import org.techschools.commons.rest.FieldError;
+import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.security.CallerScope;
+import org.techschools.quota.domain.PlanAlert;
+import org.techschools.quota.domain.PlanAlertRecord;
+import org.techschools.quota.domain.PlanAlertStatus;
+import org.techschools.quota.domain.PlanAlertTransition;
+import org.techschools.quota.domain.PlanAlertView;
+
+/**
+ * Plan-compliance alerts for offices: listed within the caller's scope (a school its own, a city office its city,
+ * a province its province), a page at a time, and moved through OPEN → INVESTIGATING → CONFIRMED | DISMISSED,
+ * CONFIRMED → REFERRED, each step keeping who, when and the note.
+ */
+@ApplicationScoped
+public class PlanAlertBook {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CallerScope caller;
+
+    @Transactional
+    public PlanAlertView.Page search(PlanAlertFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT CAST(a.id AS text) FROM plan_alert a WHERE TRUE");
+        Map<String, Object> params = new LinkedHashMap<>();
+        condition(sql, params, "a.type = :type", "type", filter.type() == null ? null : filter.type().name());
+        condition(sql, params, "a.status = :status", "status", filter.status() == null ? null : filter.status().name());
+        condition(sql, params, "a.province_code = :province", "province", filter.province());
+        condition(sql, params, "a.city_code = :city", "city", filter.city());
+        condition(sql, params, "a.school_code = :school", "school", filter.school());
+        condition(sql, params, "a.intake_year = :year", "year", filter.year());
+        // The caller's scope, as CallerScope.covers decides it for one alert: a school's token carries no region.
+        String schoolLimit = caller.schoolLimit();
+        if (schoolLimit != null) {
+            condition(sql, params, "a.school_code = :scopeSchool", "scopeSchool", schoolLimit);
+        } else {
+            condition(sql, params, "a.province_code = :scopeProvince", "scopeProvince", caller.provinceLimit());
+            condition(sql, params, "a.city_code = :scopeCity", "scopeCity", caller.cityLimit());
+        }
+        if (filter.after() != null) {
+            sql.append(" AND (a.raised_at < :afterAt OR (a.raised_at = :afterAt AND a.id < :afterId))");
+            params.put("afterAt", filter.after().raisedAt());
+            params.put("afterId", filter.after().id());
+        }
+        sql.append(" ORDER BY a.raised_at DESC, a.id DESC");
+        Query query = em.createNativeQuery(sql.toString());
+        params.forEach(query::setParameter);
+        // One more than asked tells whether another page follows.
+        query.setMaxResults(filter.limit() + 1);
+        List<UUID> ids = new ArrayList<>();
+        for (Object id : query.getResultList()) {
+            ids.add(UUID.fromString(id.toString()));
+        }
+        boolean more = ids.size() > filter.limit();
+        if (more) {
+            ids = ids.subList(0, filter.limit());
+        }
+        Map<UUID, PlanAlert> byId = ids.isEmpty() ? Map.of()
+                : PlanAlert.<PlanAlert>list("id in ?1", ids).stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
+        Map<UUID, List<PlanAlertRecord>> records = PlanAlertRecord.ofAlerts(ids).stream()
+                .collect(Collectors.groupingBy(r -> r.alertId));
+        List<PlanAlertView> items = ids.stream().map(byId::get)
+                .map(a -> view(a, records.getOrDefault(a.id, List.of()), null)).toList();
+        PlanAlert last = more ? byId.get(ids.get(ids.size() - 1)) : null;
+        return new PlanAlertView.Page(items, last == null ? null : new PlanAlertFilter.Cursor(last.raisedAt, last.id).encode());
+    }
+
+    @Transactional
+    public PlanAlertView get(UUID id) {
+        return view(visible(PlanAlert.findById(id), id));
+    }
+
+    /** One workflow step; 409 naming the allowed steps when this one is not among them. */
+    @Transactional
+    public PlanAlertView move(UUID id, PlanAlertStatus to, String note) {
+        // Locked: two officers moving the same alert at once must not both succeed from the same status.
+        PlanAlert alert = visible(PlanAlert.findById(id, LockModeType.PESSIMISTIC_WRITE), id);
+        PlanAlertStatus from = alert.status;
+        if (!from.next().contains(to)) {
+            String allowed = from.next().isEmpty() ? "none (final status)" : from.next().toString();
+            throw ProblemException.conflict("alert is " + from + " and cannot move to " + to + "; allowed: " + allowed,
+                    List.of(new FieldError("to", "illegal-transition", "current status is " + from)));
+        }
+        alert.status = to;
+        alert.updatedAt = Instant.now();
+        PlanAlertTransition.record(alert.id, from, to, caller.name() == null ? "unknown" : caller.name(), note);
+        return view(alert);
+    }
+
+    private PlanAlert visible(PlanAlert alert, UUID id) {
+        if (alert == null || !caller.covers(alert.provinceCode, alert.cityCode, alert.schoolCode)) {
+            throw ProblemException.notFound("plan alert " + id);
+        }
+        return alert;
+    }
+
+    private PlanAlertView view(PlanAlert alert) {
+        em.flush();
+        return view(alert, PlanAlertRecord.ofAlerts(List.of(alert.id)), PlanAlertTransition.ofAlert(alert.id));
+    }
+
+    private static PlanAlertView view(PlanAlert a, List<PlanAlertRecord> records, List<PlanAlertTransition> steps) {
+        return new PlanAlertView(a.id, a.type.name(), a.status.name(), a.schoolCode, a.provinceCode, a.cityCode,
+                a.intakeYear, a.majorCode, a.classLevel, a.planned, a.actual, a.originRegion, a.raisedAt, a.updatedAt,
+                records.stream().map(r -> new PlanAlertView.Record(r.enrollmentId, r.schoolCode, r.sourceRecordId)).toList(),
+                steps == null ? null : steps.stream().map(t -> new PlanAlertView.Step(
+                        t.fromStatus == null ? null : t.fromStatus.name(), t.toStatus.name(), t.actor, t.at, t.note)).toList());
+    }
+
+    private static void condition(StringBuilder sql, Map<String, Object> params, String clause, String name, Object value) {
+        if (value != null) {
+            sql.append(" AND ").append(clause);
+            params.put(name, value);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.techschools.quota.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.security.CallerScope;
+import org.techschools.commons.security.Regions;
+import org.techschools.commons.security.Roles;
+import org.techschools.quota.domain.EnrollmentPlan;
+import org.techschools.quota.domain.School;
+
+/**
+ * Who may do what with a plan (浙人社函〔2023〕37号): the city office issues the plans of its city's schools, the
+ * province those of 省属 schools; only the province files plans and decides on adjustment requests.
+ */
+@ApplicationScoped
+public class PlanAuthority {
+
+    @Inject
+    CallerScope caller;
+
+    /** 403 unless the caller is the office that issues this school's plan. */
+    public void requireIssuer(School school) {
+        boolean allowed = school.provincial ? isProvinceOf(school.provinceCode)
+                : caller.hasRole(Roles.CITY) && school.cityCode.equals(caller.region());
+        if (!allowed) {
+            throw ProblemException.forbidden(school.provincial
+                    ? "the plan of 省属 school " + school.code + " is issued by the province office of " + school.provinceCode
+                    : "the plan of school " + school.code + " is issued by the city office of " + school.cityCode);
+        }
+    }
+
+    /** 403 unless the caller is the issuing office or the province of the plan. */
+    public void requireIssuerOrProvince(School school) {
+        if (!isProvinceOf(school.provinceCode)) {
+            requireIssuer(school);
+        }
+    }
+
+    /** 403 unless the caller is the province office the plan is filed with. */
+    public void requireProvince(EnrollmentPlan plan) {
+        if (!isProvinceOf(plan.provinceCode)) {
+            throw ProblemException.forbidden("only the province office of " + plan.provinceCode + " may do this");
+        }
+    }
+
+    public boolean mayRead(EnrollmentPlan plan) {
+        return caller.covers(plan.provinceCode, plan.cityCode, plan.schoolCode);
+    }
+
+    /** 404 (not 403: existence is not disclosed) unless the caller may see the plan. */
+    public void requireReader(EnrollmentPlan plan) {
+        if (!mayRead(plan)) {
+            throw ProblemException.notFound("plan " + plan.id);
+        }
+    }
+
+    public String actor() {
+        return caller.name() == null ? "unknown" : caller.name();
+    }
+
+    private boolean isProvinceOf(String provinceCode) {
+        return caller.hasRole(Roles.PROVINCE) && caller.region() != null
+                && Regions.province(caller.region()).equals(provinceCode);
+    }
+}

@@ -1,0 +1,51 @@
+package org.techschools.quota.service;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.techschools.quota.domain.EnrollmentPlan;
+import org.techschools.quota.domain.PlanStatus;
+
+/** Queries on plans shared by the plan workflow, the compliance checks and the dashboards. */
+@ApplicationScoped
+public class PlanLookup {
+
+    @Inject
+    EntityManager em;
+
+    /** The school's plan for the year if it binds the school (issued or filed), else null. */
+    public EnrollmentPlan binding(String schoolCode, int year) {
+        EnrollmentPlan plan = EnrollmentPlan.find("schoolCode = ?1 and year = ?2", schoolCode, year).firstResult();
+        return plan != null && plan.status.binding() ? plan : null;
+    }
+
+    /** Students the plan allows for a major and class level, over both study modes. */
+    public long planned(UUID planId, String majorCode, String classLevel) {
+        Number sum = (Number) em.createNativeQuery("""
+                SELECT COALESCE(SUM(count), 0) FROM plan_line WHERE plan_id = ?1 AND major_code = ?2 AND class_level = ?3""")
+                .setParameter(1, planId).setParameter(2, majorCode).setParameter(3, classLevel)
+                .getSingleResult();
+        return sum.longValue();
+    }
+
+    /** Planned students of issued and filed plans of a province's year, per city. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Long> plannedByCity(int year, String provinceCode) {
+        Map<String, Long> byCity = new HashMap<>();
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("""
+                SELECT p.city_code, SUM(l.count) FROM enrollment_plan p JOIN plan_line l ON l.plan_id = p.id
+                WHERE p.year = ?1 AND p.province_code = ?2 AND p.status IN (?3, ?4) GROUP BY p.city_code""")
+                .setParameter(1, year).setParameter(2, provinceCode)
+                .setParameter(3, PlanStatus.ISSUED.name()).setParameter(4, PlanStatus.FILED.name())
+                .getResultList()) {
+            byCity.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return byCity;
+    }
+}

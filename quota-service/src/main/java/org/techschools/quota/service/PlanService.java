@@ -1,0 +1,351 @@
+package org.techschools.quota.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.panache.common.Parameters;
+
+import org.techschools.commons.rest.FieldError;
+import org.techschools.commons.rest.ProblemException;
+import org.techschools.quota.domain.AdjustmentStatus;
+import org.techschools.quota.domain.CounterKey;
+import org.techschools.quota.domain.EnrollmentPlan;
+import org.techschools.quota.domain.PlanAdjustment;
+import org.techschools.quota.domain.PlanHistoryEntry;
+import org.techschools.quota.domain.PlanHistoryEntry.Action;
+import org.techschools.quota.domain.PlanLine;
+import org.techschools.quota.domain.PlanLineValue;
+import org.techschools.quota.domain.PlanStatus;
+import org.techschools.quota.domain.PlanView;
+import org.techschools.quota.domain.School;
+import org.techschools.quota.domain.SchoolMajor;
+import org.techschools.quota.messaging.PlanEvents;
+
+/**
+ * 招生计划 workflow: the issuing office drafts and edits a plan, issues it (下达) once every line names a major filed at
+ * its level (专业目录备案), the province files it (备案); afterwards it changes only through an adjustment request
+ * (调整申请) the province approves. Every step is kept in the plan's history and published on quota-events.
+ */
+@ApplicationScoped
+public class PlanService {
+
+    private static final TypeReference<List<PlanLineValue>> LINES = new TypeReference<>() {
+    };
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    PlanAuthority authority;
+
+    @Inject
+    PlanEvents events;
+
+    @Inject
+    PlanCompliance compliance;
+
+    @Transactional
+    public PlanView create(String schoolCode, int year, List<PlanLineValue> lines) {
+        School school = School.findById(schoolCode);
+        if (school == null) {
+            throw ProblemException.unprocessable(List.of(new FieldError("schoolCode", "unknown-school",
+                    "no school " + schoolCode + " in the school directory")));
+        }
+        authority.requireIssuer(school);
+        if (EnrollmentPlan.count("schoolCode = ?1 and year = ?2", schoolCode, year) > 0) {
+            throw ProblemException.conflict("school " + schoolCode + " already has a plan for " + year,
+                    List.of(new FieldError("year", "plan-exists", "one plan per school and year; edit or adjust it")));
+        }
+        EnrollmentPlan plan = new EnrollmentPlan();
+        plan.id = UUID.randomUUID();
+        plan.schoolCode = school.code;
+        plan.provinceCode = school.provinceCode;
+        plan.cityCode = school.cityCode;
+        plan.year = year;
+        plan.status = PlanStatus.DRAFT;
+        plan.createdBy = authority.actor();
+        plan.createdAt = Instant.now();
+        plan.updatedAt = plan.createdAt;
+        plan.persist();
+        replaceLines(plan, lines);
+        step(plan, Action.CREATED, null, null, lines);
+        return view(plan);
+    }
+
+    /** Replaces the lines of a draft; an issued plan changes only through an adjustment request. */
+    @Transactional
+    public PlanView edit(UUID id, List<PlanLineValue> lines) {
+        EnrollmentPlan plan = load(id);
+        authority.requireIssuer(school(plan));
+        requireStatus(plan, PlanStatus.DRAFT, "edited; request an adjustment (调整申请) instead");
+        replaceLines(plan, lines);
+        step(plan, Action.EDITED, null, null, lines);
+        return view(plan);
+    }
+
+    /** 下达: only when every line names a major of the school's filed catalogue at the line's level. */
+    @Transactional
+    public PlanView issue(UUID id) {
+        EnrollmentPlan plan = load(id);
+        authority.requireIssuer(school(plan));
+        requireStatus(plan, PlanStatus.DRAFT, "issued again");
+        List<PlanLineValue> lines = PlanLine.ofPlan(plan.id);
+        if (lines.isEmpty()) {
+            throw ProblemException.unprocessable(List.of(new FieldError("lines", "required", "a plan needs at least one line")));
+        }
+        requireFiled(plan.schoolCode, lines);
+        plan.status = PlanStatus.ISSUED;
+        step(plan, Action.ISSUED, null, null, lines);
+        recheck(plan);
+        return view(plan);
+    }
+
+    /** 备案: the province files an issued plan. */
+    @Transactional
+    public PlanView file(UUID id, String note) {
+        EnrollmentPlan plan = load(id);
+        authority.requireProvince(plan);
+        requireStatus(plan, PlanStatus.ISSUED, "filed");
+        plan.status = PlanStatus.FILED;
+        step(plan, Action.FILED, note, null, null);
+        return view(plan);
+    }
+
+    /** 调整申请: the lines the plan would have afterwards and why; one request waits for a decision at a time. */
+    @Transactional
+    public PlanView requestAdjustment(UUID id, List<PlanLineValue> lines, String reason) {
+        EnrollmentPlan plan = load(id);
+        authority.requireIssuerOrProvince(school(plan));
+        if (!plan.status.binding()) {
+            throw ProblemException.conflict("plan " + id + " is a DRAFT: edit it instead",
+                    List.of(new FieldError("status", "plan-not-issued", "adjustments apply to issued or filed plans")));
+        }
+        if (PlanAdjustment.count("planId = ?1 and status = ?2", plan.id, AdjustmentStatus.PENDING) > 0) {
+            throw ProblemException.conflict("plan " + id + " has an adjustment request awaiting decision",
+                    List.of(new FieldError("adjustments", "adjustment-pending", "decide the pending request first")));
+        }
+        requireFiled(plan.schoolCode, lines);
+        PlanAdjustment adjustment = new PlanAdjustment();
+        adjustment.id = UUID.randomUUID();
+        adjustment.planId = plan.id;
+        adjustment.status = AdjustmentStatus.PENDING;
+        adjustment.lines = json(lines);
+        adjustment.reason = reason;
+        adjustment.requestedBy = authority.actor();
+        adjustment.requestedAt = Instant.now();
+        adjustment.persist();
+        step(plan, Action.ADJUSTMENT_REQUESTED, reason, adjustment.id, null);
+        return view(plan);
+    }
+
+    /** The province approves (the requested lines become the plan's) or rejects an adjustment request. */
+    @Transactional
+    public PlanView decide(UUID id, UUID adjustmentId, boolean approve, String note) {
+        EnrollmentPlan plan = load(id);
+        authority.requireProvince(plan);
+        PlanAdjustment adjustment = PlanAdjustment.findById(adjustmentId, LockModeType.PESSIMISTIC_WRITE);
+        if (adjustment == null || !adjustment.planId.equals(plan.id)) {
+            throw ProblemException.notFound("adjustment " + adjustmentId + " of plan " + id);
+        }
+        if (adjustment.status != AdjustmentStatus.PENDING) {
+            throw ProblemException.conflict("adjustment " + adjustmentId + " is already " + adjustment.status,
+                    List.of(new FieldError("decision", "adjustment-decided", "a request is decided once")));
+        }
+        adjustment.decidedBy = authority.actor();
+        adjustment.decidedAt = Instant.now();
+        adjustment.decisionNote = note;
+        if (!approve) {
+            adjustment.status = AdjustmentStatus.REJECTED;
+            step(plan, Action.ADJUSTMENT_REJECTED, note, adjustment.id, null);
+            return view(plan);
+        }
+        List<PlanLineValue> lines = lines(adjustment.lines);
+        // The catalogue may have changed since the request.
+        requireFiled(plan.schoolCode, lines);
+        adjustment.status = AdjustmentStatus.APPROVED;
+        replaceLines(plan, lines);
+        step(plan, Action.ADJUSTMENT_APPROVED, note, adjustment.id, lines);
+        recheck(plan);
+        return view(plan);
+    }
+
+    @Transactional
+    public PlanView get(UUID id) {
+        EnrollmentPlan plan = EnrollmentPlan.findById(id);
+        if (plan == null) {
+            throw ProblemException.notFound("plan " + id);
+        }
+        authority.requireReader(plan);
+        return view(plan);
+    }
+
+    /** Plans of a year within the caller's scope (a school: its own; a city office: its city), by school code. */
+    @Transactional
+    public List<PlanView.Summary> list(int year, String cityCode, String schoolCode, PlanStatus status) {
+        StringBuilder query = new StringBuilder("year = :year");
+        Parameters parameters = Parameters.with("year", year);
+        if (cityCode != null) {
+            query.append(" and cityCode = :city");
+            parameters.and("city", cityCode);
+        }
+        if (schoolCode != null) {
+            query.append(" and schoolCode = :school");
+            parameters.and("school", schoolCode);
+        }
+        if (status != null) {
+            query.append(" and status = :status");
+            parameters.and("status", status);
+        }
+        List<PlanView.Summary> plans = new ArrayList<>();
+        for (EnrollmentPlan plan : EnrollmentPlan.<EnrollmentPlan>list(query + " order by schoolCode", parameters)) {
+            if (authority.mayRead(plan)) {
+                long total = PlanLine.ofPlan(plan.id).stream().mapToLong(PlanLineValue::count).sum();
+                plans.add(new PlanView.Summary(plan.id, plan.schoolCode, plan.provinceCode, plan.cityCode, plan.year,
+                        plan.status.name(), total, plan.updatedAt));
+            }
+        }
+        return plans;
+    }
+
+    /** 422 naming each line whose major is not filed for the school, or not at the line's level. */
+    private static void requireFiled(String schoolCode, List<PlanLineValue> lines) {
+        Set<String> majors = new HashSet<>();
+        Set<String> filed = new HashSet<>();
+        for (SchoolMajor m : SchoolMajor.ofSchool(schoolCode)) {
+            majors.add(m.majorCode);
+            filed.add(m.majorCode + "|" + m.classLevel);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            PlanLineValue line = lines.get(i);
+            if (!majors.contains(line.majorCode())) {
+                errors.add(new FieldError("lines[" + i + "].majorCode", "major-not-filed",
+                        "major " + line.majorCode() + " is not in the filed catalogue (专业目录备案) of " + schoolCode));
+            } else if (!filed.contains(line.majorCode() + "|" + line.classLevel())) {
+                errors.add(new FieldError("lines[" + i + "].classLevel", "level-not-filed",
+                        "major " + line.majorCode() + " is not filed at level " + line.classLevel() + " for " + schoolCode));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable(errors);
+        }
+    }
+
+    /** After the plan's lines bind anew: every cell with enrollment or a line is compared with the plan again. */
+    private void recheck(EnrollmentPlan plan) {
+        em.flush();
+        @SuppressWarnings("unchecked")
+        List<Object[]> cells = em.createNativeQuery("""
+                SELECT DISTINCT major_code, class_level FROM enrollment_fact
+                WHERE active AND school_code = ?1 AND intake_year = ?2""")
+                .setParameter(1, plan.schoolCode).setParameter(2, plan.year).getResultList();
+        for (Object[] cell : cells) {
+            compliance.overPlan(new CounterKey(plan.schoolCode, plan.provinceCode, plan.cityCode, (String) cell[0],
+                    (String) cell[1], null, plan.year, null, null), plan);
+        }
+    }
+
+    private void replaceLines(EnrollmentPlan plan, List<PlanLineValue> lines) {
+        PlanLine.delete("planId", plan.id);
+        for (int i = 0; i < lines.size(); i++) {
+            PlanLineValue value = lines.get(i);
+            PlanLine line = new PlanLine();
+            line.planId = plan.id;
+            line.lineNo = i;
+            line.majorCode = value.majorCode();
+            line.classLevel = value.classLevel();
+            line.studyMode = value.studyMode();
+            line.count = value.count();
+            line.persist();
+        }
+    }
+
+    /** Records the step in the plan's history and publishes it, in this transaction. */
+    private void step(EnrollmentPlan plan, Action action, String note, UUID adjustmentId, List<PlanLineValue> newLines) {
+        plan.updatedAt = Instant.now();
+        PlanHistoryEntry entry = new PlanHistoryEntry();
+        entry.planId = plan.id;
+        entry.action = action;
+        entry.status = plan.status;
+        entry.actor = authority.actor();
+        entry.at = plan.updatedAt;
+        entry.note = note;
+        entry.adjustmentId = adjustmentId;
+        entry.lines = newLines == null ? null : json(newLines);
+        entry.persist();
+        events.changed(plan, entry, newLines != null ? newLines : PlanLine.ofPlan(plan.id));
+    }
+
+    private static void requireStatus(EnrollmentPlan plan, PlanStatus required, String what) {
+        if (plan.status != required) {
+            throw ProblemException.conflict("plan " + plan.id + " is " + plan.status + " and cannot be " + what,
+                    List.of(new FieldError("status", "plan-not-" + required.name().toLowerCase(),
+                            "the plan must be " + required + " for this step; it is " + plan.status)));
+        }
+    }
+
+    private EnrollmentPlan load(UUID id) {
+        // Locked: two offices acting on one plan at once must not both pass the status check.
+        EnrollmentPlan plan = EnrollmentPlan.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (plan == null) {
+            throw ProblemException.notFound("plan " + id);
+        }
+        authority.requireReader(plan);
+        return plan;
+    }
+
+    private static School school(EnrollmentPlan plan) {
+        School school = School.findById(plan.schoolCode);
+        if (school == null) {
+            throw new IllegalStateException("plan " + plan.id + " names unknown school " + plan.schoolCode);
+        }
+        return school;
+    }
+
+    private PlanView view(EnrollmentPlan plan) {
+        List<PlanLineValue> lines = PlanLine.ofPlan(plan.id);
+        List<PlanView.Adjustment> adjustments = PlanAdjustment.<PlanAdjustment>list("planId = ?1 order by requestedAt",
+                plan.id).stream().map(a -> new PlanView.Adjustment(a.id, a.status.name(), a.reason, lines(a.lines),
+                        a.requestedBy, a.requestedAt, a.decidedBy, a.decidedAt, a.decisionNote)).toList();
+        List<PlanView.Step> history = PlanHistoryEntry.ofPlan(plan.id).stream()
+                .map(h -> new PlanView.Step(h.action.name(), h.status.name(), h.actor, h.at, h.note, h.adjustmentId,
+                        h.lines == null ? null : lines(h.lines))).toList();
+        School school = School.findById(plan.schoolCode);
+        return new PlanView(plan.id, plan.schoolCode, school == null ? null : school.name, plan.provinceCode,
+                plan.cityCode, plan.year, plan.status.name(), lines.stream().mapToLong(PlanLineValue::count).sum(), lines,
+                adjustments, history);
+    }
+
+    private String json(List<PlanLineValue> lines) {
+        try {
+            return mapper.writeValueAsString(lines);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<PlanLineValue> lines(String json) {
+        try {
+            return mapper.readValue(json, LINES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored plan lines are not readable", e);
+        }
+    }
+}
