@@ -4,14 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -68,29 +72,52 @@ public class EnrollmentIntake {
      */
     @Transactional
     public List<Result> submit(List<EnrollmentRequest> items, String callerSchool) {
+        // Inserts go out in JDBC batches at commit instead of being flushed before every lookup.
+        Enrollment.getEntityManager().setFlushMode(FlushModeType.COMMIT);
         Map<String, School> schools = new HashMap<>();
-        List<Result> results = new ArrayList<>(items.size());
-        for (EnrollmentRequest item : items) {
+        Result[] results = new Result[items.size()];
+        Map<Integer, ValidEnrollment> valid = new LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            EnrollmentRequest item = items.get(i);
             if (item == null) {
-                results.add(rejected(List.of(new FieldError("$", "required", "item is empty"))));
-                continue;
+                results[i] = rejected(List.of(new FieldError("$", "required", "item is empty")));
+            } else if (item.schoolCode() != null && !item.schoolCode().equals(callerSchool)) {
+                results[i] = rejected(List.of(new FieldError("schoolCode", "school-scope",
+                        "a school may push records of its own school only")));
+            } else {
+                School school = item.schoolCode() == null ? null
+                        : schools.computeIfAbsent(item.schoolCode(), code -> School.findById(code));
+                EnrollmentRules.Outcome checked = rules.check(item, school);
+                if (checked.valid() == null) {
+                    results[i] = rejected(checked.errors());
+                } else {
+                    valid.put(i, checked.valid());
+                }
             }
-            if (item.schoolCode() != null && !item.schoolCode().equals(callerSchool)) {
-                results.add(rejected(List.of(new FieldError("schoolCode", "school-scope",
-                        "a school may push records of its own school only"))));
-                continue;
-            }
-            School school = item.schoolCode() == null ? null
-                    : schools.computeIfAbsent(item.schoolCode(), code -> School.findById(code));
-            EnrollmentRules.Outcome checked = rules.check(item, school);
-            results.add(checked.valid() == null ? rejected(checked.errors()) : store(checked.valid()));
         }
-        return results;
+        Map<String, Enrollment> stored = findStored(valid.values());
+        valid.forEach((i, v) -> results[i] = store(v, stored));
+        return Arrays.asList(results);
     }
 
-    private Result store(ValidEnrollment v) {
+    /** The records of the batch that exist already, by school and source id, in one query per school. */
+    private static Map<String, Enrollment> findStored(Collection<ValidEnrollment> batch) {
+        Map<String, List<String>> sourceIds = batch.stream().collect(Collectors.groupingBy(v -> v.school().code,
+                Collectors.mapping(ValidEnrollment::sourceRecordId, Collectors.toList())));
+        Map<String, Enrollment> stored = new HashMap<>();
+        sourceIds.forEach((school, ids) -> Enrollment.<Enrollment>list("schoolCode = ?1 and sourceRecordId in ?2", school, ids)
+                .forEach(e -> stored.put(sourceKey(e.schoolCode, e.sourceRecordId), e)));
+        return stored;
+    }
+
+    private static String sourceKey(String schoolCode, String sourceRecordId) {
+        return schoolCode + "\u0000" + sourceRecordId;
+    }
+
+    private Result store(ValidEnrollment v, Map<String, Enrollment> stored) {
         String hash = sha256(v.canonicalContent());
-        Enrollment existing = Enrollment.findBySource(v.school().code, v.sourceRecordId());
+        String key = sourceKey(v.school().code, v.sourceRecordId());
+        Enrollment existing = stored.get(key);
         Instant now = Instant.now();
         if (existing == null) {
             Enrollment e = new Enrollment();
@@ -104,6 +131,7 @@ public class EnrollmentIntake {
             e.createdAt = now;
             apply(e, v, hash, now);
             e.persist();
+            stored.put(key, e);
             publish(EnrollmentRecorded.TYPE, e);
             return new Result(Outcome.CREATED, e.id, List.of());
         }
