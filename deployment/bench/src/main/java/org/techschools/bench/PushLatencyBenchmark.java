@@ -53,16 +53,18 @@ final class PushLatencyBenchmark {
                         done.countDown();
                     });
         }
-        done.await();
+        // Bounded: whatever has not answered two minutes after the last send counts as failed.
+        boolean allAnswered = done.await(120, java.util.concurrent.TimeUnit.SECONDS);
+        failures.addAndGet((int) done.getCount());
         double elapsed = (System.nanoTime() - start) / 1e9;
         Bench.header("Single POST /api/v1/enrollments at " + RATE + " requests/s for " + seconds + " s");
-        Bench.row("requests (failed)", total + " (" + failures.get() + ")");
+        Bench.row("requests (failed or unanswered)", total + " (" + failures.get() + ")");
         Bench.row("achieved requests/s", String.format("%.1f", total / elapsed));
         Bench.row("p50 ms", ms(latency.getValueAtPercentile(50)));
         Bench.row("p90 ms", ms(latency.getValueAtPercentile(90)));
         Bench.row("p99 ms (goal <= 50)", ms(latency.getValueAtPercentile(99)));
         Bench.row("max ms", ms(latency.getMaxValue()));
-        return failures.get() == 0 && latency.getValueAtPercentile(99) <= 50_000_000L;
+        return allAnswered && failures.get() == 0 && latency.getValueAtPercentile(99) <= 50_000_000L;
     }
 
     private void warmUp(String school, String token, String url) throws Exception {
