@@ -18,24 +18,18 @@ import java.util.concurrent.ThreadLocalRandom;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.awaitility.Awaitility;
 
 import org.techschools.testinfra.EventContracts;
 import org.techschools.testinfra.PlatformInfra;
+import org.techschools.testinfra.Topics;
 
 /**
  * Builds events as enrollment-service would publish them (envelope and payload per deployment/kafka/schemas) and
@@ -198,20 +192,7 @@ public final class EventFixtures {
 
     /** Waits until quota-service's consumer group has committed every message of the topic. */
     public static void awaitConsumed(String topic) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformInfra.get().kafka().bootstrapServers());
-        try (Admin admin = Admin.create(props)) {
-            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("quota-service")
-                        .partitionsToOffsetAndMetadata().get();
-                var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
-                Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-                partitions.forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
-                return ends.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
-                        || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue().offset()));
-            });
-        }
+        Topics.awaitConsumed(PlatformInfra.get().kafka().bootstrapServers(), "quota-service", topic, Duration.ofSeconds(60));
     }
 
     /**
