@@ -82,23 +82,4 @@ CREATE TABLE alert_transition (
 );
 CREATE INDEX alert_transition_alert ON alert_transition (alert_id, at);
 
--- Transactional outbox: written with the state change, published by the relay.
-CREATE TABLE outbox_event (
-    event_id     uuid         PRIMARY KEY,
-    seq          bigserial    NOT NULL,
-    topic        varchar(100) NOT NULL,
-    aggregate_id varchar(200) NOT NULL,
-    event_type   varchar(100) NOT NULL,
-    envelope     text         NOT NULL,
-    created_at   timestamptz  NOT NULL,
-    published_at timestamptz
-);
-CREATE INDEX outbox_event_unpublished ON outbox_event (seq) WHERE published_at IS NULL;
-
--- Events of other services already applied here (idempotent consumption).
-CREATE TABLE processed_event (
-    event_id     uuid         PRIMARY KEY,
-    topic        varchar(100) NOT NULL,
-    event_type   varchar(100) NOT NULL,
-    processed_at timestamptz  NOT NULL
-);
+-- outbox_event and processed_event come from platform-commons (db/platform/V0_1__outbox_and_processed_events.sql).
