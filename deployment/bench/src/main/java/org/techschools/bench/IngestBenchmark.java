@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.techschools.commons.identity.PersonKeys;
+
 /**
  * Issue 4 item 7 / issue 7 L2: records/s through {@code POST /api/v1/enrollments/batch} (batches of 1,000) beside
  * plain JDBC multi-row INSERTs of the same rows into a copy of the enrollment table (same columns and indexes), in
@@ -78,7 +80,7 @@ final class IngestBenchmark {
                         insert.setString(p++, HexFormat.of().formatHex(sha.digest((item.toString()).getBytes(StandardCharsets.UTF_8))));
                         insert.setString(p++, HexFormat.of().formatHex(sha.digest(id.getBytes(StandardCharsets.UTF_8))));
                         insert.setBytes(p++, id.getBytes(StandardCharsets.UTF_8));
-                        insert.setString(p++, id.substring(0, 6) + "********" + id.substring(14));
+                        insert.setString(p++, PersonKeys.mask(id));
                         insert.setString(p++, (String) student.get("name"));
                         insert.setString(p++, (String) student.get("gender"));
                         insert.setString(p++, (String) student.get("birthDate"));

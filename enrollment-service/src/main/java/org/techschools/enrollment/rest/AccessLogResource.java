@@ -13,7 +13,7 @@ import org.techschools.commons.security.Roles;
 import org.techschools.enrollment.domain.IdNumberAccess;
 import org.techschools.enrollment.service.EnrollmentSearch;
 import org.techschools.enrollment.service.IdNumberReveal;
-import org.techschools.enrollment.service.KeysetCursor;
+import org.techschools.commons.rest.KeysetCursor;
 
 /** The ID-number access log (身份证号查看记录): who revealed which record's ID number, when and why. */
 @Path("/api/v1/access-log")

@@ -39,7 +39,7 @@ import org.techschools.enrollment.service.EnrollmentRules;
 import org.techschools.enrollment.service.EnrollmentSearch;
 import org.techschools.enrollment.service.EnrollmentWithdrawal;
 import org.techschools.enrollment.service.IdNumberReveal;
-import org.techschools.enrollment.service.KeysetCursor;
+import org.techschools.commons.rest.KeysetCursor;
 
 /** Enrollment intake from school systems (招生录取数据报送) and the record with its check result. */
 @Path("/api/v1/enrollments")

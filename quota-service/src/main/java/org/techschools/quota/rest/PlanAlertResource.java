@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.techschools.commons.rest.KeysetCursor;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.Roles;
@@ -49,10 +50,10 @@ public class PlanAlertResource {
             @QueryParam("province") String province, @QueryParam("city") String city,
             @QueryParam("school") String school, @QueryParam("year") String year, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        PlanAlertFilter.Cursor after = null;
+        KeysetCursor after = null;
         if (cursor != null && !cursor.isBlank()) {
             try {
-                after = PlanAlertFilter.Cursor.decode(cursor.trim());
+                after = KeysetCursor.parse(cursor.trim());
             } catch (IllegalArgumentException e) {
                 throw ProblemException.badRequest(List.of(new FieldError("cursor", "invalid-value",
                         "cursor must be a nextCursor of an earlier page")));

@@ -16,6 +16,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import org.techschools.commons.rest.KeysetCursor;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.CallerScope;
@@ -59,7 +60,7 @@ public class PlanAlertBook {
         }
         if (filter.after() != null) {
             sql.append(" AND (a.raised_at < :afterAt OR (a.raised_at = :afterAt AND a.id < :afterId))");
-            params.put("afterAt", filter.after().raisedAt());
+            params.put("afterAt", filter.after().at());
             params.put("afterId", filter.after().id());
         }
         sql.append(" ORDER BY a.raised_at DESC, a.id DESC");
@@ -82,7 +83,7 @@ public class PlanAlertBook {
         List<PlanAlertView> items = ids.stream().map(byId::get)
                 .map(a -> view(a, records.getOrDefault(a.id, List.of()), null)).toList();
         PlanAlert last = more ? byId.get(ids.get(ids.size() - 1)) : null;
-        return new PlanAlertView.Page(items, last == null ? null : new PlanAlertFilter.Cursor(last.raisedAt, last.id).encode());
+        return new PlanAlertView.Page(items, last == null ? null : new KeysetCursor(last.raisedAt, last.id).encode());
     }
 
     @Transactional

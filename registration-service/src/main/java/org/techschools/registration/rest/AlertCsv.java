@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.techschools.commons.rest.KeysetCursor;
 import org.techschools.registration.domain.Alert;
 import org.techschools.registration.domain.AlertRecord;
 import org.techschools.registration.service.AlertFilter;
@@ -46,7 +47,7 @@ final class AlertCsv {
                 break;
             }
             page = new AlertFilter(filter.type(), filter.status(), filter.severity(), filter.province(), filter.city(),
-                    filter.school(), filter.from(), filter.to(), filter.limit(), AlertFilter.Cursor.decode(result.nextCursor()));
+                    filter.school(), filter.from(), filter.to(), filter.limit(), KeysetCursor.parse(result.nextCursor()));
         }
         w.flush();
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import org.techschools.commons.rest.KeysetCursor;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.registration.domain.AlertSeverity;
@@ -39,7 +40,7 @@ final class AlertFilterParams {
                 p.value("from", from, Instant::parse, "an ISO-8601 instant such as 2025-09-01T00:00:00Z"),
                 p.value("to", to, Instant::parse, "an ISO-8601 instant such as 2025-10-01T00:00:00Z"),
                 p.limit(limit),
-                p.value("cursor", cursor, AlertFilter.Cursor::decode, "a nextCursor of an earlier page"));
+                p.value("cursor", cursor, KeysetCursor::parse, "a nextCursor of an earlier page"));
         if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
             p.errors.add(new FieldError("to", "invalid-range", "must be after from"));
         }

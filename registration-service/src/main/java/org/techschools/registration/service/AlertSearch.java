@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import org.techschools.commons.rest.KeysetCursor;
 import org.techschools.registration.domain.Alert;
 import org.techschools.registration.domain.AlertRecord;
 
@@ -36,7 +37,7 @@ public class AlertSearch {
                 .append(where(filter, visibility, params));
         if (filter.after() != null) {
             sql.append(" AND (a.raised_at < :afterAt OR (a.raised_at = :afterAt AND a.id < :afterId))");
-            params.put("afterAt", filter.after().raisedAt());
+            params.put("afterAt", filter.after().at());
             params.put("afterId", filter.after().id());
         }
         sql.append(" ORDER BY a.raised_at DESC, a.id DESC");
@@ -57,7 +58,7 @@ public class AlertSearch {
         List<Alert> alerts = ids.stream().map(byId::get).toList();
         Map<UUID, List<AlertRecord>> records = AlertRecord.ofAlerts(ids).stream()
                 .collect(Collectors.groupingBy(r -> r.alertId));
-        String next = more ? new AlertFilter.Cursor(alerts.get(alerts.size() - 1).raisedAt, alerts.get(alerts.size() - 1).id).encode()
+        String next = more ? new KeysetCursor(alerts.get(alerts.size() - 1).raisedAt, alerts.get(alerts.size() - 1).id).encode()
                 : null;
         return new Page(alerts, records, next);
     }

@@ -1,13 +1,10 @@
-package org.techschools.enrollment.service;
+package org.techschools.commons.rest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-
-import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.rest.ProblemException;
 
 /**
  * Position in a list ordered by (timestamp, id): the last row a page returned. Opaque to callers (base64url),
@@ -19,15 +16,25 @@ public record KeysetCursor(Instant at, UUID id) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((at + "|" + id).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** @throws IllegalArgumentException when the text is not a cursor a service handed out */
+    public static KeysetCursor parse(String text) {
+        try {
+            String plain = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
+            int bar = plain.indexOf('|');
+            return new KeysetCursor(Instant.parse(plain.substring(0, bar)), UUID.fromString(plain.substring(bar + 1)));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a cursor", e);
+        }
+    }
+
     /** @return null for no cursor (the first page); 400 naming {@code cursor} when it is not one of ours */
     public static KeysetCursor decode(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-            return new KeysetCursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-        } catch (RuntimeException e) {
+            return parse(cursor);
+        } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest(List.of(new FieldError("cursor", "cursor-format", "cursor is not one this service issued")));
         }
     }
