@@ -1,8 +1,10 @@
 package org.techschools.testinfra;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -12,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.List;
 import java.util.Properties;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -106,15 +109,56 @@ public final class PlatformInfra {
         return instance;
     }
 
+    /**
+     * Starts the servers, once more on fresh ports if the first attempt fails (a free port can be taken by another
+     * process between probing and binding). A failure names the server logs' last lines: on CI they are all we see.
+     */
     private static PlatformInfra startNew() {
-        PlatformInfra infra = new PlatformInfra();
-        Runtime.getRuntime().addShutdownHook(new Thread(infra::shutdown, "platform-infra-shutdown"));
-        infra.postgres.start();
-        infra.kafka.start();
-        infra.kafka.createTopics(rootDir().resolve("deployment/kafka/topics.conf"));
-        infra.writeDescriptor();
-        System.setProperty(RUNNING_PROPERTY, infra.dir.toString());
-        return infra;
+        RuntimeException first = null;
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            PlatformInfra infra = new PlatformInfra();
+            Thread hook = new Thread(infra::shutdown, "platform-infra-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                infra.postgres.start();
+                infra.kafka.start();
+                infra.kafka.createTopics(rootDir().resolve("deployment/kafka/topics.conf"));
+                infra.writeDescriptor();
+                System.setProperty(RUNNING_PROPERTY, infra.dir.toString());
+                return infra;
+            } catch (RuntimeException e) {
+                RuntimeException failure = new IllegalStateException("test servers did not start (attempt " + attempt + ")\n"
+                        + infra.logTails(), e);
+                System.err.println(failure.getMessage());
+                Runtime.getRuntime().removeShutdownHook(hook);
+                infra.shutdown();
+                if (first != null) {
+                    failure.addSuppressed(first);
+                    throw failure;
+                }
+                first = failure;
+            }
+        }
+        throw first;
+    }
+
+    /** The last lines of every log the servers wrote, for a failure message. */
+    private String logTails() {
+        try (Stream<Path> files = Files.walk(dir)) {
+            StringBuilder out = new StringBuilder();
+            files.filter(f -> f.toString().endsWith(".log") && Files.isRegularFile(f)).forEach(f -> {
+                try {
+                    List<String> lines = Files.readAllLines(f);
+                    out.append("--- ").append(dir.relativize(f)).append('\n');
+                    lines.subList(Math.max(0, lines.size() - 15), lines.size()).forEach(l -> out.append(l).append('\n'));
+                } catch (IOException | UncheckedIOException e) {
+                    out.append("--- ").append(f).append(": unreadable\n");
+                }
+            });
+            return out.toString();
+        } catch (IOException e) {
+            return "(no logs in " + dir + ")";
+        }
     }
 
     /** The repository root: surefire passes it; a run from an IDE falls back to walking up to the root pom. */
@@ -158,6 +202,7 @@ public final class PlatformInfra {
     }
 
     private void shutdown() {
+        keepLogs();
         try {
             kafka.stop();
         } finally {
@@ -167,6 +212,28 @@ public final class PlatformInfra {
                 System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
             }
             deleteQuietly(dir);
+        }
+    }
+
+    /** Copies the server logs into the module's target/ so a failed build can be diagnosed after the folder is gone. */
+    private void keepLogs() {
+        Path target = Path.of("target", "test-servers", dir.getFileName().toString());
+        if (!Files.isDirectory(Path.of("target"))) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            Files.createDirectories(target);
+            files.filter(f -> f.toString().endsWith(".log") && Files.isRegularFile(f))
+                    .forEach(f -> {
+                        try {
+                            Files.copy(f, target.resolve(dir.relativize(f).toString().replace('/', '-')),
+                                    StandardCopyOption.REPLACE_EXISTING);
+                        } catch (IOException e) {
+                            // best effort: diagnostics only
+                        }
+                    });
+        } catch (IOException e) {
+            // best effort: diagnostics only
         }
     }
 
