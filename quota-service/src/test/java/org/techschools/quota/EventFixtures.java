@@ -112,6 +112,20 @@ public final class EventFixtures {
             this.originRegion = cityCode;
         }
 
+        /**
+         * RegistrationChanged on registration-events, as registration-service announces a 学籍 of this record
+         * (REGISTER with status ACTIVE, or a 异动 such as WITHDRAW → WITHDRAWN, TRANSFER → TRANSFERRED_OUT).
+         */
+        public String registrationChanged(UUID registrationId, String status, String changeType) {
+            Map<String, Object> payload = Map.of("registrationId", registrationId.toString(),
+                    "enrollmentId", enrollmentId.toString(), "schoolCode", schoolCode, "sourceRecordId", sourceRecordId,
+                    "personKey", personKey, "status", status, "changeType", changeType, "studyMode", studyMode,
+                    "effectiveOn", enrolledOn);
+            String json = envelope("RegistrationChanged", personKey, payload);
+            assertEquals(Set.of(), EventContracts.violations(json, "RegistrationChanged"));
+            return json;
+        }
+
         public String recorded() {
             return enrollmentEvent(version == 1 ? "EnrollmentRecorded" : "EnrollmentCorrected");
         }

@@ -100,10 +100,10 @@ class ProgressDashboardTest {
                 .extract().asString();
         String[] lines = csv.replace("\uFEFF", "").split("\r\n");
         assertEquals(3, lines.length, csv);
-        assertTrue(lines[0].startsWith("year,cityCode,cityName,target,plan,actual,completionPct,advancedShare,expectedByToday,"
-                + "脱贫家庭,退役军人,高中毕业生,企业职工"), lines[0]);
-        assertEquals("2024,330700,金华市,12540,0,4,0.0,25.0,12540,1,1,1,1", lines[1]);
-        assertTrue(lines[2].startsWith("2024,330700,合计,12540,0,4,"), lines[2]);
+        assertTrue(lines[0].startsWith("year,cityCode,cityName,target,plan,actual,activeRegistrations,completionPct,"
+                + "advancedShare,expectedByToday,脱贫家庭,退役军人,高中毕业生,企业职工"), lines[0]);
+        assertEquals("2024,330700,金华市,12540,0,4,0,0.0,25.0,12540,1,1,1,1", lines[1]);
+        assertTrue(lines[2].startsWith("2024,330700,合计,12540,0,4,0,"), lines[2]);
         given().auth().oauth2(TestTokens.city(JINHUA)).accept("text/csv")
                 .queryParam("year", year).queryParam("province", PROVINCE)
                 .when().get("/api/v1/progress")
@@ -112,6 +112,49 @@ class ProgressDashboardTest {
                 .queryParam("year", year).queryParam("province", PROVINCE)
                 .when().get("/api/v1/progress")
                 .then().statusCode(200).body("scopeCityCode", equalTo(JINHUA));
+    }
+
+    @Test
+    void theCityDrillDownGivesEachSchoolsPlanMixPriorityGroupsAndExportsCsv() {
+        int year = 2024;
+        String city = "330600"; // 绍兴
+        List<Enrollment> students = enroll(city, year);
+        String school = students.get(0).schoolCode;
+        String row = "schools.find { it.schoolCode == '" + school + "' }";
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            JsonPath drillDown = given().auth().oauth2(TestTokens.city(city)).queryParam("year", year)
+                    .when().get("/api/v1/progress/" + city + "/schools")
+                    .then().statusCode(200).extract().jsonPath();
+            assertEquals(8030, drillDown.getInt("target"));
+            assertEquals(8030, drillDown.getInt("expectedByToday")); // 2024 is over
+            assertEquals(4, drillDown.getInt("actual"));
+            assertEquals(25.0f, drillDown.getFloat("advancedShare"));
+            assertEquals(1, drillDown.getInt("priorityGroups.find { it.group == 'VETERAN' }.count"));
+            assertEquals(0, drillDown.getInt(row + ".plan"));
+            assertEquals(4, drillDown.getInt(row + ".actual"));
+            assertEquals(1, drillDown.getInt(row + ".byMode.PART_TIME"));
+            assertEquals(1, drillDown.getInt(row + ".priorityGroups.find { it.group == 'POOR_FAMILY' }.count"));
+            assertEquals(1, drillDown.getInt(row + ".priorityGroups.find { it.group == 'ENTERPRISE_EMPLOYEE' }.count"));
+        });
+
+        String csv = given().auth().oauth2(TestTokens.city(city)).queryParam("year", year)
+                .when().get("/api/v1/progress/" + city + "/schools.csv")
+                .then().statusCode(200).contentType(startsWith("text/csv"))
+                .extract().asString();
+        String[] lines = csv.replace("\uFEFF", "").split("\r\n");
+        assertEquals("year,schoolCode,schoolName,schoolType,provincial,target,plan,actual,activeRegistrations,completionPct,"
+                + "expectedByToday,advancedShare,INTERMEDIATE,ADVANCED,PREP_TECHNICIAN,FULL_TIME,PART_TIME,"
+                + "脱贫家庭,退役军人,高中毕业生,企业职工", lines[0]);
+        assertTrue(List.of(lines).contains("2024," + school + ",学校" + school + ",TECHNICAL_SCHOOL,false,,0,4,0,,,25.0,3,1,0,3,1,1,1,1,1"),
+                csv);
+        assertTrue(lines[lines.length - 1].startsWith("2024,330600,合计,,,8030,0,4,0,0.0,8030,25.0,3,1,0,3,1,1,1,1,1"),
+                lines[lines.length - 1]);
+        given().auth().oauth2(TestTokens.city(city)).accept("text/csv").queryParam("year", year)
+                .when().get("/api/v1/progress/" + city + "/schools")
+                .then().statusCode(200).contentType(startsWith("text/csv"));
+        given().auth().oauth2(TestTokens.city("330100")).queryParam("year", year)
+                .when().get("/api/v1/progress/" + city + "/schools.csv")
+                .then().statusCode(403);
     }
 
     @Test

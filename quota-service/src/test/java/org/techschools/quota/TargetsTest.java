@@ -92,8 +92,8 @@ class TargetsTest {
                 .then().statusCode(200)
                 .body("targets", hasSize(3))
                 .body("discrepancies", hasSize(1))
-                .body("discrepancies[0].provinceTarget", equalTo(1000))
-                .body("discrepancies[0].citySum", equalTo(900))
+                .body("discrepancies[0].parentTarget", equalTo(1000))
+                .body("discrepancies[0].childSum", equalTo(900))
                 .body("discrepancies[0].difference", equalTo(-100));
     }
 

@@ -1,5 +1,8 @@
 package org.techschools.quota.domain;
 
+import java.util.EnumSet;
+import java.util.List;
+
 /**
  * Groups of students the dashboards count separately (浙人社函〔2023〕37号 asks to recruit beyond 初中毕业生; seed 000 asks
  * priority for 脱贫家庭), recognised by the record's priority flag or its source category (生源类别).
@@ -23,5 +26,17 @@ public enum PriorityGroup {
     PriorityGroup(String label, boolean flag) {
         this.label = label;
         this.flag = flag;
+    }
+
+    /** The groups a record belongs to, by its source category and its comma-separated priority flags. */
+    public static EnumSet<PriorityGroup> of(String sourceCategory, String priorityFlags) {
+        List<String> flags = priorityFlags == null ? List.of() : List.of(priorityFlags.split(","));
+        EnumSet<PriorityGroup> groups = EnumSet.noneOf(PriorityGroup.class);
+        for (PriorityGroup group : values()) {
+            if (group.flag ? flags.contains(group.label) : group.label.equals(sourceCategory)) {
+                groups.add(group);
+            }
+        }
+        return groups;
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
  * @param scopeCityCode   the city the figures are limited to (a city office sees only its own city), null otherwise
  * @param plan            students in issued or filed 招生计划 (sum of their lines)
  * @param actual          active enrollment records of the intake year
+ * @param activeRegistrations ACTIVE 学籍 (在籍) of the intake year after withdrawals, transfers and other 异动, from
+ *                        registration-events; suspended (休学) students are not counted
  * @param completionPct   actual / target in percent, null without a target
  * @param asOf            the day the pro-rata figures are computed for
  * @param expectedByToday 序时进度: the part of the target due by {@code asOf}
@@ -18,7 +20,7 @@ import java.util.List;
  * @param burnUp          per city, enrollment of the intake year by month and cumulated
  */
 public record ProgressReport(int year, String provinceCode, String provinceName, String scopeCityCode, long target,
-        long plan, long actual, BigDecimal completionPct, BigDecimal advancedShare, LocalDate asOf, long expectedByToday,
+        long plan, long actual, long activeRegistrations, BigDecimal completionPct, BigDecimal advancedShare, LocalDate asOf, long expectedByToday,
         List<GroupCount> priorityGroups, CampaignProgress campaign, List<CityProgress> cities, List<BurnUp> burnUp) {
 
     /**
@@ -27,7 +29,7 @@ public record ProgressReport(int year, String provinceCode, String provinceName,
      * @param advancedShare share of 高级工班 and 预备技师(技师)班 in the city's actual enrollment, in percent
      */
     public record CityProgress(String cityCode, String cityName, long target, long plan, long actual,
-            BigDecimal completionPct, BigDecimal advancedShare, long expectedByToday, List<GroupCount> priorityGroups) {
+            long activeRegistrations, BigDecimal completionPct, BigDecimal advancedShare, long expectedByToday, List<GroupCount> priorityGroups) {
     }
 
     /** @param group a {@link PriorityGroup} name; label its Chinese word */

@@ -1,23 +1,39 @@
 package org.techschools.quota.domain;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** 进展 drill-down: actual enrollment per school of one city in one intake year, by class level, study mode and major. */
-public record SchoolProgressReport(int year, String provinceCode, String cityCode, String cityName, long target, long actual,
-        BigDecimal completionPct, List<SchoolProgress> schools) {
+import org.techschools.quota.domain.ProgressReport.GroupCount;
+
+/**
+ * 进展 drill-down: target, issued plan and actual enrollment per school of one city in one intake year, by class level,
+ * study mode and major.
+ *
+ * @param plan                students in the issued or filed 招生计划 of the city's schools
+ * @param activeRegistrations ACTIVE 学籍 (在籍) of the intake year, from registration-events
+ * @param expectedByToday     序时进度 of the city target on {@code asOf}
+ * @param advancedShare       share of 高级工班 and 预备技师(技师)班 in the city's actual enrollment, in percent
+ */
+public record SchoolProgressReport(int year, String provinceCode, String cityCode, String cityName, long target, long plan,
+        long actual, long activeRegistrations, BigDecimal completionPct, LocalDate asOf, long expectedByToday,
+        BigDecimal advancedShare, List<GroupCount> priorityGroups, List<SchoolProgress> schools) {
 
     /**
      * One school's row.
      *
-     * @param target  the school's target (目标任务) of the year, null when none was set
-     * @param byLevel actual per class level (INTERMEDIATE, ADVANCED, PREP_TECHNICIAN)
-     * @param byMode  actual per study mode (FULL_TIME, PART_TIME)
-     * @param byMajor actual per major code
+     * @param target          the school's target (目标任务) of the year, null when none was set
+     * @param plan            students in the school's issued or filed 招生计划 of the year, 0 when none binds it
+     * @param completionPct   actual / target in percent, null without a target
+     * @param expectedByToday 序时进度 of the school's target, null without a target
+     * @param byLevel         actual per class level (INTERMEDIATE, ADVANCED, PREP_TECHNICIAN)
+     * @param byMode          actual per study mode (FULL_TIME, PART_TIME)
+     * @param byMajor         actual per major code
      */
     public record SchoolProgress(String schoolCode, String schoolName, String schoolType, Boolean provincial,
-            Integer target, long actual, BigDecimal advancedShare, Map<String, Long> byLevel, Map<String, Long> byMode,
-            Map<String, Long> byMajor) {
+            Integer target, long plan, long actual, long activeRegistrations, BigDecimal completionPct,
+            Long expectedByToday, BigDecimal advancedShare, List<GroupCount> priorityGroups, Map<String, Long> byLevel,
+            Map<String, Long> byMode, Map<String, Long> byMajor) {
     }
 }

@@ -18,11 +18,15 @@ public record TargetListing(Integer year, String provinceCode, List<TargetRow> t
     }
 
     /**
-     * The city targets of a province and year do not sum to the province target.
+     * The targets one level below a target (over all class levels) do not sum to it: provinces under the national
+     * target, cities under their province, schools under their city.
      *
-     * @param difference citySum − provinceTarget
+     * @param parentScope NATIONAL, PROVINCE or CITY
+     * @param childScope  PROVINCE, CITY or SCHOOL
+     * @param childCount  how many child targets were summed
+     * @param difference  childSum − parentTarget
      */
-    public record Discrepancy(int year, String provinceCode, long provinceTarget, long citySum, long difference,
-            int cityCount) {
+    public record Discrepancy(int year, String parentScope, String parentCode, String parentName, long parentTarget,
+            String childScope, long childSum, int childCount, long difference) {
     }
 }

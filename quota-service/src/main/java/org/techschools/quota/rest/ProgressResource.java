@@ -1,5 +1,9 @@
 package org.techschools.quota.rest;
 
+import java.util.List;
+import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,6 +19,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.techschools.commons.domain.ClassLevel;
+import org.techschools.commons.domain.StudyMode;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Regions;
@@ -23,6 +29,7 @@ import org.techschools.quota.domain.ProgressReport;
 import org.techschools.quota.domain.ProgressReport.CityProgress;
 import org.techschools.quota.domain.ProgressReport.GroupCount;
 import org.techschools.quota.domain.SchoolProgressReport;
+import org.techschools.quota.domain.SchoolProgressReport.SchoolProgress;
 import org.techschools.quota.service.ProgressService;
 
 /**
@@ -68,15 +75,70 @@ public class ProgressResource {
 
     @GET
     @Path("/progress/{cityCode}/schools")
+    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
     @RolesAllowed({ Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.AUDITOR })
-    @Operation(summary = "Actual enrollment per school of a city in an intake year, by class level, study mode and major")
-    public SchoolProgressReport schools(@PathParam("cityCode") String cityCode, @QueryParam("year") String year) {
+    @Operation(summary = "Drill-down of a city: target, issued plan, actual, ACTIVE 学籍, completion, pro-rata figure, "
+            + "level mix and priority groups per school, by class level, study mode and major (JSON, or CSV with "
+            + "Accept: text/csv)")
+    public Response schools(@PathParam("cityCode") String cityCode, @QueryParam("year") String year,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        SchoolProgressReport report = cityReport(cityCode, year);
+        if (accept != null && accept.contains(Csv.MEDIA_TYPE)) {
+            return csv(report);
+        }
+        return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("/progress/{cityCode}/schools.csv")
+    @Produces(Csv.MEDIA_TYPE)
+    @RolesAllowed({ Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.AUDITOR })
+    @Operation(summary = "The drill-down of a city as CSV, one row per school and a total row")
+    public Response schoolsCsv(@PathParam("cityCode") String cityCode, @QueryParam("year") String year) {
+        return csv(cityReport(cityCode, year));
+    }
+
+    private SchoolProgressReport cityReport(String cityCode, String year) {
         String city = QueryParameters.city(cityCode);
         int intakeYear = QueryParameters.requiredYear(year);
         if (!caller.covers(Regions.province(city), city, null)) {
             throw ProblemException.forbidden("city " + city + " is outside the caller's scope");
         }
         return progress.city(intakeYear, city);
+    }
+
+    private static Response csv(SchoolProgressReport report) {
+        StringBuilder csv = new StringBuilder(Csv.BOM);
+        Object[] header = { "year", "schoolCode", "schoolName", "schoolType", "provincial", "target", "plan", "actual",
+                "activeRegistrations", "completionPct", "expectedByToday", "advancedShare" };
+        List<String> levels = Stream.of(ClassLevel.values()).map(Enum::name).toList();
+        List<String> modes = Stream.of(StudyMode.values()).map(Enum::name).toList();
+        Object[] groupHeader = report.priorityGroups().stream().map(GroupCount::label).toArray();
+        csv.append(Csv.line(concat(concat(header, concat(levels.toArray(), modes.toArray())), groupHeader)));
+        for (SchoolProgress s : report.schools()) {
+            Object[] figures = { report.year(), s.schoolCode(), s.schoolName(), s.schoolType(), s.provincial(), s.target(),
+                    s.plan(), s.actual(), s.activeRegistrations(), s.completionPct(), s.expectedByToday(),
+                    s.advancedShare() };
+            Object[] mix = concat(levels.stream().map(s.byLevel()::get).toArray(), modes.stream().map(s.byMode()::get).toArray());
+            csv.append(Csv.line(concat(concat(figures, mix), s.priorityGroups().stream().map(GroupCount::count).toArray())));
+        }
+        Object[] total = { report.year(), report.cityCode(), "合计", null, null, report.target(), report.plan(),
+                report.actual(), report.activeRegistrations(), report.completionPct(), report.expectedByToday(),
+                report.advancedShare() };
+        Object[] totalMix = concat(levels.stream().map(l -> sum(report, s -> s.byLevel().get(l))).toArray(),
+                modes.stream().map(m -> sum(report, s -> s.byMode().get(m))).toArray());
+        csv.append(Csv.line(concat(concat(total, totalMix),
+                report.priorityGroups().stream().map(GroupCount::count).toArray())));
+        return attachment(csv, "progress-" + report.cityCode() + "-" + report.year() + ".csv");
+    }
+
+    private static long sum(SchoolProgressReport report, ToLongFunction<SchoolProgress> figure) {
+        return report.schools().stream().mapToLong(figure).sum();
+    }
+
+    private static Response attachment(StringBuilder csv, String file) {
+        return Response.ok(csv.toString(), Csv.MEDIA_TYPE + ";charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
 
     private ProgressReport report(String year, String province) {
@@ -88,22 +150,21 @@ public class ProgressResource {
 
     private static Response csv(ProgressReport report) {
         StringBuilder csv = new StringBuilder(Csv.BOM);
-        Object[] header = { "year", "cityCode", "cityName", "target", "plan", "actual", "completionPct", "advancedShare",
-                "expectedByToday" };
+        Object[] header = { "year", "cityCode", "cityName", "target", "plan", "actual", "activeRegistrations",
+                "completionPct", "advancedShare", "expectedByToday" };
         Object[] groupHeader = report.priorityGroups().stream().map(GroupCount::label).toArray();
         csv.append(Csv.line(concat(header, groupHeader)));
         for (CityProgress c : report.cities()) {
             csv.append(Csv.line(concat(new Object[] { report.year(), c.cityCode(), c.cityName(), c.target(), c.plan(),
-                    c.actual(), c.completionPct(), c.advancedShare(), c.expectedByToday() },
+                    c.actual(), c.activeRegistrations(), c.completionPct(), c.advancedShare(), c.expectedByToday() },
                     c.priorityGroups().stream().map(GroupCount::count).toArray())));
         }
         csv.append(Csv.line(concat(new Object[] { report.year(), report.scopeCityCode() == null ? report.provinceCode()
-                : report.scopeCityCode(), "合计", report.target(), report.plan(), report.actual(), report.completionPct(),
+                : report.scopeCityCode(), "合计", report.target(), report.plan(), report.actual(),
+                report.activeRegistrations(), report.completionPct(),
                 report.advancedShare(), report.expectedByToday() },
                 report.priorityGroups().stream().map(GroupCount::count).toArray())));
-        String file = "progress-" + report.provinceCode() + "-" + report.year() + ".csv";
-        return Response.ok(csv.toString(), Csv.MEDIA_TYPE + ";charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+        return attachment(csv, "progress-" + report.provinceCode() + "-" + report.year() + ".csv");
     }
 
     private static Object[] concat(Object[] a, Object[] b) {

@@ -2,25 +2,30 @@ package org.techschools.quota.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
 import org.techschools.quota.domain.TargetListing;
+import org.techschools.quota.service.TargetImport;
 import org.techschools.quota.service.TargetService;
 
 /**
  * 目标任务: the targets of a province, its cities and schools per year, with the places where city targets do not
  * add up to the province target (shown, not refused). Province and city offices see their own province; school
- * targets of other cities are hidden from a city office.
+ * targets of other cities are hidden from a city office. Province offices and the national centre import target
+ * tables as CSV.
  */
 @Path("/api/v1/targets")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,6 +34,9 @@ public class TargetResource {
 
     @Inject
     TargetService targets;
+
+    @Inject
+    TargetImport imports;
 
     @Inject
     CallerScope caller;
@@ -47,5 +55,43 @@ public class TargetResource {
             provinceCode = limit;
         }
         return targets.list(targetYear, provinceCode, caller.cityLimit());
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes({ Csv.MEDIA_TYPE, MediaType.TEXT_PLAIN })
+    @RolesAllowed({ Roles.PROVINCE, Roles.NATIONAL })
+    @Operation(summary = "Import a target table (目标任务表) from CSV, all or nothing; the same table again changes nothing",
+            description = """
+                    UTF-8 CSV, header first, columns in any order:
+                    - `year` (required): four-digit year, e.g. 2025
+                    - `level` (required): NATIONAL, PROVINCE, CITY or SCHOOL
+                    - `code` (required): 000000 for NATIONAL, a province division code (330000) for PROVINCE, a city
+                      division code (330100) for CITY, a school code known from school-events for SCHOOL
+                    - `target` (required): new students, a whole number ≥ 0
+                    - `classLevel` (optional): INTERMEDIATE, ADVANCED or PREP_TECHNICIAN; empty means all levels
+                    - `source` (optional): the document that set the target (文号), e.g. 浙人社函〔2023〕37号
+
+                    Example:
+                    ```
+                    year,level,code,classLevel,target,source
+                    2028,PROVINCE,330000,,150000,浙人社函〔2028〕1号
+                    2028,CITY,330100,,27900,浙人社函〔2028〕1号
+                    2028,CITY,330100,ADVANCED,9000,浙人社函〔2028〕1号
+                    ```
+                    Each row is upserted on (year, level, code, classLevel). A province office imports rows of its own
+                    province only (no NATIONAL rows). Any broken row answers 422 and nothing is imported; each error
+                    names the line (the header is line 1) and column as `rows[LINE].column`, e.g. `rows[3].target`
+                    with rule `non-negative-integer`. Children that do not add up to their parent are imported and
+                    shown as discrepancies by GET /api/v1/targets.""")
+    @APIResponse(responseCode = "200", description = "rows read, created, updated and unchanged")
+    @APIResponse(responseCode = "400", description = "empty CSV, or a header lacking or repeating a column")
+    @APIResponse(responseCode = "422", description = "a row breaks a rule: nothing was imported")
+    public TargetImport.Result importTable(String csv) {
+        String limit = caller.provinceLimit();
+        if ("none".equals(limit)) {
+            throw ProblemException.forbidden("the token names no region: a province office imports its own province");
+        }
+        return imports.apply(csv, limit, caller.name());
     }
 }

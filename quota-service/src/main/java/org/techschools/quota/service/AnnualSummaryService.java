@@ -33,7 +33,7 @@ public class AnnualSummaryService {
     public AnnualSummary summary(int year, String provinceCode, String cityLimit) {
         ProgressReport report = progress.province(year, provinceCode, cityLimit);
         Map<String, Map<String, Long>> levels = countsByCity("""
-                SELECT city_code, class_level, SUM(count) FROM enrollment_counter
+                SELECT city_code, class_level, SUM(count) FROM school_counter
                 WHERE intake_year = ?1 AND province_code = ?2 GROUP BY city_code, class_level""", year, provinceCode);
         Map<String, Map<String, Long>> alerts = countsByCity("""
                 SELECT city_code, type, COUNT(*) FROM plan_alert

@@ -37,6 +37,9 @@ public class EnrollmentProjection {
     @Inject
     PlanCompliance compliance;
 
+    @Inject
+    RegistrationProjection registrations;
+
     /** EnrollmentRecorded / EnrollmentCorrected: the whole current state of the record. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recorded(EnrollmentRecorded event) {
@@ -51,7 +54,7 @@ public class EnrollmentProjection {
             fact.enrollmentId = event.enrollmentId();
         } else if (fact.active) {
             before = fact.counterKey();
-            counters.add(before, -1);
+            counters.count(fact, -1);
         }
         fact.version = event.version();
         fact.schoolCode = event.schoolCode();
@@ -71,7 +74,8 @@ public class EnrollmentProjection {
         fact.originRegion = event.originRegion();
         fact.active = true;
         fact.persist();
-        counters.add(fact.counterKey(), +1);
+        counters.count(fact, +1);
+        registrations.enrollmentChanged(fact);
         compliance.check(fact);
         if (before != null && !sameCell(before, fact.counterKey())) {
             compliance.recount(before);
@@ -96,7 +100,7 @@ public class EnrollmentProjection {
             fact.version = Math.max(fact.version, event.version());
             return;
         }
-        counters.add(fact.counterKey(), -1);
+        counters.count(fact, -1);
         fact.version = event.version();
         fact.active = false;
         compliance.recount(fact.counterKey());

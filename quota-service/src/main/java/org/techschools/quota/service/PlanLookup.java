@@ -35,17 +35,29 @@ public class PlanLookup {
     }
 
     /** Planned students of issued and filed plans of a province's year, per city. */
-    @SuppressWarnings("unchecked")
     public Map<String, Long> plannedByCity(int year, String provinceCode) {
-        Map<String, Long> byCity = new HashMap<>();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("""
-                SELECT p.city_code, SUM(l.count) FROM enrollment_plan p JOIN plan_line l ON l.plan_id = p.id
-                WHERE p.year = ?1 AND p.province_code = ?2 AND p.status IN (?3, ?4) GROUP BY p.city_code""")
+        return planned("p.city_code", "", year, provinceCode, null);
+    }
+
+    /** Planned students of issued and filed plans of a city's year, per school. */
+    public Map<String, Long> plannedBySchool(int year, String provinceCode, String cityCode) {
+        return planned("p.school_code", " AND p.city_code = ?5", year, provinceCode, cityCode);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Long> planned(String by, String cityCondition, int year, String provinceCode, String cityCode) {
+        var query = em.createNativeQuery("SELECT " + by + ", SUM(l.count) FROM enrollment_plan p"
+                + " JOIN plan_line l ON l.plan_id = p.id WHERE p.year = ?1 AND p.province_code = ?2 AND p.status IN (?3, ?4)"
+                + cityCondition + " GROUP BY " + by)
                 .setParameter(1, year).setParameter(2, provinceCode)
-                .setParameter(3, PlanStatus.ISSUED.name()).setParameter(4, PlanStatus.FILED.name())
-                .getResultList()) {
-            byCity.put((String) row[0], ((Number) row[1]).longValue());
+                .setParameter(3, PlanStatus.ISSUED.name()).setParameter(4, PlanStatus.FILED.name());
+        if (cityCode != null) {
+            query.setParameter(5, cityCode);
         }
-        return byCity;
+        Map<String, Long> sums = new HashMap<>();
+        for (Object[] row : (List<Object[]>) query.getResultList()) {
+            sums.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return sums;
     }
 }

@@ -61,8 +61,8 @@ public class ProgressService {
     public ProgressReport province(int year, String provinceCode, String cityLimit) {
         Map<String, long[]> actualByCity = new HashMap<>(); // city -> {all, advanced or prep-technician}
         for (Object[] row : rows("""
-                SELECT city_code, class_level, SUM(count) FROM enrollment_counter
-                WHERE intake_year = ?1 AND province_code = ?2 GROUP BY city_code, class_level""", year, provinceCode)) {
+                SELECT city_code, class_level, SUM(count) FROM school_counter
+                WHERE province_code = ?1 AND intake_year = ?2 GROUP BY city_code, class_level""", provinceCode, year)) {
             long[] sums = actualByCity.computeIfAbsent((String) row[0], c -> new long[2]);
             long n = ((Number) row[2]).longValue();
             sums[0] += n;
@@ -70,6 +70,9 @@ public class ProgressService {
                 sums[1] += n;
             }
         }
+        Map<String, Long> registeredByCity = sums("""
+                SELECT city_code, SUM(count) FROM registration_counter
+                WHERE province_code = ?1 AND intake_year = ?2 GROUP BY city_code""", provinceCode, year);
         Map<String, Integer> cityTargets = targets(year, TargetScope.CITY, null);
         Map<String, String> cityNames = new HashMap<>();
         TreeSet<String> cityCodes = new TreeSet<>();
@@ -85,14 +88,15 @@ public class ProgressService {
         }
 
         LocalDate today = LocalDate.now(dashboard.zone());
-        Map<String, Map<PriorityGroup, Long>> groupsByCity = priorityGroups(year, provinceCode);
+        Map<String, Map<PriorityGroup, Long>> groupsByCity = priorityGroups("city_code", year, provinceCode, null);
         List<CityProgress> cities = new ArrayList<>();
         for (String code : cityCodes) {
             long[] actual = actualByCity.getOrDefault(code, new long[2]);
             long target = cityTargets.getOrDefault(code, 0);
             String name = cityNames.containsKey(code) ? cityNames.get(code) : Region.nameOf(code);
             cities.add(new CityProgress(code, name, target, plannedByCity.getOrDefault(code, 0L), actual[0],
-                    Percentages.of(actual[0], target), Percentages.of(actual[1], actual[0]), expected(target, year, today),
+                    registeredByCity.getOrDefault(code, 0L), Percentages.of(actual[0], target),
+                    Percentages.of(actual[1], actual[0]), expected(target, year, today),
                     groupCounts(List.of(groupsByCity.getOrDefault(code, Map.of())))));
         }
 
@@ -100,44 +104,48 @@ public class ProgressService {
         long plan = cities.stream().mapToLong(CityProgress::plan).sum();
         long actual;
         long advanced;
+        long registered;
         if (cityLimit == null) {
             target = targets(year, TargetScope.PROVINCE, List.of(provinceCode)).getOrDefault(provinceCode, 0);
             actual = actualByCity.values().stream().mapToLong(s -> s[0]).sum();
             advanced = actualByCity.values().stream().mapToLong(s -> s[1]).sum();
+            registered = registeredByCity.values().stream().mapToLong(Long::longValue).sum();
         } else {
             target = cities.stream().mapToLong(CityProgress::target).sum();
             actual = cities.stream().mapToLong(CityProgress::actual).sum();
             advanced = actualByCity.getOrDefault(cityLimit, new long[2])[1];
+            registered = cities.stream().mapToLong(CityProgress::activeRegistrations).sum();
         }
         List<Map<PriorityGroup, Long>> scoped = cityLimit == null ? List.copyOf(groupsByCity.values())
                 : List.of(groupsByCity.getOrDefault(cityLimit, Map.of()));
         return new ProgressReport(year, provinceCode, Region.nameOf(provinceCode), cityLimit, target, plan, actual,
-                Percentages.of(actual, target), Percentages.of(advanced, actual), today, expected(target, year, today),
-                groupCounts(scoped), campaign(year, provinceCode, cityLimit), cities,
+                registered, Percentages.of(actual, target), Percentages.of(advanced, actual), today,
+                expected(target, year, today), groupCounts(scoped), campaign(year, provinceCode, cityLimit), cities,
                 burnUp(year, provinceCode, cityLimit, cityNames));
     }
 
-    /** Active enrollment of the intake year per city and priority group (脱贫家庭, 退役军人, 高中毕业生, 企业职工). */
-    public Map<String, Map<PriorityGroup, Long>> priorityGroups(int year, String provinceCode) {
-        StringBuilder sql = new StringBuilder("SELECT city_code");
-        List<Object> parameters = new ArrayList<>(List.of(year, provinceCode));
-        for (PriorityGroup group : PriorityGroup.values()) {
-            parameters.add(group.label);
-            int p = parameters.size();
-            sql.append(group.flag
-                    ? ", COUNT(*) FILTER (WHERE ',' || COALESCE(priority_flags, '') || ',' LIKE '%,' || ?" + p + " || ',%')"
-                    : ", COUNT(*) FILTER (WHERE source_category = ?" + p + ")");
+    /**
+     * Active enrollment of the intake year per priority group (脱贫家庭, 退役军人, 高中毕业生, 企业职工), by city or school.
+     *
+     * @param by       {@code city_code} or {@code school_code}: what the counts are grouped by
+     * @param cityCode when not null, only this city's schools
+     */
+    public Map<String, Map<PriorityGroup, Long>> priorityGroups(String by, int year, String provinceCode, String cityCode) {
+        if (!by.equals("city_code") && !by.equals("school_code")) {
+            throw new IllegalArgumentException("priority groups are counted by city_code or school_code, not " + by);
         }
-        sql.append(" FROM enrollment_fact WHERE active AND intake_year = ?1 AND province_code = ?2 GROUP BY city_code");
-        Map<String, Map<PriorityGroup, Long>> byCity = new HashMap<>();
-        for (Object[] row : rows(sql.toString(), parameters.toArray())) {
-            Map<PriorityGroup, Long> counts = new EnumMap<>(PriorityGroup.class);
-            for (PriorityGroup group : PriorityGroup.values()) {
-                counts.put(group, ((Number) row[group.ordinal() + 1]).longValue());
-            }
-            byCity.put((String) row[0], counts);
+        List<Object> parameters = new ArrayList<>(List.of(provinceCode, year));
+        if (cityCode != null) {
+            parameters.add(cityCode);
         }
-        return byCity;
+        Map<String, Map<PriorityGroup, Long>> counts = new HashMap<>();
+        for (Object[] row : rows("SELECT " + by + ", priority_group, SUM(count) FROM priority_group_counter"
+                + " WHERE province_code = ?1 AND intake_year = ?2" + (cityCode == null ? "" : " AND city_code = ?3")
+                + " GROUP BY " + by + ", priority_group", parameters.toArray())) {
+            counts.computeIfAbsent((String) row[0], k -> new EnumMap<>(PriorityGroup.class))
+                    .merge(PriorityGroup.valueOf((String) row[1]), ((Number) row[2]).longValue(), Long::sum);
+        }
+        return counts;
     }
 
     /** The sums of the given per-group counts, every group listed. */
@@ -172,7 +180,7 @@ public class ProgressService {
             cityCondition = " AND city_code = ?4";
             parameters.add(cityLimit);
         }
-        Number actual = (Number) query("SELECT COALESCE(SUM(count), 0) FROM enrollment_counter WHERE province_code = ?1"
+        Number actual = (Number) query("SELECT COALESCE(SUM(count), 0) FROM school_counter WHERE province_code = ?1"
                 + " AND intake_year BETWEEN ?2 AND ?3" + cityCondition, parameters.toArray()).getSingleResult();
         return new CampaignProgress(campaign.name, campaign.fromYear, campaign.toYear, target, actual.longValue(),
                 Percentages.of(actual.longValue(), target));
@@ -182,9 +190,9 @@ public class ProgressService {
     private List<BurnUp> burnUp(int year, String provinceCode, String cityLimit, Map<String, String> cityNames) {
         Map<String, List<MonthPoint>> byCity = new TreeMap<>();
         for (Object[] row : rows("""
-                SELECT city_code, enrolled_month, SUM(count) FROM enrollment_counter
-                WHERE intake_year = ?1 AND province_code = ?2 GROUP BY city_code, enrolled_month
-                HAVING SUM(count) <> 0 ORDER BY city_code, enrolled_month""", year, provinceCode)) {
+                SELECT city_code, enrolled_month, SUM(count) FROM school_counter
+                WHERE province_code = ?1 AND intake_year = ?2 GROUP BY city_code, enrolled_month
+                HAVING SUM(count) <> 0 ORDER BY city_code, enrolled_month""", provinceCode, year)) {
             String city = (String) row[0];
             if (cityLimit != null && !cityLimit.equals(city)) {
                 continue;
@@ -200,16 +208,20 @@ public class ProgressService {
         return series;
     }
 
-    /** The drill-down of one city: every school with counts in the year, and every known school of the city. */
+    /**
+     * The drill-down of one city: every school with counts in the year, and every known school of the city, with its
+     * target, issued plan, actual, ACTIVE 学籍, completion, pro-rata figure, level mix and priority groups.
+     */
     @Transactional
     public SchoolProgressReport city(int year, String cityCode) {
+        String provinceCode = Regions.province(cityCode);
         Map<String, Map<String, Long>> byLevel = new HashMap<>();
         Map<String, Map<String, Long>> byMode = new HashMap<>();
         Map<String, Map<String, Long>> byMajor = new HashMap<>();
         for (Object[] row : rows("""
                 SELECT school_code, class_level, study_mode, major_code, SUM(count) FROM enrollment_counter
-                WHERE intake_year = ?1 AND city_code = ?2
-                GROUP BY school_code, class_level, study_mode, major_code""", year, cityCode)) {
+                WHERE intake_year = ?1 AND province_code = ?2 AND city_code = ?3
+                GROUP BY school_code, class_level, study_mode, major_code""", year, provinceCode, cityCode)) {
             String school = (String) row[0];
             long n = ((Number) row[4]).longValue();
             byLevel.computeIfAbsent(school, s -> zeroes(ClassLevel.values())).merge((String) row[1], n, Long::sum);
@@ -217,31 +229,46 @@ public class ProgressService {
                     .merge((String) row[2], n, Long::sum);
             byMajor.computeIfAbsent(school, s -> new TreeMap<>()).merge((String) row[3], n, Long::sum);
         }
+        Map<String, Long> registered = sums("""
+                SELECT school_code, SUM(count) FROM registration_counter
+                WHERE province_code = ?1 AND intake_year = ?2 AND city_code = ?3 GROUP BY school_code""",
+                provinceCode, year, cityCode);
+        Map<String, Long> planned = plans.plannedBySchool(year, provinceCode, cityCode);
+        Map<String, Map<PriorityGroup, Long>> groups = priorityGroups("school_code", year, provinceCode, cityCode);
         TreeMap<String, School> schools = new TreeMap<>();
         for (School school : School.<School>list("cityCode", cityCode)) {
             schools.put(school.code, school);
         }
         TreeSet<String> codes = new TreeSet<>(schools.keySet());
         codes.addAll(byLevel.keySet());
+        codes.addAll(planned.keySet());
         Map<String, Integer> schoolTargets = targets(year, TargetScope.SCHOOL, codes);
+        LocalDate today = LocalDate.now(dashboard.zone());
 
         List<SchoolProgress> rows = new ArrayList<>();
         long total = 0;
+        long advancedTotal = 0;
         for (String code : codes) {
             School school = schools.get(code);
             Map<String, Long> levels = byLevel.getOrDefault(code, zeroes(ClassLevel.values()));
             long actual = levels.values().stream().mapToLong(Long::longValue).sum();
             long advanced = levels.get(ClassLevel.ADVANCED.name()) + levels.get(ClassLevel.PREP_TECHNICIAN.name());
             total += actual;
+            advancedTotal += advanced;
+            Integer target = schoolTargets.get(code);
             rows.add(new SchoolProgress(code, school == null ? null : school.name, school == null ? null : school.type,
-                    school == null ? null : school.provincial, schoolTargets.get(code), actual,
-                    Percentages.of(advanced, actual), levels,
+                    school == null ? null : school.provincial, target, planned.getOrDefault(code, 0L), actual,
+                    registered.getOrDefault(code, 0L), target == null ? null : Percentages.of(actual, target),
+                    target == null ? null : expected(target, year, today), Percentages.of(advanced, actual),
+                    groupCounts(List.of(groups.getOrDefault(code, Map.of()))), levels,
                     byMode.getOrDefault(code, zeroes(StudyMode.values())),
                     byMajor.getOrDefault(code, Map.of())));
         }
         long target = targets(year, TargetScope.CITY, List.of(cityCode)).getOrDefault(cityCode, 0);
-        return new SchoolProgressReport(year, Regions.province(cityCode), cityCode, Region.nameOf(cityCode), target, total,
-                Percentages.of(total, target), rows);
+        return new SchoolProgressReport(year, provinceCode, cityCode, Region.nameOf(cityCode), target,
+                planned.values().stream().mapToLong(Long::longValue).sum(), total,
+                registered.values().stream().mapToLong(Long::longValue).sum(), Percentages.of(total, target), today,
+                expected(target, year, today), Percentages.of(advancedTotal, total), groupCounts(groups.values()), rows);
     }
 
     /** Targets over all class levels of a year and scope, by scope code (all codes of the scope when codes is null). */
@@ -253,6 +280,15 @@ public class ProgressService {
         Map<String, Integer> byCode = new HashMap<>();
         targets.forEach(t -> byCode.put(t.scopeCode, t.target));
         return byCode;
+    }
+
+    /** A two-column query (code, sum) as a map. */
+    private Map<String, Long> sums(String sql, Object... parameters) {
+        Map<String, Long> sums = new HashMap<>();
+        for (Object[] row : rows(sql, parameters)) {
+            sums.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return sums;
     }
 
     @SuppressWarnings("unchecked")

@@ -23,7 +23,7 @@ import org.techschools.quota.domain.TargetListing.Discrepancy;
 import org.techschools.quota.domain.TargetListing.TargetRow;
 import org.techschools.quota.domain.TargetScope;
 
-/** 目标任务: the targets of a province, its cities and schools, and whether the levels add up. */
+/** 目标任务: the targets of a province, its cities and schools, and whether each level adds up to the one above. */
 @ApplicationScoped
 public class TargetService {
 
@@ -41,7 +41,8 @@ public class TargetService {
             parameters.and("year", year);
         }
         List<Target> all = Target.list(where + " order by year, scope, scopeCode, classLevel nulls first", parameters);
-        List<String> schoolCodes = all.stream().filter(t -> t.scope == TargetScope.SCHOOL).map(t -> t.scopeCode).toList();
+        List<String> schoolCodes = all.stream().filter(t -> t.scope == TargetScope.SCHOOL).map(t -> t.scopeCode).distinct()
+                .toList();
         Map<String, School> schools = new HashMap<>();
         if (!schoolCodes.isEmpty()) {
             School.<School>list("code in ?1", schoolCodes).forEach(s -> schools.put(s.code, s));
@@ -73,35 +74,45 @@ public class TargetService {
             }
         }
         campaigns.sort(Comparator.comparing(CampaignRow::scopeCode).thenComparing(CampaignRow::fromYear));
-        return new TargetListing(year, provinceCode, rows, campaigns, discrepancies(all, provinceCode));
+        return new TargetListing(year, provinceCode, rows, campaigns, discrepancies(all, schools, provinceCode));
     }
 
-    /** Each (year, province) whose city targets over all levels do not sum to the province target. */
-    private static List<Discrepancy> discrepancies(List<Target> all, String provinceCode) {
-        Map<String, Target> provinceTargets = new TreeMap<>();
-        Map<String, long[]> citySums = new HashMap<>(); // year|province -> {sum, count}
+    /**
+     * Each target whose children (one level below, over all class levels) do not sum to it, in the province (every
+     * province and the national target when provinceCode is null). A target without children has nothing to compare.
+     */
+    private static List<Discrepancy> discrepancies(List<Target> all, Map<String, School> schools, String provinceCode) {
+        Map<String, Target> parents = new TreeMap<>();
+        Map<String, long[]> childSums = new HashMap<>(); // year|scope|code of the parent -> {sum, count}
         for (Target t : all) {
             if (t.classLevel != null) {
                 continue;
             }
-            if (t.scope == TargetScope.PROVINCE) {
-                provinceTargets.put(t.year + "|" + t.scopeCode, t);
-            } else if (t.scope == TargetScope.CITY) {
-                long[] sum = citySums.computeIfAbsent(t.year + "|" + Regions.province(t.scopeCode), k -> new long[2]);
+            parents.put(t.year + "|" + t.scope + "|" + t.scopeCode, t);
+            String parent = switch (t.scope) {
+                case NATIONAL -> null;
+                case PROVINCE -> TargetScope.NATIONAL + "|" + TargetImport.NATIONAL_CODE;
+                case CITY -> TargetScope.PROVINCE + "|" + Regions.province(t.scopeCode);
+                case SCHOOL -> schools.containsKey(t.scopeCode)
+                        ? TargetScope.CITY + "|" + schools.get(t.scopeCode).cityCode : null;
+            };
+            if (parent != null) {
+                long[] sum = childSums.computeIfAbsent(t.year + "|" + parent, k -> new long[2]);
                 sum[0] += t.target;
                 sum[1]++;
             }
         }
         List<Discrepancy> found = new ArrayList<>();
-        provinceTargets.forEach((key, province) -> {
-            long[] sum = citySums.get(key);
-            if (sum == null || (provinceCode != null && !provinceCode.equals(province.scopeCode))) {
-                return; // no city split yet: nothing to compare
+        parents.forEach((key, parent) -> {
+            long[] sum = childSums.get(key);
+            String province = provinceOf(parent, schools);
+            if (sum == null || sum[0] == parent.target
+                    || (provinceCode != null && (province == null || !provinceCode.equals(province)))) {
+                return;
             }
-            if (sum[0] != province.target) {
-                found.add(new Discrepancy(province.year, province.scopeCode, province.target, sum[0],
-                        sum[0] - province.target, (int) sum[1]));
-            }
+            TargetScope child = TargetScope.values()[parent.scope.ordinal() + 1];
+            found.add(new Discrepancy(parent.year, parent.scope.name(), parent.scopeCode, nameOf(parent, schools),
+                    parent.target, child.name(), sum[0], (int) sum[1], sum[0] - parent.target));
         });
         return found;
     }

@@ -1,0 +1,66 @@
+package org.techschools.quota.messaging;
+
+import static org.techschools.quota.messaging.EventPayloads.require;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+import org.techschools.commons.domain.Topics;
+import org.techschools.commons.events.RegistrationChanged;
+import org.techschools.commons.events.RegistrationCheckCompleted;
+import org.techschools.commons.messaging.EventEnvelope;
+import org.techschools.commons.messaging.IdempotentEventProcessor;
+import org.techschools.commons.messaging.MalformedEventException;
+import org.techschools.quota.service.RegistrationProjection;
+
+/**
+ * {@code registration-events} → the count of ACTIVE 学籍 (在籍) beside actual enrollment. Applied once per eventId
+ * (processed_event) in one transaction with its effect; check results are enrollment-service's business and skipped
+ * without a trace; anything unreadable goes to {@code dlq.quota-service}.
+ */
+@ApplicationScoped
+public class RegistrationEventsConsumer {
+
+    private static final Set<Integer> VERSIONS = Set.of(1);
+    private static final Set<String> STATUSES = Set.of("ACTIVE", "SUSPENDED", "WITHDRAWN", "GRADUATED", "CANCELLED",
+            "TRANSFERRED_OUT");
+
+    @Inject
+    IdempotentEventProcessor processor;
+
+    @Inject
+    EventPayloads payloads;
+
+    @Inject
+    RegistrationProjection projection;
+
+    @Incoming("registration-events")
+    @Blocking
+    public void on(String raw) {
+        if (RegistrationCheckCompleted.TYPE.equals(processor.parse(raw, VERSIONS).eventType())) {
+            return;
+        }
+        processor.process(Topics.REGISTRATION_EVENTS, raw, VERSIONS, this::apply);
+    }
+
+    void apply(EventEnvelope envelope) {
+        if (!RegistrationChanged.TYPE.equals(envelope.eventType())) {
+            throw new MalformedEventException("unknown event type " + envelope.eventType() + " on "
+                    + Topics.REGISTRATION_EVENTS);
+        }
+        RegistrationChanged event = payloads.read(envelope, RegistrationChanged.class);
+        require(event.registrationId() != null, envelope, "registrationId");
+        require(event.enrollmentId() != null, envelope, "enrollmentId");
+        require(event.schoolCode() != null && !event.schoolCode().isBlank(), envelope, "schoolCode");
+        require(STATUSES.contains(event.status()), envelope, "status");
+        require(event.changeType() != null && !event.changeType().isBlank(), envelope, "changeType");
+        require(event.effectiveOn() != null, envelope, "effectiveOn");
+        projection.changed(event);
+    }
+}
