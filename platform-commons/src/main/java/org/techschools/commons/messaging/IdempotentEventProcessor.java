@@ -2,8 +2,13 @@ package org.techschools.commons.messaging;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Applies a consumed event exactly once in effect: the eventId goes into {@code processed_event} in the
@@ -45,30 +52,76 @@ public class IdempotentEventProcessor {
      */
     public boolean process(String topic, String raw, Set<Integer> supportedVersions, Consumer<EventEnvelope> handler) {
         EventEnvelope envelope = parse(raw, supportedVersions);
+        return inTransaction(envelope.eventType() + " " + envelope.eventId(), () -> apply(topic, envelope, handler));
+    }
+
+    /**
+     * Applies a polled batch in one transaction: one commit for hundreds of events is what lets a replay of the
+     * topic keep up. An unreadable record is dead-lettered on its own; when any event fails to apply, the batch
+     * falls back to one transaction per event, so only that event is dead-lettered and the others still count.
+     *
+     * @return completes when every dead-lettered record is on the dead-letter topic and the batch is acknowledged
+     */
+    public CompletionStage<Void> processBatch(String topic, KafkaRecordBatch<String, String> batch, Set<Integer> supportedVersions,
+            Consumer<EventEnvelope> handler) {
+        List<CompletableFuture<Void>> deadLettered = new ArrayList<>();
+        List<KafkaRecord<String, String>> readable = new ArrayList<>();
+        List<EventEnvelope> envelopes = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            try {
+                envelopes.add(parse(record.getPayload(), supportedVersions));
+                readable.add(record);
+            } catch (MalformedEventException e) {
+                deadLettered.add(record.nack(e).toCompletableFuture());
+            }
+        }
+        try {
+            inTransaction(envelopes.size() + " events of " + topic, () -> {
+                envelopes.forEach(envelope -> apply(topic, envelope, handler));
+                return true;
+            });
+        } catch (MalformedEventException batchFailed) {
+            LOG.debugf("a batch of %s failed (%s); applying its events one by one", topic, batchFailed.getMessage());
+            for (int i = 0; i < envelopes.size(); i++) {
+                EventEnvelope envelope = envelopes.get(i);
+                try {
+                    inTransaction(envelope.eventType() + " " + envelope.eventId(), () -> apply(topic, envelope, handler));
+                } catch (MalformedEventException e) {
+                    deadLettered.add(readable.get(i).nack(e).toCompletableFuture());
+                }
+            }
+        }
+        CompletableFuture.allOf(deadLettered.toArray(CompletableFuture[]::new)).join();
+        return batch.ack();
+    }
+
+    private boolean apply(String topic, EventEnvelope envelope, Consumer<EventEnvelope> handler) {
+        if (!markProcessed(envelope, topic)) {
+            return false;
+        }
+        handler.accept(envelope);
+        return true;
+    }
+
+    /** Runs work in a new transaction until it commits: outages wait, races retry, anything else is malformed. */
+    private boolean inTransaction(String what, Callable<Boolean> work) {
         long backoff = 100;
         int conflicts = 0;
         while (true) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> {
-                    if (!markProcessed(envelope, topic)) {
-                        return false;
-                    }
-                    handler.accept(envelope);
-                    return true;
-                });
+                return QuarkusTransaction.requiringNew().call(work);
             } catch (MalformedEventException e) {
                 throw e;
             } catch (RuntimeException e) {
                 if (TransientFailures.isConstraintRace(e) && ++conflicts <= MAX_CONFLICT_RETRIES) {
-                    LOG.debugf("event %s hit a concurrent insert, retrying", envelope.eventId());
+                    LOG.debugf("%s hit a concurrent insert, retrying", what);
                 } else if (TransientFailures.isTransient(e)) {
-                    LOG.warnf("database unavailable while applying event %s (%s); retrying in %d ms",
-                            envelope.eventId(), TransientFailures.describe(e), backoff);
+                    LOG.warnf("database unavailable while applying %s (%s); retrying in %d ms", what,
+                            TransientFailures.describe(e), backoff);
                     sleep(backoff);
                     backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
                 } else {
-                    throw new MalformedEventException("cannot apply " + envelope.eventType() + " " + envelope.eventId()
-                            + ": " + e.getClass().getSimpleName(), e);
+                    throw new MalformedEventException("cannot apply " + what + ": " + e.getClass().getSimpleName(), e);
                 }
             }
         }

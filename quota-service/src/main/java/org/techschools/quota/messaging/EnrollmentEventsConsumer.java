@@ -3,6 +3,7 @@ package org.techschools.quota.messaging;
 import static org.techschools.quota.messaging.EventPayloads.require;
 
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 import org.techschools.commons.domain.Topics;
 import org.techschools.commons.events.EnrollmentRecorded;
@@ -20,8 +22,8 @@ import org.techschools.commons.messaging.MalformedEventException;
 import org.techschools.quota.service.EnrollmentProjection;
 
 /**
- * {@code enrollment-events} → counters of actual enrollment. Each event is applied once (processed_event) in one
- * transaction with its effect; anything unreadable goes to {@code dlq.quota-service}.
+ * {@code enrollment-events} → counters of actual enrollment. Each event is applied once (processed_event) in the
+ * same transaction as its effect; anything unreadable goes to {@code dlq.quota-service}.
  */
 @ApplicationScoped
 public class EnrollmentEventsConsumer {
@@ -35,10 +37,11 @@ public class EnrollmentEventsConsumer {
     @Inject
     EnrollmentProjection projection;
 
+    /** Consumed in polled batches, one transaction each: a replay of the whole topic is the counters' rebuild. */
     @Incoming("enrollment-events")
     @Blocking
-    public void on(String raw) {
-        processor.process(Topics.ENROLLMENT_EVENTS, raw, Set.of(1), this::apply);
+    public CompletionStage<Void> on(KafkaRecordBatch<String, String> batch) {
+        return processor.processBatch(Topics.ENROLLMENT_EVENTS, batch, Set.of(1), this::apply);
     }
 
     void apply(EventEnvelope envelope) {
