@@ -15,11 +15,13 @@ import org.techschools.commons.events.EnrollmentWithdrawn;
 import org.techschools.commons.messaging.IdempotentEventProcessor;
 import org.techschools.commons.messaging.MalformedEventException;
 import org.techschools.registration.service.Registry;
+import org.techschools.registration.service.RegistryGate;
 
 /**
  * Consumes {@code enrollment-events}: every recorded, corrected or withdrawn enrollment record updates the
  * 学籍 registry and triggers the duplicate checks. Messages are processed one at a time in partition order
- * (one person's events share a partition), each exactly once in effect.
+ * (one person's events share a partition), each exactly once in effect. While the registry is rebuilt, the
+ * rebuild applies them instead (see {@link RegistryGate}).
  */
 @ApplicationScoped
 public class EnrollmentEventsConsumer {
@@ -33,10 +35,23 @@ public class EnrollmentEventsConsumer {
     @Inject
     Registry registry;
 
+    @Inject
+    RegistryGate gate;
+
     @Incoming("enrollment-events")
     @Blocking
     public void on(String raw) {
-        processor.process(Topics.ENROLLMENT_EVENTS, raw, Set.of(1), envelope -> {
+        gate.live(() -> apply(raw));
+    }
+
+    /**
+     * Applies one message of the topic, exactly once in effect; the live consumer and the rebuild both come here.
+     *
+     * @return false when the event had been applied before
+     * @throws MalformedEventException when the message can never be applied
+     */
+    public boolean apply(String raw) {
+        return processor.process(Topics.ENROLLMENT_EVENTS, raw, Set.of(1), envelope -> {
             switch (envelope.eventType()) {
                 case EnrollmentRecorded.TYPE, EnrollmentRecorded.CORRECTED -> registry.apply(payloads.enrollmentRecorded(envelope));
                 case EnrollmentWithdrawn.TYPE -> registry.withdraw(payloads.enrollmentWithdrawn(envelope));

@@ -1,5 +1,6 @@
 package org.techschools.registration.rest;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,9 +11,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+
+import io.smallrye.mutiny.Multi;
 
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
@@ -39,7 +45,9 @@ import org.techschools.registration.rest.AlertViews.RecordView;
 import org.techschools.registration.rest.AlertViews.TransitionRequest;
 import org.techschools.registration.rest.AlertViews.TransitionView;
 import org.techschools.registration.service.AlertFilter;
+import org.techschools.registration.service.AlertRaised;
 import org.techschools.registration.service.AlertSearch;
+import org.techschools.registration.service.AlertStream;
 import org.techschools.registration.service.AlertWorkflow;
 import org.techschools.registration.service.Visibility;
 
@@ -50,12 +58,17 @@ import org.techschools.registration.service.Visibility;
 public class AlertResource {
 
     private static final int MAX_NOTE = 2000;
+    /** A comment line this often keeps proxies from closing an idle stream; the first tells the client it is live. */
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
     @Inject
     AlertSearch search;
 
     @Inject
     AlertWorkflow workflow;
+
+    @Inject
+    AlertStream stream;
 
     @Inject
     CallerScope scope;
@@ -104,6 +117,28 @@ public class AlertResource {
         StreamingOutput body = out -> AlertCsv.write(out, search, filter, visibility);
         return Response.ok(body, AlertCsv.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"alerts.csv\"").build();
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RolesAllowed({ Roles.AUDITOR, Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.SCHOOL })
+    @Operation(summary = "Server-sent events: each new alert the caller may see, as the list shows it (event 'alert', id = alert id),"
+            + " once committed; a ': keep-alive' comment at once and every 15 s")
+    public Multi<OutboundSseEvent> stream(@Context Sse sse) {
+        // The scope is read now, on the request: the stream outlives the request context.
+        Visibility visibility = Visibility.of(scope);
+        Multi<OutboundSseEvent> alerts = stream.visibleTo(visibility).map(raised -> alertEvent(sse, raised));
+        Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(KEEP_ALIVE)
+                .onOverflow().drop()
+                .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
+        // Alerts first: merging subscribes in order, so the first comment proves the alert subscription is in place.
+        return Multi.createBy().merging().streams(alerts, keepAlive);
+    }
+
+    private OutboundSseEvent alertEvent(Sse sse, AlertRaised raised) {
+        return sse.newEventBuilder().name("alert").id(raised.alert().id.toString()).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(AlertItem.class, item(raised.alert(), raised.records())).build();
     }
 
     private static AlertSearch.GroupBy groupBy(String text) {

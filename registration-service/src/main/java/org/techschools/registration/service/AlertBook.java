@@ -2,12 +2,14 @@ package org.techschools.registration.service;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -40,6 +42,9 @@ public class AlertBook {
     @Inject
     EntityManager em;
 
+    @Inject
+    Event<AlertRaised> raisedEvents;
+
     /** The pair's identity regardless of which record came first: both enrollment ids, sorted and joined. */
     public static String pairKey(Registration a, Registration b) {
         return Stream.of(a.enrollmentId.toString(), b.enrollmentId.toString()).sorted().reduce((x, y) -> x + ":" + y)
@@ -62,28 +67,39 @@ public class AlertBook {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<UUID> raise(AlertType type, String pairKey, List<Registration> records, BigDecimal score,
             ObjectNode evidence) {
-        UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
+        Alert alert = new Alert();
+        alert.id = UUID.randomUUID();
+        alert.type = type;
+        alert.severity = type.severity;
+        alert.status = AlertStatus.OPEN;
+        alert.pairKey = pairKey;
+        // The column keeps microseconds: the streamed alert then shows the same raisedAt as the list.
+        alert.raisedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        alert.updatedAt = alert.raisedAt;
+        alert.score = score;
+        alert.evidence = evidence.toString();
         // Typed binding: the score is null for the rule-based checks, and a bare null has no SQL type.
         int inserted = em.createNativeQuery("INSERT INTO alert (id, type, severity, status, pair_key, raised_at, score,"
                         + " evidence, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?7, ?6)"
                         + " ON CONFLICT (type, pair_key) DO NOTHING")
                 .unwrap(NativeQuery.class)
                 .setParameter(8, score, BigDecimal.class)
-                .setParameter(1, id)
+                .setParameter(1, alert.id)
                 .setParameter(2, type.name())
-                .setParameter(3, type.severity.name())
-                .setParameter(4, AlertStatus.OPEN.name())
+                .setParameter(3, alert.severity.name())
+                .setParameter(4, alert.status.name())
                 .setParameter(5, pairKey)
-                .setParameter(6, now)
-                .setParameter(7, evidence.toString())
+                .setParameter(6, alert.raisedAt)
+                .setParameter(7, alert.evidence)
                 .executeUpdate();
         if (inserted == 0) {
             return Optional.empty();
         }
-        records.forEach(r -> name(id, r));
-        AlertTransition.record(id, null, AlertStatus.OPEN, AlertTransition.SYSTEM, "raised by the " + type + " check");
-        return Optional.of(id);
+        List<AlertRecord> named = records.stream().map(r -> name(alert.id, r)).toList();
+        AlertTransition.record(alert.id, null, AlertStatus.OPEN, AlertTransition.SYSTEM, "raised by the " + type + " check");
+        // Observers that act after commit (the SSE stream) see it only if this transaction commits.
+        raisedEvents.fire(new AlertRaised(alert, named));
+        return Optional.of(alert.id);
     }
 
     /** Closes an alert nobody has decided on yet; the reason and a transition by {@code system} keep why. */
@@ -100,7 +116,7 @@ public class AlertBook {
         return AlertRecord.ofAlerts(List.of(alert.id));
     }
 
-    private static void name(UUID alertId, Registration registration) {
+    private static AlertRecord name(UUID alertId, Registration registration) {
         AlertRecord record = new AlertRecord();
         record.alertId = alertId;
         record.enrollmentId = registration.enrollmentId;
@@ -111,5 +127,6 @@ public class AlertBook {
         record.provinceCode = registration.provinceCode;
         record.cityCode = registration.cityCode;
         record.persist();
+        return record;
     }
 }

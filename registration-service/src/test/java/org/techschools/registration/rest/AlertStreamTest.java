@@ -1,0 +1,117 @@
+package org.techschools.registration.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
+import static org.techschools.registration.support.TestEvents.sendEnrollmentEvent;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.techschools.registration.support.AlertStreamClient;
+import org.techschools.registration.support.Alerts;
+import org.techschools.registration.support.Enrollment;
+import org.techschools.registration.support.TestEvents;
+import org.techschools.testinfra.PlatformInfraResource;
+import org.techschools.testinfra.TestTokens;
+
+/** {@code GET /api/v1/alerts/stream}: each new alert pushed within a second of it being listed, to the callers who may see it. */
+@QuarkusTest
+@QuarkusTestResource(value = PlatformInfraResource.class, initArgs = @ResourceArg(name = "database", value = "registration"))
+class AlertStreamTest {
+
+    /** A city office nothing in this test enrolls in. */
+    private static final String OTHER_CITY = "330500";
+
+    @TestHTTPResource("/api/v1/alerts/stream")
+    URI streamUrl;
+
+    @Test
+    void aDoubleRegistrationIsPushedWithinASecondOfBeingListedAndOnlyToCallersWhoMaySeeIt() throws Exception {
+        try (AlertStreamClient auditor = AlertStreamClient.open(streamUrl, TestTokens.auditor());
+                AlertStreamClient ningbo = AlertStreamClient.open(streamUrl, TestTokens.city("330200"));
+                AlertStreamClient otherCity = AlertStreamClient.open(streamUrl, TestTokens.city(OTHER_CITY))) {
+            String person = TestEvents.personKey();
+            Enrollment a = Enrollment.of(person, TestEvents.schoolCode()).inCity("330100");
+            Enrollment b = Enrollment.of(person, TestEvents.schoolCode()).inCity("330200");
+            sendEnrollmentEvent(person, a.recorded());
+            sendEnrollmentEvent(person, b.recorded());
+
+            AtomicLong listedAt = new AtomicLong();
+            await().atMost(Alerts.PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> {
+                boolean listed = !Alerts.ofSchool(a.schoolCode, "DOUBLE_REGISTRATION").isEmpty();
+                if (listed) {
+                    listedAt.set(System.nanoTime());
+                }
+                return listed;
+            });
+            Map<String, Object> listed = Alerts.ofSchool(a.schoolCode, "DOUBLE_REGISTRATION").get(0);
+
+            // Pushed no later than a second after the list first showed it (usually before).
+            await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> naming(auditor, a.schoolCode).isPresent());
+            AlertStreamClient.Received pushed = naming(auditor, a.schoolCode).orElseThrow();
+            assertThat((pushed.atNanos() - listedAt.get()) / 1_000_000, lessThanOrEqualTo(1000L));
+
+            // The event is the alert as the list shows it: same id, type, records, masked ID, evidence.
+            JsonNode alert = pushed.alert();
+            assertThat(pushed.eventId(), equalTo(listed.get("id")));
+            assertThat(alert.path("id").asText(), equalTo(listed.get("id")));
+            assertThat(alert.path("type").asText(), equalTo("DOUBLE_REGISTRATION"));
+            assertThat(alert.path("status").asText(), equalTo("OPEN"));
+            assertThat(alert.path("raisedAt").asText(), equalTo(Alerts.detail((String) listed.get("id")).getString("raisedAt")));
+            assertThat(records(alert), equalTo(Alerts.recordKeys(listed)));
+            for (JsonNode record : alert.path("records")) {
+                assertThat(record.path("idNumberMasked").asText(), containsString("****"));
+            }
+            assertThat(alert.path("evidence").path("personKey").asText(), equalTo("same"));
+            assertThat(alert.toString(), not(containsString(person)));
+
+            // Ningbo's office sees the pair (one record is in its city); another city's office receives nothing of it.
+            await().atMost(Duration.ofSeconds(1)).until(() -> naming(ningbo, b.schoolCode).isPresent());
+            Thread.sleep(1000);
+            assertThat(otherCity.alerts().stream().filter(r -> names(r, a.schoolCode) || names(r, b.schoolCode)).toList(),
+                    empty());
+            // Whatever it did receive lies in its own city, as its list would show.
+            for (AlertStreamClient.Received r : otherCity.alerts()) {
+                assertThat(r.alert().findValuesAsText("cityCode"), org.hamcrest.Matchers.hasItem(OTHER_CITY));
+            }
+        }
+    }
+
+    @Test
+    void theStreamNeedsAToken() {
+        given().accept("text/event-stream").when().get("/api/v1/alerts/stream").then().statusCode(401);
+    }
+
+    private static Optional<AlertStreamClient.Received> naming(AlertStreamClient client, String schoolCode) {
+        return client.alerts().stream().filter(r -> names(r, schoolCode)).findFirst();
+    }
+
+    private static boolean names(AlertStreamClient.Received received, String schoolCode) {
+        return received.alert().findValuesAsText("schoolCode").contains(schoolCode);
+    }
+
+    private static List<String> records(JsonNode alert) {
+        return java.util.stream.StreamSupport.stream(alert.path("records").spliterator(), false)
+                .map(r -> r.path("schoolCode").asText() + "/" + r.path("sourceRecordId").asText()).sorted().toList();
+    }
+}
