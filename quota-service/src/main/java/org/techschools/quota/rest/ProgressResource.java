@@ -31,6 +31,7 @@ import org.techschools.quota.domain.ProgressReport.GroupCount;
 import org.techschools.quota.domain.SchoolProgressReport;
 import org.techschools.quota.domain.SchoolProgressReport.SchoolProgress;
 import org.techschools.quota.service.ProgressService;
+import org.techschools.commons.csv.Csv;
 
 /**
  * 进展 dashboards of HR offices: target vs plan vs actual per province, city and school, with the pro-rata figure,

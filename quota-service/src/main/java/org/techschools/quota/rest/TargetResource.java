@@ -20,6 +20,7 @@ import org.techschools.commons.security.Roles;
 import org.techschools.quota.domain.TargetListing;
 import org.techschools.quota.service.TargetImport;
 import org.techschools.quota.service.TargetService;
+import org.techschools.commons.csv.Csv;
 
 /**
  * 目标任务: the targets of a province, its cities and schools per year, with the places where city targets do not

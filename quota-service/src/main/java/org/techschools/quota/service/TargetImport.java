@@ -22,6 +22,7 @@ import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.Regions;
 import org.techschools.quota.domain.School;
 import org.techschools.quota.domain.TargetScope;
+import org.techschools.commons.csv.Csv;
 
 /**
  * 目标任务表 import: a CSV of targets (one row per year, level, region or school, optional class level) applied all or
@@ -86,7 +87,7 @@ public class TargetImport {
             if (lines.get(i).isBlank()) {
                 continue;
             }
-            Row row = row(i + 1, split(lines.get(i)), columns, schools, provinceLimit, errors);
+            Row row = row(i + 1, Csv.cells(lines.get(i)), columns, schools, provinceLimit, errors);
             if (row == null) {
                 continue;
             }
@@ -139,7 +140,7 @@ public class TargetImport {
     private static Map<String, Integer> header(String line) {
         Map<String, Integer> columns = new HashMap<>();
         List<FieldError> errors = new ArrayList<>();
-        List<String> names = split(line);
+        List<String> names = Csv.cells(line);
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i).trim();
             if (!REQUIRED.contains(name) && !OPTIONAL.contains(name)) {
@@ -162,7 +163,7 @@ public class TargetImport {
 
     /** The schools named by SCHOOL rows, from the projection of school-events (one query). */
     private static Map<String, School> schools(List<String> lines, Map<String, Integer> columns) {
-        Set<String> codes = lines.stream().skip(1).map(TargetImport::split)
+        Set<String> codes = lines.stream().skip(1).map(Csv::cells)
                 .filter(c -> c.size() > Math.max(columns.get("level"), columns.get("code")))
                 .filter(c -> "SCHOOL".equalsIgnoreCase(c.get(columns.get("level")).trim()))
                 .map(c -> c.get(columns.get("code")).trim()).collect(Collectors.toSet());
@@ -271,34 +272,5 @@ public class TargetImport {
     /** Errors name the line of the file (the header is line 1) and the column. */
     private static FieldError error(int line, String column, String rule, String message) {
         return new FieldError("rows[" + line + "]." + column, rule, "line " + line + ": " + column + " " + message);
-    }
-
-    /** One CSV line (RFC 4180 quoting within the line; a target row never spans lines). */
-    static List<String> split(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 }

@@ -14,6 +14,7 @@ import org.techschools.registration.domain.AlertRecord;
 import org.techschools.registration.service.AlertFilter;
 import org.techschools.registration.service.AlertSearch;
 import org.techschools.registration.service.Visibility;
+import org.techschools.commons.csv.Csv;
 
 /**
  * The alert list as CSV for auditors' spreadsheets: one line per record an alert names (masked ID only), written
@@ -30,7 +31,7 @@ final class AlertCsv {
 
     static void write(OutputStream out, AlertSearch search, AlertFilter filter, Visibility visibility) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        w.write('\uFEFF');
+        w.write(Csv.BOM);
         w.write(HEADER);
         w.write("\r\n");
         AlertFilter page = filter;
@@ -38,9 +39,9 @@ final class AlertCsv {
             AlertSearch.Page result = search.search(page, visibility);
             for (Alert a : result.alerts()) {
                 for (AlertRecord r : result.records().getOrDefault(a.id, List.of())) {
-                    line(w, a.id, a.type, a.severity, a.status, a.raisedAt, a.score == null ? "" : a.score.toPlainString(),
+                    w.write(Csv.line(a.id, a.type, a.severity, a.status, a.raisedAt, a.score == null ? "" : a.score.toPlainString(),
                             a.resolutionReason, r.schoolCode, r.sourceRecordId, r.idNumberMasked, r.name, r.provinceCode,
-                            r.cityCode, a.evidence);
+                            r.cityCode, a.evidence));
                 }
             }
             if (result.nextCursor() == null) {
@@ -50,24 +51,5 @@ final class AlertCsv {
                     filter.school(), filter.from(), filter.to(), filter.limit(), KeysetCursor.parse(result.nextCursor()));
         }
         w.flush();
-    }
-
-    private static void line(Writer w, Object... values) throws IOException {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                w.write(',');
-            }
-            w.write(cell(values[i] == null ? "" : values[i].toString()));
-        }
-        w.write("\r\n");
-    }
-
-    /** Quoted when needed; a leading =, +, - or @ is defused so a spreadsheet never runs a name as a formula. */
-    static String cell(String value) {
-        String v = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
     }
 }

@@ -43,6 +43,7 @@ import org.techschools.registration.domain.AlertStatus;
 import org.techschools.registration.domain.AlertType;
 import org.techschools.registration.domain.Registration;
 import org.techschools.registration.domain.RosterSystem;
+import org.techschools.commons.csv.Csv;
 
 /**
  * Imports a roster (名册) of the education system's 普高 or 中职 registry for one province (seed 004: 学籍接续)
@@ -155,7 +156,7 @@ public class RosterImport {
                     + String.join(",", HEADER))));
         }
         List<String> names = new ArrayList<>();
-        for (String n : splitCsv(line.replace("\uFEFF", ""))) {
+        for (String n : Csv.cells(line)) {
             names.add(n.trim());
         }
         int[] columns = new int[HEADER.size()];
@@ -177,7 +178,7 @@ public class RosterImport {
      * broken rules go to {@code errors}.
      */
     private String[] parseRow(String text, int[] columns, int line, List<RowError> errors) {
-        List<String> cells = splitCsv(text);
+        List<String> cells = Csv.cells(text);
         if (cells.size() <= max(columns)) {
             errors.add(new RowError(line, "line", "column-count"));
             return null;
@@ -246,35 +247,6 @@ public class RosterImport {
             m = Math.max(m, v);
         }
         return m;
-    }
-
-    /** One CSV line (RFC 4180 quoting within the line; a roster field never spans lines). */
-    static List<String> splitCsv(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 
     private static void appendCopyRow(StringBuilder out, RosterSystem system, String province, int line, String[] row) {
