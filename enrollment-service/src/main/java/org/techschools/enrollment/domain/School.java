@@ -62,6 +62,11 @@ public class School extends PanacheEntityBase {
     @OrderBy("majorCode")
     public List<SchoolMajor> majors = new ArrayList<>();
 
+    /** The school with its filed majors in one query (null when unknown): the intake checks every record against them. */
+    public static School findWithMajors(String code) {
+        return School.<School>find("from School s left join fetch s.majors where s.code = ?1", code).firstResult();
+    }
+
     public List<Integer> qualifiedYearList() {
         if (qualifiedYears == null || qualifiedYears.isBlank()) {
             return List.of();

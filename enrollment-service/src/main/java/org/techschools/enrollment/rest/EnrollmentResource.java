@@ -27,12 +27,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-import org.techschools.commons.messaging.TransientFailures;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
 import org.techschools.enrollment.domain.Enrollment;
+import org.techschools.enrollment.service.ConstraintRaces;
 import org.techschools.enrollment.service.Csv;
 import org.techschools.enrollment.service.EnrollmentIntake;
 import org.techschools.enrollment.service.EnrollmentRules;
@@ -81,7 +81,7 @@ public class EnrollmentResource {
             boolean structural = result.errors().stream().anyMatch(e -> EnrollmentRules.STRUCTURAL_RULES.contains(e.rule()));
             throw structural ? ProblemException.badRequest(result.errors()) : ProblemException.unprocessable(result.errors());
         }
-        EnrollmentView view = EnrollmentView.of(Enrollment.findById(result.id()));
+        EnrollmentView view = EnrollmentView.of(result.record());
         return Response.status(result.outcome() == EnrollmentIntake.Outcome.CREATED ? 201 : 200)
                 .header("X-Enrollment-Outcome", result.outcome().name()).entity(view).build();
     }
@@ -199,15 +199,7 @@ public class EnrollmentResource {
         return Map.of("idNumber", idNumberReveal.reveal(id, request == null ? null : request.reason(), caller));
     }
 
-    /** Two pushes of one new record racing each other: the loser retries and finds the winner's row. */
     private List<EnrollmentIntake.Result> submitRetryingRace(List<EnrollmentRequest> items) {
-        try {
-            return intake.submit(items, caller.school());
-        } catch (RuntimeException e) {
-            if (!TransientFailures.isConstraintRace(e)) {
-                throw e;
-            }
-            return intake.submit(items, caller.school());
-        }
+        return ConstraintRaces.retryOnce(() -> intake.submit(items, caller.school()));
     }
 }

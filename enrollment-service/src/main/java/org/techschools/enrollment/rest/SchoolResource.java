@@ -52,7 +52,10 @@ public class SchoolResource {
         return SchoolView.of(school);
     }
 
-    /** No token needed: the list of schools qualified to enroll in a year, with their majors. */
+    /**
+     * No token needed: the list of schools qualified to enroll in a year, with their majors. Cached; any change to
+     * the directory drops the cache as soon as it commits.
+     */
     @GET
     @Path("/public/schools")
     @PermitAll
@@ -61,7 +64,6 @@ public class SchoolResource {
             throw ProblemException.badRequest(List.of(new FieldError(province == null ? "province" : "year", "required",
                     "province and year are required")));
         }
-        List<School> schools = School.list("provinceCode = ?1 order by cityCode, code", province);
-        return schools.stream().filter(s -> s.qualifiedFor(year)).map(SchoolView::of).toList();
+        return directory.qualified(province, year);
     }
 }

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,26 +16,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.techschools.commons.security.Regions;
 
 /**
- * GB/T 2260 administrative divisions shipped as data ({@code divisions/gb2260.csv}): every province, and
- * the cities of the provinces listed in full. A code is real when its province is listed and, where that
- * province's cities are listed, its city is too.
+ * GB/T 2260 行政区划代码 shipped as data ({@code divisions/gb2260.csv}): every province-level division and every
+ * prefecture-level division (地级) of the mainland. A code is real when its province is listed and, where that
+ * province's prefectures are listed (all but 台湾, 香港, 澳门), its prefecture is too.
  */
 @ApplicationScoped
 public class Divisions {
 
     private final Map<String, String> names = new TreeMap<>();
+    /** Provinces whose prefectures are listed; computed once because every intake checks two region codes. */
+    private final Set<String> provincesWithPrefectures = new HashSet<>();
 
     public Divisions() {
         try (InputStream in = getClass().getResourceAsStream("/divisions/gb2260.csv");
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            reader.lines().skip(1).map(line -> line.split(",")).forEach(parts -> names.put(parts[0], parts[1]));
+            reader.lines().filter(line -> !line.startsWith("#")).skip(1).map(line -> line.split(","))
+                    .forEach(parts -> names.put(parts[0], parts[1]));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read divisions/gb2260.csv", e);
         }
+        names.keySet().stream().filter(code -> !code.endsWith("0000")).map(Regions::province).forEach(provincesWithPrefectures::add);
     }
 
     public boolean isProvince(String code) {
-        return code != null && code.matches("\\d{2}0000") && names.containsKey(code);
+        return code != null && code.length() == 6 && code.endsWith("0000") && names.containsKey(code);
     }
 
     /** A city code of the given province (for provinces whose cities are listed, the city must be listed). */
@@ -42,12 +48,12 @@ public class Divisions {
                 || !Regions.province(cityCode).equals(provinceCode)) {
             return false;
         }
-        return !citiesListed(provinceCode) || names.containsKey(cityCode);
+        return !provincesWithPrefectures.contains(provinceCode) || names.containsKey(cityCode);
     }
 
     /** Whether a 6-digit region prefix (of an ID number, or an origin region) names a real division. */
     public boolean isRealRegion(String code) {
-        if (code == null || !code.matches("\\d{6}")) {
+        if (code == null || code.length() != 6 || !code.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return false;
         }
         String province = Regions.province(code);
@@ -55,7 +61,7 @@ public class Divisions {
             return false;
         }
         String city = Regions.city(code);
-        return city.equals(province) || !citiesListed(province) || names.containsKey(city);
+        return city.equals(province) || !provincesWithPrefectures.contains(province) || names.containsKey(city);
     }
 
     /** Every province (省级行政区) code, in code order. */
@@ -65,10 +71,5 @@ public class Divisions {
 
     public String name(String code) {
         return names.get(code);
-    }
-
-    private boolean citiesListed(String provinceCode) {
-        String prefix = provinceCode.substring(0, 2);
-        return names.keySet().stream().anyMatch(c -> c.startsWith(prefix) && !c.endsWith("0000"));
     }
 }

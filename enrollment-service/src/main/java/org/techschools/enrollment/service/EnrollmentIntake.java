@@ -45,8 +45,15 @@ public class EnrollmentIntake {
         REJECTED
     }
 
-    /** What happened to one pushed record. */
-    public record Result(Outcome outcome, UUID id, List<FieldError> errors) {
+    /**
+     * What happened to one pushed record.
+     *
+     * @param record the stored record as it is now (null when rejected): callers answer from it without reading it again
+     */
+    public record Result(Outcome outcome, Enrollment record, List<FieldError> errors) {
+        public UUID id() {
+            return record == null ? null : record.id;
+        }
     }
 
     @Inject
@@ -85,8 +92,7 @@ public class EnrollmentIntake {
                 results[i] = rejected(List.of(new FieldError("schoolCode", "school-scope",
                         "a school may push records of its own school only")));
             } else {
-                School school = item.schoolCode() == null ? null
-                        : schools.computeIfAbsent(item.schoolCode(), code -> School.findById(code));
+                School school = item.schoolCode() == null ? null : schools.computeIfAbsent(item.schoolCode(), School::findWithMajors);
                 EnrollmentRules.Outcome checked = rules.check(item, school);
                 if (checked.valid() == null) {
                     results[i] = rejected(checked.errors());
@@ -132,11 +138,11 @@ public class EnrollmentIntake {
             apply(e, v, hash, now);
             e.persist();
             stored.put(key, e);
-            publish(EnrollmentRecorded.TYPE, e);
-            return new Result(Outcome.CREATED, e.id, List.of());
+            publish(EnrollmentRecorded.TYPE, e, v.school());
+            return new Result(Outcome.CREATED, e, List.of());
         }
         if (existing.contentHash.equals(hash)) {
-            return new Result(Outcome.UNCHANGED, existing.id, List.of());
+            return new Result(Outcome.UNCHANGED, existing, List.of());
         }
         if (existing.status == EnrollmentStatus.WITHDRAWN) {
             return rejected(List.of(new FieldError("sourceRecordId", "record-withdrawn",
@@ -145,8 +151,8 @@ public class EnrollmentIntake {
         history.keepCurrentVersion(existing, now);
         existing.version++;
         apply(existing, v, hash, now);
-        publish(EnrollmentRecorded.CORRECTED, existing);
-        return new Result(Outcome.CORRECTED, existing.id, List.of());
+        publish(EnrollmentRecorded.CORRECTED, existing, v.school());
+        return new Result(Outcome.CORRECTED, existing, List.of());
     }
 
     private void apply(Enrollment e, ValidEnrollment v, String hash, Instant now) {
@@ -173,8 +179,7 @@ public class EnrollmentIntake {
         e.updatedAt = now;
     }
 
-    private void publish(String eventType, Enrollment e) {
-        School school = School.findById(e.schoolCode);
+    private void publish(String eventType, Enrollment e, School school) {
         outbox.append(Topics.ENROLLMENT_EVENTS, eventType, e.personKey, new EnrollmentRecorded(e.id, e.schoolCode,
                 e.sourceRecordId, e.version, e.personKey, e.idType, e.idNumberMasked, e.name, e.gender, e.birthDate, e.majorCode,
                 e.classLevel, e.studyMode, e.intakeYear, e.intakeSeason, e.enrolledOn, e.sourceCategory, e.originRegion,

@@ -10,8 +10,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CacheResult;
 
 import org.techschools.commons.domain.ClassLevel;
 import org.techschools.commons.domain.SchoolType;
@@ -24,6 +31,7 @@ import org.techschools.commons.security.CallerScope;
 import org.techschools.enrollment.domain.School;
 import org.techschools.enrollment.domain.SchoolMajor;
 import org.techschools.enrollment.rest.SchoolRequest;
+import org.techschools.enrollment.rest.SchoolView;
 
 /**
  * 学校名录: creates and updates schools with their filed majors and publishes each change on
@@ -32,11 +40,39 @@ import org.techschools.enrollment.rest.SchoolRequest;
 @ApplicationScoped
 public class SchoolDirectory {
 
+    /** 招生资质信息公开: the public list of qualified schools per (province, year). */
+    static final String PUBLIC_SCHOOLS = "public-schools";
+
+    /** Fired inside the transaction that changed a school; the public list is dropped once it committed. */
+    record Changed(String schoolCode) {
+    }
+
     @Inject
     Divisions divisions;
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Event<Changed> changed;
+
+    @CacheName(PUBLIC_SCHOOLS)
+    Cache publicSchools;
+
+    /** The schools of a province qualified to enroll in {@code year}, with their filed majors (cached). */
+    @CacheResult(cacheName = PUBLIC_SCHOOLS)
+    public List<SchoolView> qualified(String provinceCode, int year) {
+        List<School> schools = School.list("provinceCode = ?1 order by cityCode, code", provinceCode);
+        return schools.stream().filter(s -> s.qualifiedFor(year)).map(SchoolView::of).toList();
+    }
+
+    /**
+     * After commit, not before: a reader between an early invalidation and the commit would cache the old directory
+     * again. A reader still computing when this runs loses its entry with the rest.
+     */
+    void dropPublicList(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changed change) {
+        publicSchools.invalidateAll().await().indefinitely();
+    }
 
     /** @return true when the school was created, false when an existing one was updated */
     @Transactional
@@ -72,6 +108,7 @@ public class SchoolDirectory {
             school.persist();
         }
         outbox.append(Topics.SCHOOL_EVENTS, SchoolUpserted.TYPE, school.code, toEvent(school));
+        changed.fire(new Changed(school.code));
         return created;
     }
 

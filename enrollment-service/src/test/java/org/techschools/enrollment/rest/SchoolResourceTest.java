@@ -88,6 +88,29 @@ class SchoolResourceTest {
                 .statusCode(200).body("code", hasItem(qualified)).body("code", not(hasItem(notThisYear)));
     }
 
+    @Test
+    void aChangeToASchoolIsOnThePublicListRightAfterIt() {
+        String code = TestData.createSchool(TestData.HANGZHOU);
+        // Read twice: the second answer comes from the cache.
+        for (int i = 0; i < 2; i++) {
+            given().queryParam("province", TestData.ZHEJIANG).queryParam("year", 2026).get("/api/v1/public/schools").then()
+                    .statusCode(200).body("find { it.code == '" + code + "' }.hotline", equalTo(null));
+        }
+
+        Map<String, Object> changed = TestData.school(code, TestData.HANGZHOU, "TECHNICIAN_COLLEGE");
+        changed.put("hotline", "0571-88880000");
+        given().auth().oauth2(TestTokens.province(TestData.ZHEJIANG)).contentType(ContentType.JSON).body(changed)
+                .post("/api/v1/schools").then().statusCode(200);
+        given().queryParam("province", TestData.ZHEJIANG).queryParam("year", 2026).get("/api/v1/public/schools").then()
+                .statusCode(200).body("find { it.code == '" + code + "' }.hotline", equalTo("0571-88880000"));
+
+        changed.put("qualifiedYears", List.of(2025));
+        given().auth().oauth2(TestTokens.province(TestData.ZHEJIANG)).contentType(ContentType.JSON).body(changed)
+                .post("/api/v1/schools").then().statusCode(200);
+        given().queryParam("province", TestData.ZHEJIANG).queryParam("year", 2026).get("/api/v1/public/schools").then()
+                .statusCode(200).body("code", not(hasItem(code)));
+    }
+
     private static List<String> schoolEvents(String code) {
         return Topics.readAll(PlatformInfra.get().kafka().bootstrapServers(), "school-events").stream()
                 .filter(r -> code.equals(r.key())).map(r -> r.value()).toList();

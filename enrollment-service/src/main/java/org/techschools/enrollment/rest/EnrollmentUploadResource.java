@@ -1,0 +1,143 @@
+package org.techschools.enrollment.rest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import org.techschools.commons.rest.FieldError;
+import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.security.CallerScope;
+import org.techschools.commons.security.Roles;
+import org.techschools.enrollment.domain.EnrollmentUpload;
+import org.techschools.enrollment.service.ConstraintRaces;
+import org.techschools.enrollment.service.Csv;
+import org.techschools.enrollment.service.EnrollmentSheet;
+import org.techschools.enrollment.service.EnrollmentUploads;
+
+/**
+ * 招生数据表格导入: schools without an API client upload their enrollment sheet as CSV or XLSX; every row goes
+ * through the same intake as a batch push, and the per-row report can be downloaded as CSV.
+ */
+@Path("/api/v1/enrollments")
+@Tag(name = "enrollment uploads")
+public class EnrollmentUploadResource {
+
+    private static final String TEMPLATE = "Header row (row 1), in any order, English or Chinese names: sourceRecordId (记录编号),"
+            + " idNumber (证件号码, a text cell), name (姓名), gender (性别: MALE/FEMALE or 男/女), birthDate (出生日期,"
+            + " YYYY-MM-DD or a date cell), majorCode (专业代码), classLevel (班级层次: INTERMEDIATE/ADVANCED/PREP_TECHNICIAN or"
+            + " 中级工班/高级工班/预备技师班), studyMode (学习形式: FULL_TIME/PART_TIME or 全日制/非全日制), intakeYear (招生年度),"
+            + " intakeSeason (招生季节: SPRING/AUTUMN or 春季/秋季), enrolledOn (录取日期) — required; idType (证件类型, default"
+            + " RESIDENT_ID/居民身份证), schoolCode (学校代码, default the token's school), sourceCategory (生源类别), originRegion"
+            + " (生源地代码), priorityFlags (优先标记, separated by 、 or ;), employer (工作单位), programmeMonths (学制月数) —"
+            + " optional; other columns are ignored. CSV in UTF-8 (BOM allowed) or GB18030; XLSX: the first sheet.";
+
+    @Inject
+    EnrollmentUploads uploads;
+
+    @Inject
+    CallerScope caller;
+
+    @ConfigProperty(name = "platform.enrollment.batch-limit", defaultValue = "5000")
+    int rowLimit;
+
+    /** Larger files are refused before they are parsed. */
+    @ConfigProperty(name = "platform.enrollment.upload-max-bytes", defaultValue = "4194304")
+    int maxBytes;
+
+    @POST
+    @Path("/upload")
+    @Consumes({ Csv.MEDIA_TYPE, EnrollmentSheet.XLSX_MEDIA_TYPE })
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SCHOOL)
+    @Operation(summary = "Upload an enrollment sheet as the request body (Content-Type text/csv or the XLSX type)",
+            description = TEMPLATE + " Answers 201 with one result per data row (row number, sourceRecordId, CREATED/UNCHANGED/"
+                    + "CORRECTED/REJECTED, column, field and rule of each broken rule) and reportCsv, where the same report is"
+                    + " downloaded as CSV. Valid rows are stored, invalid ones are not. 413 above the size or row limit"
+                    + " (platform.enrollment.upload-max-bytes, platform.enrollment.batch-limit); 400 for an unreadable file;"
+                    + " 422 when a required column is missing. The optional query parameter fileName is kept with the report.")
+    @APIResponse(responseCode = "201", description = "the per-row report; Location is the CSV report")
+    public Response upload(byte[] body, @QueryParam("fileName") String fileName) {
+        return accept(body == null ? new byte[0] : body, fileName);
+    }
+
+    @POST
+    @Path("/upload")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SCHOOL)
+    @Operation(summary = "Upload an enrollment sheet from a web form (multipart/form-data, the file in part 'file')",
+            description = TEMPLATE + " Answers exactly as the upload of a request body.")
+    @APIResponse(responseCode = "201", description = "the per-row report; Location is the CSV report")
+    public Response uploadForm(@RestForm("file") FileUpload file) {
+        if (file == null) {
+            throw ProblemException.badRequest(List.of(new FieldError("file", "required", "the form has no part 'file'")));
+        }
+        if (file.size() > maxBytes) {
+            throw tooLarge(file.size());
+        }
+        try {
+            return accept(Files.readAllBytes(file.uploadedFile()), file.fileName());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @GET
+    @Path("/uploads/{id}/report.csv")
+    @Produces(Csv.MEDIA_TYPE)
+    @RolesAllowed(Roles.SCHOOL)
+    @Operation(summary = "The per-row report of an upload of the caller's school as CSV (UTF-8 with BOM): row, sourceRecordId,"
+            + " status, id, column, field, rule, message — one line per broken rule, no ID numbers")
+    public Response report(@PathParam("id") UUID id) {
+        EnrollmentUpload upload = EnrollmentUpload.findById(id);
+        if (upload == null || !upload.schoolCode.equals(caller.school())) {
+            throw ProblemException.notFound("upload " + id);
+        }
+        return Response.ok(upload.report, Csv.MEDIA_TYPE + ";charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"upload-report-" + id + ".csv\"").build();
+    }
+
+    private Response accept(byte[] content, String fileName) {
+        if (content.length > maxBytes) {
+            throw tooLarge(content.length);
+        }
+        if (content.length == 0) {
+            throw ProblemException.badRequest(List.of(new FieldError("file", "required", "the upload is empty")));
+        }
+        String school = caller.school();
+        if (school == null) {
+            throw ProblemException.forbidden("the token names no school");
+        }
+        EnrollmentSheet.Parsed sheet = EnrollmentSheet.parse(content, school, rowLimit);
+        String name = fileName == null || fileName.isBlank() ? null : fileName.strip().substring(0, Math.min(300, fileName.strip().length()));
+        EnrollmentUploadReport report = ConstraintRaces.retryOnce(() -> uploads.accept(sheet, school, caller.name(), name));
+        return Response.created(URI.create(report.reportCsv())).entity(report).build();
+    }
+
+    private ProblemException tooLarge(long size) {
+        return new ProblemException(413, "Payload too large", "an upload holds at most " + maxBytes + " bytes",
+                List.of(new FieldError("file", "size-limit", "at most " + maxBytes + " bytes, got " + size)));
+    }
+}

@@ -1,0 +1,332 @@
+package org.techschools.enrollment.service;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import org.techschools.commons.rest.FieldError;
+import org.techschools.commons.rest.ProblemException;
+import org.techschools.enrollment.rest.EnrollmentRequest;
+
+/**
+ * 招生数据表格导入: turns an uploaded CSV or XLSX sheet (first sheet, header in row 1) into enrollment requests for
+ * {@link EnrollmentIntake}. It only reads cells — every rule is the intake's. Headers are the JSON field names or
+ * their Chinese names (姓名, 证件号码, …); values may be enum names or their Chinese labels (男/女, 全日制, 中级工班, …).
+ * Row numbers are the sheet's (the header is row 1), as a clerk sees them in a spreadsheet program.
+ */
+public final class EnrollmentSheet {
+
+    public static final String XLSX_MEDIA_TYPE = ProgressReportWorkbook.MEDIA_TYPE;
+
+    /** One column of the template: the request field it fills, its header names, and whether a sheet must have it. */
+    public enum Column {
+        SCHOOL_CODE("schoolCode", false, "学校代码"),
+        SOURCE_RECORD_ID("sourceRecordId", true, "记录编号", "学校记录编号"),
+        ID_TYPE("student.idType", false, "证件类型"),
+        ID_NUMBER("student.idNumber", true, "证件号码", "身份证号", "身份证号码"),
+        NAME("student.name", true, "姓名"),
+        GENDER("student.gender", true, "性别"),
+        BIRTH_DATE("student.birthDate", true, "出生日期"),
+        MAJOR_CODE("majorCode", true, "专业代码"),
+        CLASS_LEVEL("classLevel", true, "班级层次", "培养层次"),
+        STUDY_MODE("studyMode", true, "学习形式"),
+        INTAKE_YEAR("intakeYear", true, "招生年度"),
+        INTAKE_SEASON("intakeSeason", true, "招生季节", "招生季"),
+        ENROLLED_ON("enrolledOn", true, "录取日期", "入学日期"),
+        SOURCE_CATEGORY("sourceCategory", false, "生源类别"),
+        ORIGIN_REGION("originRegion", false, "生源地代码"),
+        PRIORITY_FLAGS("priorityFlags", false, "优先标记"),
+        EMPLOYER("employer", false, "工作单位", "就业单位"),
+        PROGRAMME_MONTHS("programmeMonths", false, "学制月数");
+
+        /** The request field, as the intake names it in its errors. */
+        public final String field;
+        public final boolean required;
+        final List<String> aliases;
+
+        Column(String field, boolean required, String... chineseNames) {
+            this.field = field;
+            this.required = required;
+            List<String> names = new ArrayList<>(List.of(chineseNames));
+            names.add(field.substring(field.indexOf('.') + 1));
+            this.aliases = List.copyOf(names);
+        }
+
+        /** The English header, e.g. {@code idNumber}. */
+        public String header() {
+            return aliases.get(aliases.size() - 1);
+        }
+    }
+
+    /** Chinese labels offices write instead of the enum names; anything else goes to the intake as written. */
+    private static final Map<Column, Map<String, String>> LABELS = Map.of(
+            Column.ID_TYPE, Map.of("居民身份证", "RESIDENT_ID", "身份证", "RESIDENT_ID", "港澳居民来往内地通行证", "HK_MACAU_PERMIT",
+                    "港澳通行证", "HK_MACAU_PERMIT", "台湾居民来往大陆通行证", "TAIWAN_PERMIT", "台胞证", "TAIWAN_PERMIT", "护照", "PASSPORT"),
+            Column.GENDER, Map.of("男", "MALE", "女", "FEMALE"),
+            Column.CLASS_LEVEL, Map.of("中级工班", "INTERMEDIATE", "中级工", "INTERMEDIATE", "高级工班", "ADVANCED", "高级工", "ADVANCED",
+                    "预备技师班", "PREP_TECHNICIAN", "预备技师（技师）班", "PREP_TECHNICIAN", "预备技师(技师)班", "PREP_TECHNICIAN",
+                    "技师班", "PREP_TECHNICIAN"),
+            Column.STUDY_MODE, Map.of("全日制", "FULL_TIME", "非全日制", "PART_TIME"),
+            Column.INTAKE_SEASON, Map.of("春季", "SPRING", "秋季", "AUTUMN"));
+
+    private static final Map<String, Column> BY_HEADER = new HashMap<>();
+    static {
+        for (Column c : Column.values()) {
+            c.aliases.forEach(alias -> BY_HEADER.put(normaliseHeader(alias), c));
+        }
+    }
+
+    /** One data row: its request, or the cells that could not be read (then the row is not submitted). */
+    public record SheetRow(int rowNumber, EnrollmentRequest request, List<FieldError> cellErrors) {
+    }
+
+    /** The rows of a sheet and the header each column had in it (for reporting a field under the clerk's header). */
+    public record Parsed(List<SheetRow> rows, Map<Column, String> headers) {
+    }
+
+    private EnrollmentSheet() {
+    }
+
+    /**
+     * @param content     the uploaded file: XLSX is recognised by its ZIP signature, anything else is read as CSV
+     *                    (UTF-8 with or without BOM, or GB18030 as spreadsheet programs on Chinese systems save it)
+     * @param schoolCode  the uploading school: rows without a schoolCode column belong to it
+     * @param rowLimit    more data rows than this answers 413
+     */
+    public static Parsed parse(byte[] content, String schoolCode, int rowLimit) {
+        List<List<SheetCell>> table = isZip(content) ? readXlsx(content) : readCsv(content);
+        if (table.isEmpty()) {
+            throw ProblemException.unprocessable(List.of(new FieldError("file", "empty-file", "the file has no header row")));
+        }
+        Map<Integer, Column> columns = columns(table.get(0));
+        Map<Column, String> headers = new LinkedHashMap<>();
+        columns.forEach((index, column) -> headers.put(column, table.get(0).get(index).text().strip()));
+        List<SheetRow> rows = new ArrayList<>();
+        for (int r = 1; r < table.size(); r++) {
+            List<SheetCell> cells = table.get(r);
+            if (cells.stream().allMatch(c -> c == null || c.blank())) {
+                continue; // spreadsheets keep formatted but empty rows at the end
+            }
+            if (rows.size() == rowLimit) {
+                throw new ProblemException(413, "Payload too large", "an upload holds at most " + rowLimit + " rows",
+                        List.of(new FieldError("file", "row-limit", "at most " + rowLimit + " data rows")));
+            }
+            rows.add(row(r + 1, cells, columns, schoolCode));
+        }
+        if (rows.isEmpty()) {
+            throw ProblemException.unprocessable(List.of(new FieldError("file", "empty-file", "the file has a header but no data rows")));
+        }
+        return new Parsed(rows, headers);
+    }
+
+    /** The column the intake's error field belongs to: {@code student.idNumber} → ID_NUMBER, {@code priorityFlags[1]} → PRIORITY_FLAGS. */
+    public static Column columnOf(String field) {
+        String plain = field.replaceAll("\\[\\d+]$", "");
+        return Arrays.stream(Column.values()).filter(c -> c.field.equals(plain)).findFirst().orElse(null);
+    }
+
+    private static Map<Integer, Column> columns(List<SheetCell> header) {
+        Map<Integer, Column> columns = new LinkedHashMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            Column column = header.get(i) == null || header.get(i).blank() ? null : BY_HEADER.get(normaliseHeader(header.get(i).text()));
+            if (column == null) {
+                continue; // 序号, remarks and other columns of the school's own sheet are not ours
+            }
+            if (columns.containsValue(column)) {
+                errors.add(new FieldError(column.header(), "duplicate-column", "two columns hold " + column.header()));
+            }
+            columns.put(i, column);
+        }
+        for (Column c : Column.values()) {
+            if (c.required && !columns.containsValue(c)) {
+                errors.add(new FieldError(c.header(), "missing-column",
+                        "the header row has no column " + c.header() + " (" + c.aliases.get(0) + ")"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable(errors);
+        }
+        return columns;
+    }
+
+    private static SheetRow row(int rowNumber, List<SheetCell> cells, Map<Integer, Column> columns, String schoolCode) {
+        Map<Column, String> v = new HashMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        columns.forEach((index, column) -> {
+            SheetCell cell = index < cells.size() ? cells.get(index) : null;
+            if (cell == null || cell.blank()) {
+                return;
+            }
+            String value = cell.text().strip();
+            v.put(column, LABELS.getOrDefault(column, Map.of()).getOrDefault(value, value));
+            if (column == Column.ID_NUMBER && cell.number()) {
+                errors.add(new FieldError(Column.ID_NUMBER.field, "id-number-cell-format",
+                        "the ID number is a number cell, which spreadsheets round after 15 digits: format the column as text"));
+            }
+        });
+        Integer intakeYear = integer(errors, Column.INTAKE_YEAR, v.get(Column.INTAKE_YEAR));
+        Integer programmeMonths = integer(errors, Column.PROGRAMME_MONTHS, v.get(Column.PROGRAMME_MONTHS));
+        String flags = v.get(Column.PRIORITY_FLAGS);
+        EnrollmentRequest request = new EnrollmentRequest(v.getOrDefault(Column.SCHOOL_CODE, schoolCode), v.get(Column.SOURCE_RECORD_ID),
+                new EnrollmentRequest.Student(v.getOrDefault(Column.ID_TYPE, "RESIDENT_ID"), v.get(Column.ID_NUMBER),
+                        v.get(Column.NAME), v.get(Column.GENDER), v.get(Column.BIRTH_DATE)),
+                v.get(Column.MAJOR_CODE), v.get(Column.CLASS_LEVEL), v.get(Column.STUDY_MODE), intakeYear, v.get(Column.INTAKE_SEASON),
+                v.get(Column.ENROLLED_ON), v.get(Column.SOURCE_CATEGORY), v.get(Column.ORIGIN_REGION),
+                flags == null ? List.of() : Arrays.stream(flags.split("[,;，；、]")).map(String::strip).filter(f -> !f.isEmpty()).toList(),
+                v.get(Column.EMPLOYER), programmeMonths);
+        return new SheetRow(rowNumber, request, errors);
+    }
+
+    private static Integer integer(List<FieldError> errors, Column column, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(column.field, "number-format", column.header() + " must be a whole number"));
+            return null;
+        }
+    }
+
+    private static String normaliseHeader(String header) {
+        // Templates differ in case, spacing, full-width brackets and a leading * for required columns.
+        return header.strip().replace("*", "").replace(" ", "").replace("（", "(").replace("）", ")").toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isZip(byte[] content) {
+        return content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
+    }
+
+    /** A cell as read: its text, and whether a spreadsheet held it as a number. */
+    private record SheetCell(String text, boolean number) {
+        static SheetCell text(String text) {
+            return new SheetCell(text, false);
+        }
+
+        boolean blank() {
+            return text == null || text.isBlank();
+        }
+    }
+
+    private static List<List<SheetCell>> readXlsx(byte[] content) {
+        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(content))) {
+            if (book.getNumberOfSheets() == 0) {
+                return List.of();
+            }
+            Sheet sheet = book.getSheetAt(0);
+            DataFormatter text = new DataFormatter(Locale.ROOT);
+            List<List<SheetCell>> table = new ArrayList<>();
+            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                List<SheetCell> cells = new ArrayList<>();
+                for (int c = 0; row != null && c < row.getLastCellNum(); c++) {
+                    cells.add(cellText(row.getCell(c), text));
+                }
+                table.add(cells);
+            }
+            return table;
+        } catch (IOException | RuntimeException e) {
+            // POI reports a broken or foreign file (.xls, encrypted, zip bomb) with assorted runtime exceptions.
+            throw ProblemException.badRequest(List.of(new FieldError("file", "unreadable-file",
+                    "the file is not a readable XLSX workbook (save it as .xlsx or CSV)")));
+        }
+    }
+
+    private static SheetCell cellText(Cell cell, DataFormatter text) {
+        if (cell == null) {
+            return null;
+        }
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        if (type == CellType.NUMERIC) {
+            if (DateUtil.isCellDateFormatted(cell)) {
+                return SheetCell.text(cell.getLocalDateTimeCellValue().toLocalDate().toString());
+            }
+            // Plain digits, not the cell's display format: 2026 stays 2026 and no grouping separator creeps in.
+            double number = cell.getNumericCellValue();
+            return new SheetCell(number == Math.rint(number) && Math.abs(number) < 1e15 ? Long.toString((long) number)
+                    : Double.toString(number), true);
+        }
+        return SheetCell.text(text.formatCellValue(cell));
+    }
+
+    private static List<List<SheetCell>> readCsv(byte[] content) {
+        String text = decode(content);
+        List<List<SheetCell>> table = new ArrayList<>();
+        List<SheetCell> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    field.append(ch);
+                }
+            } else if (ch == '"' && field.isEmpty()) {
+                quoted = true;
+            } else if (ch == ',') {
+                row.add(SheetCell.text(field.toString()));
+                field.setLength(0);
+            } else if (ch == '\r' || ch == '\n') {
+                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                row.add(SheetCell.text(field.toString()));
+                field.setLength(0);
+                table.add(row);
+                row = new ArrayList<>();
+            } else {
+                field.append(ch);
+            }
+        }
+        if (quoted) {
+            throw ProblemException.badRequest(List.of(new FieldError("file", "unreadable-file",
+                    "the CSV file ends inside a quoted value (row " + (table.size() + 1) + ")")));
+        }
+        if (!field.isEmpty() || !row.isEmpty()) {
+            row.add(SheetCell.text(field.toString()));
+            table.add(row);
+        }
+        return table;
+    }
+
+    private static String decode(byte[] content) {
+        int bom = content.length >= 3 && (content[0] & 0xff) == 0xef && (content[1] & 0xff) == 0xbb && (content[2] & 0xff) == 0xbf ? 3 : 0;
+        for (Charset charset : List.of(StandardCharsets.UTF_8, Charset.forName("GB18030"))) {
+            try {
+                return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(content, bom, content.length - bom)).toString();
+            } catch (CharacterCodingException e) {
+                // not this encoding: try the next
+            }
+        }
+        throw ProblemException.badRequest(List.of(new FieldError("file", "unreadable-file",
+                "the file is neither an XLSX workbook nor CSV text in UTF-8 or GB18030")));
+    }
+}

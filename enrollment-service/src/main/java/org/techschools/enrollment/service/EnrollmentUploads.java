@@ -1,0 +1,92 @@
+package org.techschools.enrollment.service;
+
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.techschools.commons.rest.FieldError;
+import org.techschools.enrollment.domain.EnrollmentUpload;
+import org.techschools.enrollment.rest.EnrollmentRequest;
+import org.techschools.enrollment.rest.EnrollmentUploadReport;
+
+/**
+ * 表格导入: the rows of an uploaded sheet go through {@link EnrollmentIntake} exactly as a batch push does; the
+ * per-row report is stored with the records, in the same transaction, so it can be downloaded again.
+ */
+@ApplicationScoped
+public class EnrollmentUploads {
+
+    @Inject
+    EnrollmentIntake intake;
+
+    @Transactional
+    public EnrollmentUploadReport accept(EnrollmentSheet.Parsed sheet, String schoolCode, String uploadedBy, String fileName) {
+        List<EnrollmentRequest> readable = sheet.rows().stream().filter(r -> r.cellErrors().isEmpty()).map(EnrollmentSheet.SheetRow::request)
+                .toList();
+        Iterator<EnrollmentIntake.Result> results = intake.submit(readable, schoolCode).iterator();
+        EnrollmentUpload upload = new EnrollmentUpload();
+        upload.id = UUID.randomUUID();
+        upload.schoolCode = schoolCode;
+        upload.uploadedBy = uploadedBy;
+        upload.uploadedAt = Instant.now();
+        upload.fileName = fileName;
+        upload.rowCount = sheet.rows().size();
+        List<EnrollmentUploadReport.Row> rows = new ArrayList<>(sheet.rows().size());
+        for (EnrollmentSheet.SheetRow row : sheet.rows()) {
+            EnrollmentIntake.Result result = row.cellErrors().isEmpty() ? results.next()
+                    : new EnrollmentIntake.Result(EnrollmentIntake.Outcome.REJECTED, null, row.cellErrors());
+            switch (result.outcome()) {
+                case CREATED -> upload.created++;
+                case UNCHANGED -> upload.unchanged++;
+                case CORRECTED -> upload.corrected++;
+                case REJECTED -> upload.rejected++;
+            }
+            rows.add(new EnrollmentUploadReport.Row(row.rowNumber(), row.request().sourceRecordId(), result.outcome().name(), result.id(),
+                    result.errors().isEmpty() ? null : result.errors().stream().map(e -> rowError(e, sheet)).toList()));
+        }
+        upload.report = csv(rows);
+        upload.persist();
+        return report(upload, rows);
+    }
+
+    public static EnrollmentUploadReport report(EnrollmentUpload upload, List<EnrollmentUploadReport.Row> rows) {
+        return new EnrollmentUploadReport(upload.id, upload.fileName, upload.uploadedAt, upload.rowCount, upload.created,
+                upload.unchanged, upload.corrected, upload.rejected, reportPath(upload.id), rows);
+    }
+
+    public static String reportPath(UUID uploadId) {
+        return "/api/v1/enrollments/uploads/" + uploadId + "/report.csv";
+    }
+
+    private static EnrollmentUploadReport.RowError rowError(FieldError e, EnrollmentSheet.Parsed sheet) {
+        EnrollmentSheet.Column column = EnrollmentSheet.columnOf(e.field());
+        return new EnrollmentUploadReport.RowError(column == null ? null : sheet.headers().getOrDefault(column, column.header()), e.field(),
+                e.rule(), e.message());
+    }
+
+    /** UTF-8 with a byte-order mark, so spreadsheet programs on Chinese systems open it with the right encoding. */
+    private static String csv(List<EnrollmentUploadReport.Row> rows) {
+        StringWriter out = new StringWriter();
+        out.write('\ufeff');
+        out.write(Csv.line(EnrollmentUploadReport.CSV_HEADER));
+        for (EnrollmentUploadReport.Row row : rows) {
+            if (row.errors() == null) {
+                out.write(Csv.line(Arrays.asList(row.row(), row.sourceRecordId(), row.status(), row.id(), null, null, null, null)));
+                continue;
+            }
+            for (EnrollmentUploadReport.RowError e : row.errors()) {
+                out.write(Csv.line(Arrays.asList(row.row(), row.sourceRecordId(), row.status(), row.id(), e.column(), e.field(),
+                        e.rule(), e.message())));
+            }
+        }
+        return out.toString();
+    }
+}
