@@ -33,7 +33,7 @@ import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
 import org.techschools.enrollment.domain.Enrollment;
 import org.techschools.enrollment.service.ConstraintRaces;
-import org.techschools.enrollment.service.Csv;
+import org.techschools.commons.csv.Csv;
 import org.techschools.enrollment.service.EnrollmentIntake;
 import org.techschools.enrollment.service.EnrollmentRules;
 import org.techschools.enrollment.service.EnrollmentSearch;

@@ -32,7 +32,7 @@ import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
 import org.techschools.enrollment.domain.EnrollmentUpload;
 import org.techschools.enrollment.service.ConstraintRaces;
-import org.techschools.enrollment.service.Csv;
+import org.techschools.commons.csv.Csv;
 import org.techschools.enrollment.service.EnrollmentSheet;
 import org.techschools.enrollment.service.EnrollmentUploads;
 

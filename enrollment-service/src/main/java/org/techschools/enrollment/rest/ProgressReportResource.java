@@ -21,7 +21,7 @@ import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
 import org.techschools.enrollment.domain.FilingTimeliness;
 import org.techschools.enrollment.domain.ProgressReportFiling;
-import org.techschools.enrollment.service.Csv;
+import org.techschools.commons.csv.Csv;
 import org.techschools.enrollment.service.ProgressReport;
 import org.techschools.enrollment.service.ProgressReportWorkbook;
 import org.techschools.enrollment.service.ProgressReports;

@@ -26,6 +26,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.csv.Csv;
 import org.techschools.enrollment.rest.EnrollmentRequest;
 
 /**
@@ -272,48 +273,12 @@ public final class EnrollmentSheet {
     }
 
     private static List<List<SheetCell>> readCsv(byte[] content) {
-        String text = decode(content);
-        List<List<SheetCell>> table = new ArrayList<>();
-        List<SheetCell> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    field.append(ch);
-                }
-            } else if (ch == '"' && field.isEmpty()) {
-                quoted = true;
-            } else if (ch == ',') {
-                row.add(SheetCell.text(field.toString()));
-                field.setLength(0);
-            } else if (ch == '\r' || ch == '\n') {
-                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(SheetCell.text(field.toString()));
-                field.setLength(0);
-                table.add(row);
-                row = new ArrayList<>();
-            } else {
-                field.append(ch);
-            }
-        }
-        if (quoted) {
+        try {
+            return Csv.rows(decode(content)).stream().map(row -> row.stream().map(SheetCell::text).toList()).toList();
+        } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest(List.of(new FieldError("file", "unreadable-file",
-                    "the CSV file ends inside a quoted value (row " + (table.size() + 1) + ")")));
+                    "the CSV file cannot be read: " + e.getMessage())));
         }
-        if (!field.isEmpty() || !row.isEmpty()) {
-            row.add(SheetCell.text(field.toString()));
-            table.add(row);
-        }
-        return table;
     }
 
     private static String decode(byte[] content) {

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.techschools.commons.csv.Csv;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.enrollment.domain.EnrollmentUpload;
 import org.techschools.enrollment.rest.EnrollmentRequest;

@@ -3,6 +3,8 @@ package org.techschools.enrollment.service;
 import java.time.Instant;
 import java.util.List;
 
+import org.techschools.commons.csv.Csv;
+
 /**
  * 技工院校招生情况进展表: a province's enrollment of one intake year as of the end of a month, one row per
  * school type and a total (合计). Also the shape a filing stores.

@@ -45,6 +45,20 @@ public final class Csv {
         }
     }
 
+    /**
+     * Every row of a CSV text, as a spreadsheet saved it (quoted values may hold commas, quotes and line breaks).
+     *
+     * @throws IllegalArgumentException when the text is not CSV (a quoted value left open)
+     */
+    public static List<List<String>> rows(String text) {
+        String body = text.startsWith(BOM) ? text.substring(1) : text;
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(body)).setFormat(FORMAT).get()) {
+            return parser.getRecords().stream().map(CSVRecord::toList).toList();
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw new IllegalArgumentException("a quoted value is not closed", e);
+        }
+    }
+
     private static Object defused(Object value) {
         if (value == null) {
             return "";

@@ -1,6 +1,7 @@
 package org.techschools.commons.csv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import java.util.List;
@@ -25,5 +26,11 @@ class CsvTest {
     @Test
     void dropsTheByteOrderMarkOfAHeader() {
         assertEquals(List.of("year", "level"), Csv.cells(Csv.BOM + "year,level"));
+    }
+
+    @Test
+    void readsRowsWhoseQuotedValuesSpanLines() {
+        assertEquals(List.of(List.of("a", "b"), List.of("x\ny", "z")), Csv.rows("a,b\r\n\"x\ny\",z\r\n"));
+        assertThrows(IllegalArgumentException.class, () -> Csv.rows("a,\"b\r\n"));
     }
 }
