@@ -1,5 +1,5 @@
 # shellcheck shell=bash disable=SC2034  # variables are used by the scripts that source this file
-# Shared by up, down and token: where the local run keeps its state, and how to tell whether a
+# Shared by up, down, token and deployment/bench/fault: where the local run keeps its state, and how to tell whether a
 # recorded process is still the one we started (a pid alone may have been reused by the system).
 
 LOCAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -102,6 +102,29 @@ pg_dir() {
     else
         echo "$PG_LINK"
     fi
+}
+
+# Closes every descriptor above stderr except 255, where bash reads the running script from.
+close_inherited_descriptors() {
+    local fd
+    for fd in "/proc/$$/fd"/*; do
+        fd=${fd##*/}
+        if ((fd > 2 && fd != 255)); then eval "exec ${fd}>&-"; fi
+    done
+}
+
+# Used by down and by the fault scenarios of deployment/bench (R2 stops the database under load).
+stop_postgres() {
+    local data
+    data="$(pg_dir)/data"
+    if ! is_running postgres; then
+        rm -f "$PID_DIR/postgres.pid" "$PID_DIR/postgres.port"
+        return
+    fi
+    say "stopping PostgreSQL (pid $(recorded_pid postgres))"
+    # Fast mode: roll back open transactions, checkpoint, exit; the data stays consistent.
+    as_postgres "$PG_BIN/pg_ctl" -D "$data" -m fast -w -t 60 stop >/dev/null
+    rm -f "$PID_DIR/postgres.pid" "$PID_DIR/postgres.port"
 }
 
 # The intake year the demo data enrolls into (the next one whose 学籍 deadline, 31 March or 31 October, is ahead).

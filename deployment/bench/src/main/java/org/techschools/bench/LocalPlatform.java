@@ -32,8 +32,21 @@ final class LocalPlatform {
         return "http://127.0.0.1:" + env("ENROLLMENT_PORT", "8081");
     }
 
+    String quotaUrl() {
+        return "http://127.0.0.1:" + env("QUOTA_PORT", "8082");
+    }
+
     String registrationUrl() {
         return "http://127.0.0.1:" + env("REGISTRATION_PORT", "8083");
+    }
+
+    String serviceUrl(String service) {
+        return switch (service) {
+            case "enrollment-service" -> enrollmentUrl();
+            case "quota-service" -> quotaUrl();
+            case "registration-service" -> registrationUrl();
+            default -> throw new IllegalArgumentException("unknown service " + service);
+        };
     }
 
     String kafkaBootstrap() {
@@ -80,13 +93,31 @@ final class LocalPlatform {
                 .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The HTTP status of an unauthenticated GET (health endpoints); -1 when the service does not answer within 10 s. */
+    int status(String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     /** A JDBC connection to one of the local databases as the application role. */
     Connection database(String name) throws IOException, SQLException {
-        String password = Files.readAllLines(root.resolve("deployment/local/.runtime/secrets.env")).stream()
-                .filter(l -> l.startsWith("DB_PASSWORD=")).findFirst()
-                .map(l -> l.substring("DB_PASSWORD=".length()).replace("'", ""))
-                .orElseThrow(() -> new IllegalStateException("no DB_PASSWORD in deployment/local/.runtime/secrets.env"));
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + env("PG_PORT", "15432") + "/" + name, "app", password);
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + env("PG_PORT", "15432") + "/" + name, "app",
+                secret("DB_PASSWORD"));
+    }
+
+    /** A secret deployment/local/up generated into .runtime/secrets.env (DB_PASSWORD, PERSON_KEY_SECRET). */
+    String secret(String name) throws IOException {
+        return Files.readAllLines(root.resolve("deployment/local/.runtime/secrets.env")).stream()
+                .filter(l -> l.startsWith(name + "=")).findFirst()
+                .map(l -> l.substring(name.length() + 1).replace("'", ""))
+                .orElseThrow(() -> new IllegalStateException("no " + name + " in deployment/local/.runtime/secrets.env"));
     }
 
     private static String env(String name, String fallback) {

@@ -2,6 +2,7 @@ package org.techschools.bench;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.techschools.commons.identity.ResidentIdNumber;
 import org.techschools.testinfra.ResidentIds;
 
 /** Schools and valid enrollment records for the benchmarks (unique codes per run, so runs never collide). */
@@ -21,9 +23,15 @@ final class Workload {
 
     /** Creates a qualified school through the API as the Zhejiang province office; returns its code. */
     static String createSchool(LocalPlatform platform, String prefix, String city) throws IOException, InterruptedException {
+        return createSchool(platform, prefix, city, 2026);
+    }
+
+    /** Creates a school qualified for {@code intakeYear} through the API as the Zhejiang province office; returns its code. */
+    static String createSchool(LocalPlatform platform, String prefix, String city, int intakeYear)
+            throws IOException, InterruptedException {
         String code = prefix + "-" + Long.toString(System.currentTimeMillis(), 36).toUpperCase();
         Map<String, Object> school = Map.of("code", code, "name", "基准测试学校 " + code, "type", "TECHNICIAN_COLLEGE",
-                "provinceCode", "330000", "cityCode", city, "provincial", false, "qualifiedYears", List.of(2026),
+                "provinceCode", "330000", "cityCode", city, "provincial", false, "qualifiedYears", List.of(intakeYear),
                 "majors", List.of(Map.of("code", "0401", "name", "数控加工", "levels", List.of("INTERMEDIATE", "ADVANCED"))));
         var answer = platform.post(platform.enrollmentUrl() + "/api/v1/schools", platform.token("province", "--region", "330000"),
                 JSON.writeValueAsString(school));
@@ -35,14 +43,37 @@ final class Workload {
 
     /** A person: a valid resident ID with its birth date and gender. */
     record Person(String idNumber, LocalDate birthDate, boolean male, String name) {
+        private static final LocalDate FIRST_BIRTH = LocalDate.of(2008, 1, 1);
+        private static final int BIRTH_DAYS = 1096;
+        private static final int SEQUENCES = 500;
+        /** How many persons {@link #distinct} tells apart: birth days x sequence numbers x two genders. */
+        static final int DISTINCT = BIRTH_DAYS * SEQUENCES * 2;
+
         static Person random() {
             ThreadLocalRandom r = ThreadLocalRandom.current();
             LocalDate birth = LocalDate.of(2008 + r.nextInt(3), 1 + r.nextInt(12), 1 + r.nextInt(28));
             boolean male = r.nextBoolean();
+            return new Person(ResidentIds.of("330102", birth, male), birth, male, randomName());
+        }
+
+        /**
+         * The index-th of {@link #DISTINCT} different resident ID numbers (births 2008-2010, region 330102): random IDs
+         * collide by the thousand in 100,000 records, and every collision would be a double registration nobody planted.
+         */
+        static Person distinct(int index) {
+            int i = Math.floorMod(index, DISTINCT);
+            boolean male = i % 2 == 1;
+            LocalDate birth = FIRST_BIRTH.plusDays((i / 2) % BIRTH_DAYS);
+            int sequence = (i / 2 / BIRTH_DAYS) * 2 + (male ? 1 : 0);
+            String first17 = "330102" + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", sequence);
+            return new Person(first17 + ResidentIdNumber.checkCharacter(first17), birth, male, randomName());
+        }
+
+        private static String randomName() {
+            ThreadLocalRandom r = ThreadLocalRandom.current();
             String[] surnames = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周" };
             String[] given = { "伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "艳", "杰", "涛", "明", "超", "霞", "平" };
-            String name = surnames[r.nextInt(surnames.length)] + given[r.nextInt(given.length)] + given[r.nextInt(given.length)];
-            return new Person(ResidentIds.of("330102", birth, male), birth, male, name);
+            return surnames[r.nextInt(surnames.length)] + given[r.nextInt(given.length)] + given[r.nextInt(given.length)];
         }
     }
 

@@ -21,6 +21,9 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** While the database is down: when a school system should try again (seconds; a restart takes about that long). */
+    static final int RETRY_AFTER_SECONDS = 5;
+
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return respond(e.toProblem());
@@ -59,8 +62,9 @@ public class ProblemMappers {
     public Response unexpected(RuntimeException e) {
         if (TransientFailures.isTransient(e)) {
             LOG.warnf("database unavailable: %s", TransientFailures.describe(e));
-            return respond(new Problem("about:blank", "Service unavailable", 503,
-                    "the database is unavailable; nothing was stored, retry later", null));
+            return Response.fromResponse(respond(new Problem("about:blank", "Service unavailable", 503,
+                    "the database is unavailable; nothing was stored, retry later", null)))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
         LOG.error("unexpected failure", e);
         return respond(new Problem("about:blank", "Internal server error", 500, "unexpected failure; nothing was stored", null));

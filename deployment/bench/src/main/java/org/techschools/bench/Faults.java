@@ -1,0 +1,107 @@
+package org.techschools.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The faults of R1-R4 and the recovery, through the scripts of the local run: deployment/bench/fault kills or stops
+ * a process deployment/local/up recorded, deployment/local/up starts again what is not running, with its own ports,
+ * environment and command line. Their output goes to deployment/bench/target/faults.log.
+ */
+final class Faults {
+
+    static final List<String> SERVICES = List.of("enrollment-service", "quota-service", "registration-service");
+    private static final long SCRIPT_TIMEOUT_SECONDS = 300;
+    private final Path root;
+    private final Path log;
+
+    Faults(LocalPlatform platform) {
+        this.root = platform.root;
+        this.log = root.resolve("deployment/bench/target/faults.log");
+    }
+
+    /** kill -9 of kafka or a service. */
+    void kill(String name) {
+        script("deployment/bench/fault", "kill", name);
+    }
+
+    /**
+     * kill -9 straight from this JVM, at a pid looked up (and checked by the fault script) beforehand: R4's window
+     * between commit and publish lasts milliseconds, less than starting a shell takes.
+     */
+    void killAt(String name, long pid) {
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + " (pid " + pid + ") is gone"));
+        process.destroyForcibly();
+        process.onExit().orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    /** pg_ctl stop -m fast: open transactions are rolled back, sessions end, new connections are refused. */
+    void stopPostgres() {
+        script("deployment/bench/fault", "stop-postgres");
+    }
+
+    /** Starts whichever of PostgreSQL and Kafka is not running; the services are left alone. */
+    void startInfrastructure() {
+        script("deployment/local/up", "--infra-only");
+    }
+
+    /** Starts whatever is not running (here the killed service) as up always does, and returns when all are ready. */
+    void startMissing() {
+        script("deployment/local/up", "--no-demo");
+    }
+
+    /** The recorded pid of each service: unchanged pids prove that a service was not restarted. */
+    Map<String, Long> servicePids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (String service : SERVICES) {
+            pids.put(service, pid(service).orElse(-1));
+        }
+        return pids;
+    }
+
+    OptionalLong pid(String name) {
+        try {
+            Process p = new ProcessBuilder(root.resolve("deployment/bench/fault").toString(), "pid", name)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return p.waitFor() == 0 && !out.isEmpty() ? OptionalLong.of(Long.parseLong(out)) : OptionalLong.empty();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void script(String... command) {
+        List<String> line = new ArrayList<>(List.of(command));
+        line.set(0, root.resolve(command[0]).toString());
+        try {
+            Files.createDirectories(log.getParent());
+            Files.writeString(log, "\n$ " + String.join(" ", command) + "\n", StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Process p = new ProcessBuilder(line).directory(root.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            if (!p.waitFor(SCRIPT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish within " + SCRIPT_TIMEOUT_SECONDS + " s (" + log + ")");
+            }
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed with exit " + p.exitValue() + " (" + log + ")");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
