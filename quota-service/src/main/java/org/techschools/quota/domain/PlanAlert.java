@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.techschools.commons.alerts.AlertStatus;
 
 /**
  * A plan-compliance alert (招生计划执行预警): one per type and subject, where the subject is the school and year
@@ -33,7 +34,7 @@ public class PlanAlert extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public PlanAlertStatus status;
+    public AlertStatus status;
 
     @Column(name = "school_code", nullable = false)
     public String schoolCode;

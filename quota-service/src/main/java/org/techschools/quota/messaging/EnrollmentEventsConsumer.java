@@ -1,7 +1,5 @@
 package org.techschools.quota.messaging;
 
-import static org.techschools.quota.messaging.EventPayloads.require;
-
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
@@ -17,6 +15,7 @@ import org.techschools.commons.domain.Topics;
 import org.techschools.commons.events.EnrollmentRecorded;
 import org.techschools.commons.events.EnrollmentWithdrawn;
 import org.techschools.commons.messaging.EventEnvelope;
+import org.techschools.commons.messaging.EventPayloads;
 import org.techschools.commons.messaging.IdempotentEventProcessor;
 import org.techschools.commons.messaging.MalformedEventException;
 import org.techschools.quota.service.EnrollmentProjection;
@@ -46,37 +45,10 @@ public class EnrollmentEventsConsumer {
 
     void apply(EventEnvelope envelope) {
         switch (envelope.eventType()) {
-            case EnrollmentRecorded.TYPE, EnrollmentRecorded.CORRECTED -> projection.recorded(recorded(envelope));
-            case EnrollmentWithdrawn.TYPE -> projection.withdrawn(withdrawn(envelope));
+            case EnrollmentRecorded.TYPE, EnrollmentRecorded.CORRECTED -> projection.recorded(payloads.enrollmentRecorded(envelope));
+            case EnrollmentWithdrawn.TYPE -> projection.withdrawn(payloads.enrollmentWithdrawn(envelope));
             default -> throw new MalformedEventException("unknown event type " + envelope.eventType() + " on "
                     + Topics.ENROLLMENT_EVENTS);
         }
-    }
-
-    private EnrollmentRecorded recorded(EventEnvelope envelope) {
-        EnrollmentRecorded event = payloads.read(envelope, EnrollmentRecorded.class);
-        require(event.enrollmentId() != null, envelope, "enrollmentId");
-        require(event.version() >= 1, envelope, "version");
-        require(notBlank(event.schoolCode()), envelope, "schoolCode");
-        require(notBlank(event.majorCode()), envelope, "majorCode");
-        require(event.classLevel() != null, envelope, "classLevel");
-        require(event.studyMode() != null, envelope, "studyMode");
-        require(event.intakeYear() > 0, envelope, "intakeYear");
-        require(event.intakeSeason() != null, envelope, "intakeSeason");
-        require(event.enrolledOn() != null, envelope, "enrolledOn");
-        require(notBlank(event.schoolProvinceCode()), envelope, "schoolProvinceCode");
-        require(notBlank(event.schoolCityCode()), envelope, "schoolCityCode");
-        return event;
-    }
-
-    private EnrollmentWithdrawn withdrawn(EventEnvelope envelope) {
-        EnrollmentWithdrawn event = payloads.read(envelope, EnrollmentWithdrawn.class);
-        require(event.enrollmentId() != null, envelope, "enrollmentId");
-        require(notBlank(event.schoolCode()), envelope, "schoolCode");
-        return event;
-    }
-
-    private static boolean notBlank(String value) {
-        return value != null && !value.isBlank();
     }
 }

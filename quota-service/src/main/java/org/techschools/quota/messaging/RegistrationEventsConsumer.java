@@ -1,6 +1,6 @@
 package org.techschools.quota.messaging;
 
-import static org.techschools.quota.messaging.EventPayloads.require;
+import static org.techschools.commons.messaging.EventPayloads.require;
 
 import java.util.Set;
 
@@ -15,6 +15,7 @@ import org.techschools.commons.domain.Topics;
 import org.techschools.commons.events.RegistrationChanged;
 import org.techschools.commons.events.RegistrationCheckCompleted;
 import org.techschools.commons.messaging.EventEnvelope;
+import org.techschools.commons.messaging.EventPayloads;
 import org.techschools.commons.messaging.IdempotentEventProcessor;
 import org.techschools.commons.messaging.MalformedEventException;
 import org.techschools.quota.service.RegistrationProjection;

@@ -1,7 +1,5 @@
 package org.techschools.quota.messaging;
 
-import static org.techschools.quota.messaging.EventPayloads.require;
-
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +12,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import org.techschools.commons.domain.Topics;
 import org.techschools.commons.events.SchoolUpserted;
 import org.techschools.commons.messaging.EventEnvelope;
+import org.techschools.commons.messaging.EventPayloads;
 import org.techschools.commons.messaging.IdempotentEventProcessor;
 import org.techschools.commons.messaging.MalformedEventException;
 import org.techschools.quota.service.SchoolDirectory;
@@ -41,12 +40,7 @@ public class SchoolEventsConsumer {
         if (!SchoolUpserted.TYPE.equals(envelope.eventType())) {
             throw new MalformedEventException("unknown event type " + envelope.eventType() + " on " + Topics.SCHOOL_EVENTS);
         }
-        SchoolUpserted event = payloads.read(envelope, SchoolUpserted.class);
-        require(event.code() != null && !event.code().isBlank(), envelope, "code");
-        require(event.name() != null, envelope, "name");
-        require(event.type() != null, envelope, "type");
-        require(event.provinceCode() != null, envelope, "provinceCode");
-        require(event.cityCode() != null, envelope, "cityCode");
+        SchoolUpserted event = payloads.schoolUpserted(envelope);
         schools.upserted(event);
     }
 }

@@ -20,7 +20,7 @@ import org.techschools.commons.rest.KeysetCursor;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.Roles;
-import org.techschools.quota.domain.PlanAlertStatus;
+import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.quota.domain.PlanAlertType;
 import org.techschools.quota.domain.PlanAlertView;
 import org.techschools.quota.service.PlanAlertBook;
@@ -60,7 +60,7 @@ public class PlanAlertResource {
             }
         }
         return alerts.search(new PlanAlertFilter(QueryParameters.optionalEnum("type", type, PlanAlertType.class),
-                QueryParameters.optionalEnum("status", status, PlanAlertStatus.class),
+                QueryParameters.optionalEnum("status", status, AlertStatus.class),
                 QueryParameters.optionalProvince(province), QueryParameters.optionalCity(city),
                 QueryParameters.optionalSchool(school), QueryParameters.optionalYear(year),
                 QueryParameters.limit(limit, PlanAlertFilter.DEFAULT_LIMIT, PlanAlertFilter.MAX_LIMIT), after));
@@ -80,7 +80,7 @@ public class PlanAlertResource {
     @RolesAllowed({ Roles.PROVINCE, Roles.CITY, Roles.AUDITOR })
     @Operation(summary = "Move an alert: OPEN→INVESTIGATING→CONFIRMED|DISMISSED, CONFIRMED→REFERRED; 409 otherwise")
     public PlanAlertView move(@PathParam("id") String id, Transition body) {
-        PlanAlertStatus to = QueryParameters.optionalEnum("to", body == null ? null : body.to(), PlanAlertStatus.class);
+        AlertStatus to = QueryParameters.optionalEnum("to", body == null ? null : body.to(), AlertStatus.class);
         if (to == null) {
             throw ProblemException.badRequest(List.of(new FieldError("to", "required",
                     "the status to move to, e.g. INVESTIGATING")));

@@ -1,7 +1,6 @@
 package org.techschools.quota.service;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.techschools.commons.rest.KeysetCursor;
@@ -22,9 +20,10 @@ import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.quota.domain.PlanAlert;
 import org.techschools.quota.domain.PlanAlertRecord;
-import org.techschools.quota.domain.PlanAlertStatus;
+import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.quota.domain.PlanAlertTransition;
 import org.techschools.quota.domain.PlanAlertView;
+import org.techschools.commons.rest.NewestFirstPage;
 
 /**
  * Plan-compliance alerts for offices: listed within the caller's scope (a school its own, a city office its city,
@@ -42,7 +41,7 @@ public class PlanAlertBook {
 
     @Transactional
     public PlanAlertView.Page search(PlanAlertFilter filter) {
-        StringBuilder sql = new StringBuilder("SELECT CAST(a.id AS text) FROM plan_alert a WHERE TRUE");
+        StringBuilder sql = new StringBuilder("TRUE");
         Map<String, Object> params = new LinkedHashMap<>();
         condition(sql, params, "a.type = :type", "type", filter.type() == null ? null : filter.type().name());
         condition(sql, params, "a.status = :status", "status", filter.status() == null ? null : filter.status().name());
@@ -58,24 +57,9 @@ public class PlanAlertBook {
             condition(sql, params, "a.province_code = :scopeProvince", "scopeProvince", caller.provinceLimit());
             condition(sql, params, "a.city_code = :scopeCity", "scopeCity", caller.cityLimit());
         }
-        if (filter.after() != null) {
-            sql.append(" AND (a.raised_at < :afterAt OR (a.raised_at = :afterAt AND a.id < :afterId))");
-            params.put("afterAt", filter.after().at());
-            params.put("afterId", filter.after().id());
-        }
-        sql.append(" ORDER BY a.raised_at DESC, a.id DESC");
-        Query query = em.createNativeQuery(sql.toString());
-        params.forEach(query::setParameter);
-        // One more than asked tells whether another page follows.
-        query.setMaxResults(filter.limit() + 1);
-        List<UUID> ids = new ArrayList<>();
-        for (Object id : query.getResultList()) {
-            ids.add(UUID.fromString(id.toString()));
-        }
-        boolean more = ids.size() > filter.limit();
-        if (more) {
-            ids = ids.subList(0, filter.limit());
-        }
+        NewestFirstPage page = NewestFirstPage.of(em, "plan_alert", sql.toString(), params, filter.after(), filter.limit());
+        List<UUID> ids = page.ids();
+        boolean more = page.more();
         Map<UUID, PlanAlert> byId = ids.isEmpty() ? Map.of()
                 : PlanAlert.<PlanAlert>list("id in ?1", ids).stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
         Map<UUID, List<PlanAlertRecord>> records = PlanAlertRecord.ofAlerts(ids).stream()
@@ -93,10 +77,10 @@ public class PlanAlertBook {
 
     /** One workflow step; 409 naming the allowed steps when this one is not among them. */
     @Transactional
-    public PlanAlertView move(UUID id, PlanAlertStatus to, String note) {
+    public PlanAlertView move(UUID id, AlertStatus to, String note) {
         // Locked: two officers moving the same alert at once must not both succeed from the same status.
         PlanAlert alert = visible(PlanAlert.findById(id, LockModeType.PESSIMISTIC_WRITE), id);
-        PlanAlertStatus from = alert.status;
+        AlertStatus from = alert.status;
         if (!from.next().contains(to)) {
             String allowed = from.next().isEmpty() ? "none (final status)" : from.next().toString();
             throw ProblemException.conflict("alert is " + from + " and cannot move to " + to + "; allowed: " + allowed,

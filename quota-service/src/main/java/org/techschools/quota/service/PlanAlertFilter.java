@@ -1,11 +1,11 @@
 package org.techschools.quota.service;
 
 import org.techschools.commons.rest.KeysetCursor;
-import org.techschools.quota.domain.PlanAlertStatus;
+import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.quota.domain.PlanAlertType;
 
 /** The plan-alert query; null fields do not filter. The cursor continues after the last alert of the previous page. */
-public record PlanAlertFilter(PlanAlertType type, PlanAlertStatus status, String province, String city, String school,
+public record PlanAlertFilter(PlanAlertType type, AlertStatus status, String province, String city, String school,
         Integer year, int limit, KeysetCursor after) {
 
     public static final int DEFAULT_LIMIT = 50;

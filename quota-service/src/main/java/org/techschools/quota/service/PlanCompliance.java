@@ -14,7 +14,7 @@ import org.techschools.quota.domain.CounterKey;
 import org.techschools.quota.domain.EnrollmentFact;
 import org.techschools.quota.domain.EnrollmentPlan;
 import org.techschools.quota.domain.PlanAlert;
-import org.techschools.quota.domain.PlanAlertStatus;
+import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.quota.domain.PlanAlertTransition;
 import org.techschools.quota.domain.PlanAlertType;
 
@@ -123,7 +123,7 @@ public class PlanCompliance {
         alert.id = UUID.randomUUID();
         alert.type = type;
         alert.subjectKey = key;
-        alert.status = PlanAlertStatus.OPEN;
+        alert.status = AlertStatus.OPEN;
         alert.schoolCode = cell.schoolCode();
         alert.provinceCode = cell.provinceCode();
         alert.cityCode = cell.cityCode();
@@ -133,7 +133,7 @@ public class PlanCompliance {
         alert.raisedAt = Instant.now();
         alert.updatedAt = alert.raisedAt;
         alert.persist();
-        PlanAlertTransition.record(alert.id, null, PlanAlertStatus.OPEN, PlanAlertTransition.SYSTEM, type.name());
+        PlanAlertTransition.record(alert.id, null, AlertStatus.OPEN, PlanAlertTransition.SYSTEM, type.name());
         return alert;
     }
 

@@ -14,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.techschools.commons.alerts.AlertStatus;
 
 /**
  * An auditor alert about a pair of 学籍 (or enrollment records) that conflict. Raised once per

@@ -15,6 +15,8 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import org.hibernate.jpa.HibernateHints;
+
 import org.techschools.commons.domain.ClassLevel;
 import org.techschools.commons.domain.Gender;
 import org.techschools.commons.domain.IntakeSeason;
@@ -117,8 +119,11 @@ public class Registration extends PanacheEntityBase {
      * PROBABLE_DUPLICATE check (indexed on birth_date, gender), so names are compared only within the block.
      */
     public static List<Registration> activeLookalikesOf(Registration registration) {
-        return list("birthDate = ?1 and gender = ?2 and status = ?3 and personKey <> ?4 order by registeredAt, id",
-                registration.birthDate, registration.gender, RegistrationStatus.ACTIVE, registration.personKey);
+        // Read-only: hundreds per check are only compared, and Hibernate keeps no snapshot to dirty-check of them.
+        return Registration.<Registration> find(
+                "birthDate = ?1 and gender = ?2 and status = ?3 and personKey <> ?4 order by registeredAt, id", registration.birthDate,
+                registration.gender, RegistrationStatus.ACTIVE, registration.personKey)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
     }
 
     /** 学籍 that have ended: 退学, 毕业, 注销, 转出. An ended 学籍 conflicts with nothing any more. */

@@ -11,6 +11,7 @@ import io.smallrye.common.annotation.Blocking;
 
 import org.techschools.commons.domain.Topics;
 import org.techschools.commons.events.SchoolUpserted;
+import org.techschools.commons.messaging.EventPayloads;
 import org.techschools.commons.messaging.IdempotentEventProcessor;
 import org.techschools.commons.messaging.MalformedEventException;
 import org.techschools.registration.service.SchoolDirectory;

@@ -11,7 +11,7 @@ import org.techschools.commons.rest.KeysetCursor;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.registration.domain.AlertSeverity;
-import org.techschools.registration.domain.AlertStatus;
+import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.registration.domain.AlertType;
 import org.techschools.registration.service.AlertFilter;
 

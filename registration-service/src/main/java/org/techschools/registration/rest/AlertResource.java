@@ -35,7 +35,7 @@ import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
 import org.techschools.registration.domain.Alert;
 import org.techschools.registration.domain.AlertRecord;
-import org.techschools.registration.domain.AlertStatus;
+import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.registration.domain.AlertTransition;
 import org.techschools.registration.rest.AlertViews.AlertDetail;
 import org.techschools.registration.rest.AlertViews.AlertItem;

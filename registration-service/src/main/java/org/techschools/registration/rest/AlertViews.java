@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.techschools.registration.domain.AlertRecord;
 import org.techschools.registration.domain.AlertSeverity;
-import org.techschools.registration.domain.AlertStatus;
+import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.registration.domain.AlertTransition;
 import org.techschools.registration.domain.AlertType;
 

@@ -20,7 +20,7 @@ import org.hibernate.query.NativeQuery;
 
 import org.techschools.registration.domain.Alert;
 import org.techschools.registration.domain.AlertRecord;
-import org.techschools.registration.domain.AlertStatus;
+import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.registration.domain.AlertTransition;
 import org.techschools.registration.domain.AlertType;
 import org.techschools.registration.domain.Registration;

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import org.techschools.commons.rest.KeysetCursor;
 import org.techschools.registration.domain.AlertSeverity;
-import org.techschools.registration.domain.AlertStatus;
+import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.registration.domain.AlertType;
 
 /**

@@ -1,6 +1,5 @@
 package org.techschools.registration.service;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import jakarta.transaction.Transactional;
 import org.techschools.commons.rest.KeysetCursor;
 import org.techschools.registration.domain.Alert;
 import org.techschools.registration.domain.AlertRecord;
+import org.techschools.commons.rest.NewestFirstPage;
 
 /** Reads alerts for auditors and offices, limited to what the caller may see, a page at a time. */
 @ApplicationScoped
@@ -33,26 +33,10 @@ public class AlertSearch {
     @Transactional
     public Page search(AlertFilter filter, Visibility visibility) {
         Map<String, Object> params = new LinkedHashMap<>();
-        StringBuilder sql = new StringBuilder("SELECT CAST(a.id AS text) FROM alert a WHERE ")
-                .append(where(filter, visibility, params));
-        if (filter.after() != null) {
-            sql.append(" AND (a.raised_at < :afterAt OR (a.raised_at = :afterAt AND a.id < :afterId))");
-            params.put("afterAt", filter.after().at());
-            params.put("afterId", filter.after().id());
-        }
-        sql.append(" ORDER BY a.raised_at DESC, a.id DESC");
-        Query query = em.createNativeQuery(sql.toString());
-        params.forEach(query::setParameter);
-        // One more than asked tells whether another page follows.
-        query.setMaxResults(filter.limit() + 1);
-        List<UUID> ids = new ArrayList<>();
-        for (Object id : query.getResultList()) {
-            ids.add(UUID.fromString(id.toString()));
-        }
-        boolean more = ids.size() > filter.limit();
-        if (more) {
-            ids = ids.subList(0, filter.limit());
-        }
+        NewestFirstPage page = NewestFirstPage.of(em, "alert", where(filter, visibility, params), params, filter.after(),
+                filter.limit());
+        List<UUID> ids = page.ids();
+        boolean more = page.more();
         Map<UUID, Alert> byId = ids.isEmpty() ? Map.of()
                 : Alert.<Alert>list("id in ?1", ids).stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
         List<Alert> alerts = ids.stream().map(byId::get).toList();

@@ -13,7 +13,7 @@ import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.registration.domain.Alert;
 import org.techschools.registration.domain.AlertRecord;
-import org.techschools.registration.domain.AlertStatus;
+import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.registration.domain.AlertTransition;
 
 /**

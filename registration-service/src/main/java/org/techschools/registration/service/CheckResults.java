@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.techschools.registration.domain.Alert;
-import org.techschools.registration.domain.AlertStatus;
+import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.registration.domain.Registration;
 import org.techschools.registration.messaging.RegistrationEventsOutbox;
 

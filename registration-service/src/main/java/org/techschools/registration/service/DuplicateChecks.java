@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
 
 import org.techschools.registration.domain.Alert;
 import org.techschools.registration.domain.AlertRecord;
-import org.techschools.registration.domain.AlertStatus;
+import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.registration.domain.AlertType;
 import org.techschools.registration.domain.Registration;
 

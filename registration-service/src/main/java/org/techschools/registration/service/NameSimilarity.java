@@ -6,13 +6,16 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,7 +40,26 @@ import net.sourceforge.pinyin4j.PinyinHelper;
 public class NameSimilarity {
 
     /** Whitespace (also the ideographic space) and the middle dots that separate parts of minority and foreign names. */
-    private static final String SEPARATORS = "[\\s\\u3000\\u00B7\\u2022\\u30FB\\u2027\\u2219\\u22C5\\uFF65]+";
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\u3000\\u00B7\\u2022\\u30FB\\u2027\\u2219\\u22C5\\uFF65]+");
+    private static final Pattern TONE = Pattern.compile("[0-9]");
+
+    /**
+     * A way of writing readings, with each character's readings in it remembered: one check compares a name with
+     * hundreds born the same day, and the pinyin table and string work cost far more than the comparison itself.
+     */
+    private record Form(Function<String, String> of, Map<Character, Set<String>> known) {
+        Form(Function<String, String> of) {
+            this(of, new ConcurrentHashMap<>());
+        }
+
+        Set<String> readings(char c) {
+            return known.computeIfAbsent(c, k -> NameSimilarity.readings(k, of));
+        }
+    }
+
+    private static final Form TONAL = new Form(r -> r);
+    private static final Form TONELESS = new Form(NameSimilarity::toneless);
+    private static final Form FUZZY = new Form(r -> fuzzy(toneless(r)));
 
     public record Match(String kind, double score) {
 
@@ -69,20 +91,20 @@ public class NameSimilarity {
         if (sa.length() != sb.length()) {
             return new Match("different", 0.0);
         }
-        if (soundAlike(sa, sb, r -> r)) {
+        if (soundAlike(sa, sb, TONAL)) {
             return new Match("same-pinyin", 0.92);
         }
-        if (soundAlike(sa, sb, NameSimilarity::toneless)) {
+        if (soundAlike(sa, sb, TONELESS)) {
             return new Match("homophone", 0.88);
         }
-        if (soundAlike(sa, sb, r -> fuzzy(toneless(r)))) {
+        if (soundAlike(sa, sb, FUZZY)) {
             return new Match("fuzzy-pinyin", 0.86);
         }
         return new Match("different", 0.0);
     }
 
     static String compact(String name) {
-        return name.replaceAll(SEPARATORS, "").toLowerCase(Locale.ROOT);
+        return SEPARATORS.matcher(name).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
     String toSimplified(String name) {
@@ -94,16 +116,16 @@ public class NameSimilarity {
     }
 
     /** Same length, and each pair of characters shares a reading (after {@code form}); non-Chinese characters must be equal. */
-    private static boolean soundAlike(String a, String b, Function<String, String> form) {
+    private static boolean soundAlike(String a, String b, Form form) {
         for (int i = 0; i < a.length(); i++) {
             char x = a.charAt(i);
             char y = b.charAt(i);
             if (x == y) {
                 continue;
             }
-            Set<String> rx = readings(x, form);
-            Set<String> ry = readings(y, form);
-            if (rx.isEmpty() || ry.isEmpty() || rx.stream().noneMatch(ry::contains)) {
+            Set<String> rx = form.readings(x);
+            Set<String> ry = form.readings(y);
+            if (rx.isEmpty() || ry.isEmpty() || Collections.disjoint(rx, ry)) {
                 return false;
             }
         }
@@ -118,11 +140,11 @@ public class NameSimilarity {
                 out.add(form.apply(p));
             }
         }
-        return out;
+        return Set.copyOf(out);
     }
 
     private static String toneless(String reading) {
-        return reading.replaceAll("[0-9]", "");
+        return TONE.matcher(reading).replaceAll("");
     }
 
     /** Merges the initials and finals most often confused, so 程/陈 (cheng/chen) and 刘/牛 (liu/niu) meet. */

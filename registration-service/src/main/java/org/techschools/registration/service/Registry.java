@@ -17,7 +17,7 @@ import org.techschools.commons.events.EnrollmentRecorded;
 import org.techschools.commons.events.EnrollmentWithdrawn;
 import org.techschools.registration.domain.Alert;
 import org.techschools.registration.domain.AlertRecord;
-import org.techschools.registration.domain.AlertStatus;
+import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.registration.domain.Registration;
 import org.techschools.registration.domain.RegistrationChangeType;
 import org.techschools.registration.domain.RegistrationStatus;

@@ -39,7 +39,7 @@ import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.registration.domain.Alert;
 import org.techschools.registration.domain.AlertRecord;
-import org.techschools.registration.domain.AlertStatus;
+import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.registration.domain.AlertType;
 import org.techschools.registration.domain.Registration;
 import org.techschools.registration.domain.RosterSystem;

@@ -8,8 +8,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.techschools.registration.support.TestEvents.sendEnrollmentEvent;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +59,31 @@ class DuplicateChecksTest {
         assertThat((List<?>) evidence.get("schools"), containsInAnyOrder(a.schoolCode, b.schoolCode));
         // The other school's records are named by the same single alert.
         assertThat(Alerts.ofSchool(b.schoolCode, "DOUBLE_REGISTRATION"), hasSize(1));
+    }
+
+    /**
+     * The consumer applies a polled batch in one transaction: a person's second record must see the first one of
+     * the same batch. Both records of 20 people are published together, so many pairs share a batch.
+     */
+    @Test
+    void doubleRegistrationsWithinOneBatchAreEachFoundOnce() {
+        String schoolA = TestEvents.schoolCode();
+        String schoolB = TestEvents.schoolCode();
+        List<Map.Entry<String, String>> events = new ArrayList<>();
+        Set<List<String>> pairs = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            String person = TestEvents.personKey();
+            Enrollment a = Enrollment.of(person, schoolA);
+            Enrollment b = Enrollment.of(person, schoolB);
+            events.add(Map.entry(person, a.recorded()));
+            events.add(Map.entry(person, b.recorded()));
+            pairs.add(Stream.of(schoolA + "/" + a.sourceRecordId, schoolB + "/" + b.sourceRecordId).sorted().toList());
+        }
+        TestEvents.sendAll(TestEvents.ENROLLMENT_EVENTS, events);
+
+        List<Map<String, Object>> alerts = Alerts.awaitCount(schoolA, "DOUBLE_REGISTRATION", 20);
+        assertThat(alerts.stream().map(Alerts::recordKeys).collect(Collectors.toSet()), equalTo(pairs));
+        assertThat(Alerts.ofSchool(schoolA).size(), equalTo(20));
     }
 
     @Test

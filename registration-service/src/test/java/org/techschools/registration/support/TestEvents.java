@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -26,6 +27,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -90,7 +92,15 @@ public final class TestEvents {
         send(ENROLLMENT_EVENTS, key, value);
     }
 
-    public static synchronized void send(String topic, String key, String value) {
+    public static void send(String topic, String key, String value) {
+        sendAll(topic, List.of(Map.entry(key, value)));
+    }
+
+    /**
+     * Publishes (key, value) pairs in one go and waits for the broker's acks: sent together, they reach the
+     * consumer in the same polled batch as far as Kafka allows.
+     */
+    public static synchronized void sendAll(String topic, List<Map.Entry<String, String>> messages) {
         if (producer == null) {
             Properties props = new Properties();
             props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformInfra.get().kafka().bootstrapServers());
@@ -98,7 +108,12 @@ public final class TestEvents {
             producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
         }
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
+            messages.forEach(m -> acks.add(producer.send(new ProducerRecord<>(topic, m.getKey(), m.getValue()))));
+            producer.flush();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get();
+            }
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("cannot publish to " + topic, e);
         }

@@ -1,11 +1,12 @@
-package org.techschools.registration.domain;
+package org.techschools.commons.alerts;
 
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Where an alert stands in the auditors' workflow: OPEN → INVESTIGATING → CONFIRMED | DISMISSED,
- * CONFIRMED → REFERRED (移交纪检). RESOLVED is set only by the system, when a conflicting 学籍 ends.
+ * Where an alert stands in its workflow, the same for registration alerts and plan-compliance alerts:
+ * OPEN → INVESTIGATING (核查中) → CONFIRMED (查实) | DISMISSED (排除), CONFIRMED → REFERRED (移交处理).
+ * RESOLVED is set only by the system, when a conflicting 学籍 ends.
  */
 public enum AlertStatus {
     OPEN,
@@ -21,7 +22,7 @@ public enum AlertStatus {
     /** Statuses the lifecycle may close: nobody has decided on the alert yet. */
     public static final Set<AlertStatus> UNDECIDED = EnumSet.of(OPEN, INVESTIGATING);
 
-    /** The steps an auditor may take from this status. */
+    /** The steps an auditor or office may take from this status. */
     public Set<AlertStatus> next() {
         return switch (this) {
             case OPEN -> EnumSet.of(INVESTIGATING);

@@ -1,4 +1,4 @@
-package org.techschools.registration.messaging;
+package org.techschools.commons.messaging;
 
 import java.util.List;
 import java.util.Objects;
@@ -12,17 +12,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.techschools.commons.events.EnrollmentRecorded;
 import org.techschools.commons.events.EnrollmentWithdrawn;
 import org.techschools.commons.events.SchoolUpserted;
-import org.techschools.commons.messaging.EventEnvelope;
-import org.techschools.commons.messaging.MalformedEventException;
 
 /**
- * Reads event payloads and refuses the ones that can never be applied (missing fields, wrong shapes),
- * so they go to the dead-letter topic with a reason instead of half-applying.
+ * Reads event payloads and refuses the ones that can never be applied (missing fields, wrong shapes), so they go to
+ * the dead-letter topic with a reason instead of half-applying. One reader per event type for every consumer: the
+ * contract of an event does not depend on who reads it.
  */
 @ApplicationScoped
 public class EventPayloads {
 
-    /** A full 18-character resident ID: must never reach this service, let alone be stored here. */
+    /** A full 18-character resident ID: must never travel on a topic, let alone be stored by a consumer. */
     private static final Pattern RAW_RESIDENT_ID = Pattern.compile("\\d{17}[\\dXx]");
     private static final Pattern PERSON_KEY = Pattern.compile("[0-9a-f]{64}");
 
@@ -38,6 +37,8 @@ public class EventPayloads {
                 field("birthDate", e.birthDate()), field("majorCode", e.majorCode()), field("classLevel", e.classLevel()),
                 field("studyMode", e.studyMode()), field("intakeSeason", e.intakeSeason()), field("enrolledOn", e.enrolledOn()),
                 field("schoolProvinceCode", e.schoolProvinceCode()), field("schoolCityCode", e.schoolCityCode())));
+        require(e.version() >= 1, envelope, "version");
+        require(e.intakeYear() > 0, envelope, "intakeYear");
         requirePersonKey(envelope, e.personKey());
         if (RAW_RESIDENT_ID.matcher(e.idNumberMasked()).find()) {
             throw new MalformedEventException(envelope.eventType() + " " + envelope.eventId() + " carries an unmasked ID number");
@@ -47,7 +48,8 @@ public class EventPayloads {
 
     public EnrollmentWithdrawn enrollmentWithdrawn(EventEnvelope envelope) {
         EnrollmentWithdrawn e = read(envelope, EnrollmentWithdrawn.class);
-        requireFields(envelope, List.of(field("enrollmentId", e.enrollmentId()), field("personKey", e.personKey())));
+        requireFields(envelope, List.of(field("enrollmentId", e.enrollmentId()), field("schoolCode", e.schoolCode()),
+                field("personKey", e.personKey())));
         requirePersonKey(envelope, e.personKey());
         return e;
     }
@@ -59,13 +61,26 @@ public class EventPayloads {
         return e;
     }
 
-    private <T> T read(EventEnvelope envelope, Class<T> type) {
+    /** The payload as the given event record; for event types whose consumer checks its own fields. */
+    public <T> T read(EventEnvelope envelope, Class<T> type) {
+        T event;
         try {
-            return mapper.treeToValue(envelope.payload(), type);
+            event = mapper.treeToValue(envelope.payload(), type);
         } catch (Exception e) {
             // Name the event, never echo the payload: it is personal data.
-            throw new MalformedEventException("payload of " + envelope.eventType() + " " + envelope.eventId()
-                    + " is not readable (" + e.getClass().getSimpleName() + ")");
+            throw new MalformedEventException(envelope.eventType() + " " + envelope.eventId() + " is not a readable "
+                    + type.getSimpleName() + " (" + e.getClass().getSimpleName() + ")");
+        }
+        if (event == null) {
+            throw new MalformedEventException(envelope.eventType() + " " + envelope.eventId() + " has no payload");
+        }
+        return event;
+    }
+
+    /** Fails the event as malformed unless the condition holds. */
+    public static void require(boolean condition, EventEnvelope envelope, String field) {
+        if (!condition) {
+            throw new MalformedEventException(envelope.eventType() + " " + envelope.eventId() + " lacks a valid " + field);
         }
     }
 
