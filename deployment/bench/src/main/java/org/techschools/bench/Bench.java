@@ -1,6 +1,7 @@
 package org.techschools.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -17,6 +18,9 @@ public final class Bench {
         LocalPlatform platform = new LocalPlatform(Path.of(args[0]));
         String scenario = args[1];
         String arg = args.length > 2 ? args[2] : null;
+        if (!scenario.equals("kafka-floor")) {
+            platform.awaitConsumersAssigned(Duration.ofMinutes(3));
+        }
         boolean met = switch (scenario) {
             case "ingest" -> new IngestBenchmark(platform).run(arg == null ? 100_000 : Integer.parseInt(arg));
             case "latency" -> new PushLatencyBenchmark(platform).run(arg == null ? 60 : Integer.parseInt(arg));

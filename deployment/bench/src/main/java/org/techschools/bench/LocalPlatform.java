@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
 /** The platform that deployment/local/up started: its ports, tokens and database, as the local scripts define them. */
 final class LocalPlatform {
 
@@ -51,6 +54,31 @@ final class LocalPlatform {
 
     String kafkaBootstrap() {
         return "127.0.0.1:" + env("KAFKA_PORT", "19092");
+    }
+
+    /**
+     * Waits until every consumer group of the three services has each of its members assigned partitions. On a fresh
+     * broker the first group coordination took 15–60 s on the loaded two-core machine, while the services already
+     * reported ready: a run started before that timed the wait, not the platform.
+     */
+    void awaitConsumersAssigned(Duration bound) throws Exception {
+        List<String> groups = List.of("enrollment-service", "quota-service", "registration-service");
+        long start = System.nanoTime();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap()))) {
+            while (true) {
+                boolean assigned = admin.describeConsumerGroups(groups).all().get().values().stream()
+                        .allMatch(g -> !g.members().isEmpty()
+                                && g.members().stream().noneMatch(m -> m.assignment().topicPartitions().isEmpty()));
+                if (assigned) {
+                    break;
+                }
+                if (System.nanoTime() - start > bound.toNanos()) {
+                    throw new IllegalStateException("the services' Kafka consumers had no partitions assigned after " + bound);
+                }
+                Thread.sleep(500);
+            }
+        }
+        System.out.printf("consumer groups %s assigned (waited %.1f s)%n", groups, (System.nanoTime() - start) / 1e9);
     }
 
     Path kafkaLibs() {

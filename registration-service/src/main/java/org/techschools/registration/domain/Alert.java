@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -61,8 +62,26 @@ public class Alert extends PanacheEntityBase {
     public Instant updatedAt;
 
     /** Every alert naming this enrollment record whose status is one of the given ones, oldest first. */
+    @SuppressWarnings("unchecked")
     public static List<Alert> namingRecord(UUID enrollmentId, Collection<AlertStatus> statuses) {
-        return list("from Alert a where a.status in ?2 and exists (select 1 from AlertRecord r"
-                + " where r.alertId = a.id and r.enrollmentId = ?1) order by a.raisedAt, a.id", enrollmentId, statuses);
+        return getEntityManager().createNativeQuery("SELECT a.*" + naming(statuses), Alert.class).setParameter(1, enrollmentId)
+                .getResultList();
+    }
+
+    /** The ids of {@link #namingRecord}: asked for every consumed enrollment event (its check result). */
+    @SuppressWarnings("unchecked")
+    public static List<UUID> idsNamingRecord(UUID enrollmentId, Collection<AlertStatus> statuses) {
+        return getEntityManager().createNativeQuery("SELECT a.id" + naming(statuses), UUID.class).setParameter(1, enrollmentId)
+                .getResultList();
+    }
+
+    /**
+     * SQL rather than HQL, which Hibernate translated again on every execution (its collection parameter); the
+     * statuses are enum constants, written as literals.
+     */
+    private static String naming(Collection<AlertStatus> statuses) {
+        return " FROM alert a WHERE a.status IN (" + statuses.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "))
+                + ") AND EXISTS (SELECT 1 FROM alert_record r WHERE r.alert_id = a.id AND r.enrollment_id = ?1)"
+                + " ORDER BY a.raised_at, a.id";
     }
 }

@@ -1,18 +1,14 @@
 package org.techschools.registration.domain;
 
-import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.techschools.commons.alerts.AlertedRecord;
 
 /**
  * An enrollment record an alert names, as it stood when the alert was raised (masked ID), with the
@@ -20,22 +16,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "alert_record")
-@IdClass(AlertRecord.Key.class)
-public class AlertRecord extends PanacheEntityBase {
-
-    @Id
-    @Column(name = "alert_id")
-    public UUID alertId;
-
-    @Id
-    @Column(name = "enrollment_id")
-    public UUID enrollmentId;
-
-    @Column(name = "school_code", nullable = false)
-    public String schoolCode;
-
-    @Column(name = "source_record_id", nullable = false)
-    public String sourceRecordId;
+public class AlertRecord extends AlertedRecord {
 
     @Column(name = "id_number_masked", nullable = false)
     public String idNumberMasked;
@@ -53,20 +34,5 @@ public class AlertRecord extends PanacheEntityBase {
     public static List<AlertRecord> ofAlerts(Collection<UUID> alertIds) {
         return alertIds.isEmpty() ? List.of()
                 : list("alertId in ?1 order by schoolCode, sourceRecordId", alertIds);
-    }
-
-    public static class Key implements Serializable {
-        public UUID alertId;
-        public UUID enrollmentId;
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(alertId, k.alertId) && Objects.equals(enrollmentId, k.enrollmentId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(alertId, enrollmentId);
-        }
     }
 }

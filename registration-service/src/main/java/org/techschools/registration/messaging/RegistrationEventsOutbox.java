@@ -14,7 +14,6 @@ import org.techschools.commons.events.RegistrationChanged;
 import org.techschools.commons.events.RegistrationCheckCompleted;
 import org.techschools.commons.events.RegistrationCheckCompleted.CheckStatus;
 import org.techschools.commons.messaging.Outbox;
-import org.techschools.registration.domain.Alert;
 import org.techschools.registration.domain.Registration;
 
 /**
@@ -42,8 +41,7 @@ public class RegistrationEventsOutbox {
      * investigation, confirmed, referred) names it, CLEAN otherwise.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void checkCompleted(Registration registration, List<Alert> flaggingAlerts) {
-        List<UUID> alertIds = flaggingAlerts.stream().map(a -> a.id).toList();
+    public void checkCompleted(Registration registration, List<UUID> alertIds) {
         outbox.append(Topics.REGISTRATION_EVENTS, RegistrationCheckCompleted.TYPE, registration.personKey,
                 new RegistrationCheckCompleted(registration.enrollmentId, registration.id, registration.schoolCode,
                         registration.sourceRecordId, registration.personKey,

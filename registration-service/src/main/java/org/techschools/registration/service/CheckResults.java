@@ -26,7 +26,7 @@ public class CheckResults {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void publishFor(Registration registration) {
-        events.checkCompleted(registration, Alert.namingRecord(registration.enrollmentId, AlertStatus.FLAGGING));
+        events.checkCompleted(registration, Alert.idsNamingRecord(registration.enrollmentId, AlertStatus.FLAGGING));
     }
 
     /** The given record first, then every other record named by the given alerts, each once. */

@@ -96,7 +96,12 @@ public class DuplicateChecks {
             }
         }
         fuzzyCheck.record(() -> {
-            for (Registration other : Registration.activeLookalikesOf(registration)) {
+            for (Registration.Lookalike lookalike : Registration.activeLookalikesOf(registration)) {
+                // Names first: only the few alike enough are read in full for the evidence.
+                if (!probableDuplicates.namesAlike(registration.name, lookalike.name())) {
+                    continue;
+                }
+                Registration other = Registration.byEnrollment(lookalike.enrollmentId()).orElseThrow();
                 Registration first = firstOf(registration, other);
                 Registration second = first == registration ? other : registration;
                 probableDuplicates.evaluate(first, second).ifPresent(finding -> note(AlertType.PROBABLE_DUPLICATE,

@@ -31,6 +31,11 @@ public class ProbableDuplicateCheck {
     public record Finding(BigDecimal score, ObjectNode evidence) {
     }
 
+    /** Whether two names are alike enough for a PROBABLE_DUPLICATE (the rest of {@link #evaluate} is the blocking key). */
+    public boolean namesAlike(String a, String b) {
+        return names.compare(a, b).score() >= config.probableDuplicate().threshold();
+    }
+
     public Optional<Finding> evaluate(Registration first, Registration second) {
         if (!first.isActive() || !second.isActive() || first.personKey.equals(second.personKey)
                 || !first.birthDate.equals(second.birthDate) || first.gender != second.gender) {
