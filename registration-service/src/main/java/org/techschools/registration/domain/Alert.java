@@ -62,26 +62,16 @@ public class Alert extends PanacheEntityBase {
     public Instant updatedAt;
 
     /** Every alert naming this enrollment record whose status is one of the given ones, oldest first. */
-    @SuppressWarnings("unchecked")
     public static List<Alert> namingRecord(UUID enrollmentId, Collection<AlertStatus> statuses) {
-        return getEntityManager().createNativeQuery("SELECT a.*" + naming(statuses), Alert.class).setParameter(1, enrollmentId)
-                .getResultList();
+        return idsNamingRecord(enrollmentId, statuses).stream().map(id -> Alert.<Alert> findById(id)).toList();
     }
 
     /** The ids of {@link #namingRecord}: asked for every consumed enrollment event (its check result). */
-    @SuppressWarnings("unchecked")
     public static List<UUID> idsNamingRecord(UUID enrollmentId, Collection<AlertStatus> statuses) {
-        return getEntityManager().createNativeQuery("SELECT a.id" + naming(statuses), UUID.class).setParameter(1, enrollmentId)
-                .getResultList();
-    }
-
-    /**
-     * SQL rather than HQL, which Hibernate translated again on every execution (its collection parameter); the
-     * statuses are enum constants, written as literals.
-     */
-    private static String naming(Collection<AlertStatus> statuses) {
-        return " FROM alert a WHERE a.status IN (" + statuses.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "))
-                + ") AND EXISTS (SELECT 1 FROM alert_record r WHERE r.alert_id = a.id AND r.enrollment_id = ?1)"
-                + " ORDER BY a.raised_at, a.id";
+        // The statuses are enum constants, written as literals.
+        return Sql.list("SELECT a.id FROM alert a WHERE a.status IN ("
+                + statuses.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "))
+                + ") AND EXISTS (SELECT 1 FROM alert_record r WHERE r.alert_id = a.id AND r.enrollment_id = ?)"
+                + " ORDER BY a.raised_at, a.id", Sql::uuid, enrollmentId);
     }
 }

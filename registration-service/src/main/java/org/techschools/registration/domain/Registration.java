@@ -102,21 +102,16 @@ public class Registration extends PanacheEntityBase {
     @Column(name = "recorded_at")
     public Instant recordedAt;
 
-    // The lookups below run for every consumed enrollment event. They are SQL, not HQL: Hibernate translated these HQL
-    // queries into SQL again on every execution, about a quarter of the consumer's CPU in a profile.
-
-    @SuppressWarnings("unchecked")
     public static Optional<Registration> byEnrollment(UUID enrollmentId) {
-        return getEntityManager().createNativeQuery("SELECT * FROM registration WHERE enrollment_id = ?1", Registration.class)
-                .setParameter(1, enrollmentId).getResultStream().findFirst();
+        return Sql.list("SELECT id FROM registration WHERE enrollment_id = ?", Sql::uuid, enrollmentId).stream()
+                .map(id -> Registration.<Registration> findById(id)).findFirst();
     }
 
     /** The person's other 在籍 学籍: the only ones a new 学籍 can conflict with. */
-    @SuppressWarnings("unchecked")
     public static List<Registration> otherActiveOf(Registration registration) {
-        return getEntityManager().createNativeQuery("SELECT * FROM registration WHERE person_key = ?1 AND status = 'ACTIVE'"
-                + " AND id <> ?2 ORDER BY registered_at, id", Registration.class)
-                .setParameter(1, registration.personKey).setParameter(2, registration.id).getResultList();
+        return Sql.list("SELECT id FROM registration WHERE person_key = ? AND status = 'ACTIVE' AND id <> ?"
+                + " ORDER BY registered_at, id", Sql::uuid, registration.personKey, registration.id).stream()
+                .map(id -> Registration.<Registration> findById(id)).toList();
     }
 
     /** What the fuzzy check compares of another 学籍: its name, and who it is when the names are alike. */
@@ -129,14 +124,12 @@ public class Registration extends PanacheEntityBase {
      * from the covering partial index {@code registration_lookalike}: a block holds hundreds of 学籍, and reading
      * them as entities cost most of a check.
      */
-    @SuppressWarnings("unchecked")
     public static List<Lookalike> activeLookalikesOf(Registration registration) {
         // The status as a literal: the partial index serves only statements that say ACTIVE themselves.
-        List<Object[]> rows = getEntityManager().createNativeQuery("SELECT enrollment_id, person_key, name FROM registration"
-                        + " WHERE birth_date = ?1 AND gender = ?2 AND person_key <> ?3 AND status = 'ACTIVE'")
-                .setParameter(1, registration.birthDate).setParameter(2, registration.gender.name())
-                .setParameter(3, registration.personKey).getResultList();
-        return rows.stream().map(r -> new Lookalike((UUID) r[0], (String) r[1], (String) r[2])).toList();
+        return Sql.list("SELECT enrollment_id, person_key, name FROM registration"
+                + " WHERE birth_date = ? AND gender = ? AND person_key <> ? AND status = 'ACTIVE'",
+                row -> new Lookalike(row.getObject(1, UUID.class), row.getString(2), row.getString(3)),
+                registration.birthDate, registration.gender.name(), registration.personKey);
     }
 
     /** 学籍 that have ended: 退学, 毕业, 注销, 转出. An ended 学籍 conflicts with nothing any more. */
