@@ -15,6 +15,8 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
+import org.hibernate.jpa.HibernateHints;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import org.techschools.commons.domain.SchoolType;
@@ -64,7 +66,10 @@ public class School extends PanacheEntityBase {
 
     /** The school with its filed majors in one query (null when unknown): the intake checks every record against them. */
     public static School findWithMajors(String code) {
-        return School.<School>find("from School s left join fetch s.majors where s.code = ?1", code).firstResult();
+        // Not firstResult(): a row limit with a collection fetch makes Hibernate page in memory and log a warning per call.
+        // Read-only: the intake only reads it, and the commit's flush then skips dirty-checking the school and its majors.
+        return School.<School>find("from School s left join fetch s.majors where s.code = ?1", code)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).singleResultOptional().orElse(null);
     }
 
     public List<Integer> qualifiedYearList() {

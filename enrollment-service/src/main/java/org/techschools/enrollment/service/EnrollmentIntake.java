@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -102,7 +103,10 @@ public class EnrollmentIntake {
             }
         }
         Map<String, Enrollment> stored = findStored(valid.values());
-        valid.forEach((i, v) -> results[i] = store(v, stored));
+        List<Enrollment> created = new ArrayList<>();
+        valid.forEach((i, v) -> results[i] = store(v, stored, created));
+        // Before the commit's flush: a correction kept in enrollment_version may refer to a record created in this push.
+        NewEnrollmentRows.insert(created);
         return Arrays.asList(results);
     }
 
@@ -111,8 +115,13 @@ public class EnrollmentIntake {
         Map<String, List<String>> sourceIds = batch.stream().collect(Collectors.groupingBy(v -> v.school().code,
                 Collectors.mapping(ValidEnrollment::sourceRecordId, Collectors.toList())));
         Map<String, Enrollment> stored = new HashMap<>();
-        sourceIds.forEach((school, ids) -> Enrollment.<Enrollment>list("schoolCode = ?1 and sourceRecordId in ?2", school, ids)
-                .forEach(e -> stored.put(sourceKey(e.schoolCode, e.sourceRecordId), e)));
+        sourceIds.forEach((school, ids) -> {
+            // A single push looks its record up by equality: Hibernate translates a query with an IN list again on every
+            // call (the list's length is part of the SQL), which cost a single POST more than its three SQL round trips.
+            List<Enrollment> found = ids.size() == 1 ? Enrollment.<Enrollment>find("schoolCode = ?1 and sourceRecordId = ?2", school, ids.get(0)).list()
+                    : Enrollment.<Enrollment>list("schoolCode = ?1 and sourceRecordId in ?2", school, ids);
+            found.forEach(e -> stored.put(sourceKey(e.schoolCode, e.sourceRecordId), e));
+        });
         return stored;
     }
 
@@ -120,7 +129,8 @@ public class EnrollmentIntake {
         return schoolCode + "\u0000" + sourceRecordId;
     }
 
-    private Result store(ValidEnrollment v, Map<String, Enrollment> stored) {
+    /** @param created collects the new records, written together by {@link NewEnrollmentRows} (a later item may still correct one) */
+    private Result store(ValidEnrollment v, Map<String, Enrollment> stored, List<Enrollment> created) {
         String hash = sha256(v.canonicalContent());
         String key = sourceKey(v.school().code, v.sourceRecordId());
         Enrollment existing = stored.get(key);
@@ -136,7 +146,7 @@ public class EnrollmentIntake {
             e.alertIds = "";
             e.createdAt = now;
             apply(e, v, hash, now);
-            e.persist();
+            created.add(e);
             stored.put(key, e);
             publish(EnrollmentRecorded.TYPE, e, v.school());
             return new Result(Outcome.CREATED, e, List.of());

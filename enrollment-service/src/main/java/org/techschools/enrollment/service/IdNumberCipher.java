@@ -23,6 +23,17 @@ public class IdNumberCipher {
 
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * One Cipher per thread (a Cipher is not thread-safe; looking it up per call cost more than encrypting an ID). Each
+     * use initialises it again with its own IV, so no key and IV pair is ever reused.
+     */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    });
 
     public IdNumberCipher(@ConfigProperty(name = "platform.id-encryption.key") String base64Key) {
         byte[] raw = Base64.getDecoder().decode(base64Key);
@@ -36,7 +47,7 @@ public class IdNumberCipher {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             byte[] sealed = cipher.doFinal(idNumber.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
@@ -47,7 +58,7 @@ public class IdNumberCipher {
 
     public String decrypt(byte[] stored) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, IV_BYTES));
             return new String(cipher.doFinal(stored, IV_BYTES, stored.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {

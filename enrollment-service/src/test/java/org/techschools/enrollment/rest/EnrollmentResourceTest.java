@@ -173,6 +173,22 @@ class EnrollmentResourceTest {
     }
 
     @Test
+    void batchCorrectingARecordItCreatesStoresTheCorrectionAndBothEvents() {
+        Map<String, Object> first = TestData.enrollment(school, "B-FIX");
+        Map<String, Object> corrected = new HashMap<>(first);
+        corrected.put("classLevel", "ADVANCED");
+        List<String> ids = given().auth().oauth2(TestTokens.school(school)).contentType(ContentType.JSON)
+                .body(Map.of("items", List.of(first, corrected))).post("/api/v1/enrollments/batch").then()
+                .statusCode(200)
+                .body("results.status", equalTo(List.of("CREATED", "CORRECTED")))
+                .extract().path("results.id");
+        assertEquals(ids.get(0), ids.get(1));
+        given().auth().oauth2(TestTokens.school(school)).get("/api/v1/enrollments/{s}/{r}", school, "B-FIX").then()
+                .statusCode(200).body("id", equalTo(ids.get(0))).body("version", equalTo(2)).body("classLevel", equalTo("ADVANCED"));
+        awaitEvents(school, "B-FIX", 2);
+    }
+
+    @Test
     void batchAboveTheLimitIsA413() {
         List<Map<String, Object>> items = new ArrayList<>();
         Map<String, Object> item = new HashMap<>(TestData.enrollment(school, "BIG"));

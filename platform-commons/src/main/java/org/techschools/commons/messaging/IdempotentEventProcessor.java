@@ -1,8 +1,13 @@
 package org.techschools.commons.messaging;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -18,6 +23,7 @@ import jakarta.persistence.EntityManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -52,7 +58,8 @@ public class IdempotentEventProcessor {
      */
     public boolean process(String topic, String raw, Set<Integer> supportedVersions, Consumer<EventEnvelope> handler) {
         EventEnvelope envelope = parse(raw, supportedVersions);
-        return inTransaction(envelope.eventType() + " " + envelope.eventId(), () -> apply(topic, envelope, handler));
+        return inTransaction(envelope.eventType() + " " + envelope.eventId(),
+                () -> apply(topic, List.of(envelope), events -> handler.accept(events.get(0))));
     }
 
     /**
@@ -64,6 +71,16 @@ public class IdempotentEventProcessor {
      */
     public CompletionStage<Void> processBatch(String topic, KafkaRecordBatch<String, String> batch, Set<Integer> supportedVersions,
             Consumer<EventEnvelope> handler) {
+        return processBatchAtOnce(topic, batch, supportedVersions, events -> events.forEach(handler));
+    }
+
+    /**
+     * Like {@link #processBatch}, but the handler gets all of the batch's events not applied before (in offset order,
+     * each eventId once) in one call, so it can read and write per batch instead of per event. When the call fails, it
+     * is called again with one event at a time, each in its own transaction.
+     */
+    public CompletionStage<Void> processBatchAtOnce(String topic, KafkaRecordBatch<String, String> batch,
+            Set<Integer> supportedVersions, Consumer<List<EventEnvelope>> handler) {
         List<CompletableFuture<Void>> deadLettered = new ArrayList<>();
         List<KafkaRecord<String, String>> readable = new ArrayList<>();
         List<EventEnvelope> envelopes = new ArrayList<>();
@@ -76,16 +93,13 @@ public class IdempotentEventProcessor {
             }
         }
         try {
-            inTransaction(envelopes.size() + " events of " + topic, () -> {
-                envelopes.forEach(envelope -> apply(topic, envelope, handler));
-                return true;
-            });
+            inTransaction(envelopes.size() + " events of " + topic, () -> apply(topic, envelopes, handler));
         } catch (MalformedEventException batchFailed) {
             LOG.debugf("a batch of %s failed (%s); applying its events one by one", topic, batchFailed.getMessage());
             for (int i = 0; i < envelopes.size(); i++) {
                 EventEnvelope envelope = envelopes.get(i);
                 try {
-                    inTransaction(envelope.eventType() + " " + envelope.eventId(), () -> apply(topic, envelope, handler));
+                    inTransaction(envelope.eventType() + " " + envelope.eventId(), () -> apply(topic, List.of(envelope), handler));
                 } catch (MalformedEventException e) {
                     deadLettered.add(readable.get(i).nack(e).toCompletableFuture());
                 }
@@ -95,12 +109,19 @@ public class IdempotentEventProcessor {
         return batch.ack();
     }
 
-    private boolean apply(String topic, EventEnvelope envelope, Consumer<EventEnvelope> handler) {
-        if (!markProcessed(envelope, topic)) {
-            return false;
+    /** Marks the events processed with one statement and hands the ones that were new to the handler. */
+    private boolean apply(String topic, List<EventEnvelope> envelopes, Consumer<List<EventEnvelope>> handler) {
+        Set<UUID> fresh = markProcessed(envelopes, topic);
+        List<EventEnvelope> toApply = new ArrayList<>();
+        for (EventEnvelope envelope : envelopes) {
+            if (fresh.remove(envelope.eventId())) {
+                toApply.add(envelope);
+            }
         }
-        handler.accept(envelope);
-        return true;
+        if (!toApply.isEmpty()) {
+            handler.accept(toApply);
+        }
+        return !toApply.isEmpty();
     }
 
     /** Runs work in a new transaction until it commits: outages wait, races retry, anything else is malformed. */
@@ -127,14 +148,28 @@ public class IdempotentEventProcessor {
         }
     }
 
-    private boolean markProcessed(EventEnvelope envelope, String topic) {
-        return em.createNativeQuery("INSERT INTO processed_event (event_id, topic, event_type, processed_at)"
-                        + " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (event_id) DO NOTHING")
-                .setParameter(1, envelope.eventId())
-                .setParameter(2, topic)
-                .setParameter(3, envelope.eventType())
-                .setParameter(4, Instant.now())
-                .executeUpdate() == 1;
+    /** The eventIds inserted now: a redelivered event, or a second copy within the list, is not among them. */
+    private Set<UUID> markProcessed(List<EventEnvelope> envelopes, String topic) {
+        String[] ids = envelopes.stream().map(e -> e.eventId().toString()).toArray(String[]::new);
+        String[] types = envelopes.stream().map(EventEnvelope::eventType).toArray(String[]::new);
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            Set<UUID> inserted = new HashSet<>();
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO processed_event"
+                    + " (event_id, topic, event_type, processed_at) SELECT e.id::uuid, ?, e.type, ?"
+                    + " FROM unnest(?::varchar[], ?::varchar[]) AS e (id, type)"
+                    + " ON CONFLICT (event_id) DO NOTHING RETURNING event_id")) {
+                insert.setString(1, topic);
+                insert.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
+                insert.setArray(3, connection.createArrayOf("varchar", ids));
+                insert.setArray(4, connection.createArrayOf("varchar", types));
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        inserted.add(rows.getObject(1, UUID.class));
+                    }
+                }
+            }
+            return inserted;
+        });
     }
 
     /** Reads and checks the envelope; anything unreadable is malformed, never retried. */
