@@ -76,8 +76,13 @@ public class Registry {
         if (!isNew) {
             changed.addAll(checks.closeStaleAfterCorrection(registration));
         }
-        changed.addAll(checks.check(registration).otherEnrollmentIds());
-        checkResults.publishFor(registration, changed);
+        DuplicateChecks.Outcome outcome = checks.check(registration);
+        changed.addAll(outcome.otherEnrollmentIds());
+        if (isNew) {
+            checkResults.publishForNew(registration, outcome.raised(), changed);
+        } else {
+            checkResults.publishFor(registration, changed);
+        }
     }
 
     /** 退学 (EnrollmentWithdrawn): the 学籍 ends, and so do the undecided alerts it was part of. */
