@@ -204,6 +204,26 @@ public final class EventFixtures {
         }
     }
 
+    /**
+     * Sends envelopes (keyed by aggregateId) without waiting between them, then waits for all acknowledgements: they
+     * reach the broker within milliseconds, so the consumer takes many of them in one poll.
+     */
+    public static void sendEventsAtOnce(String topic, List<String> envelopes) {
+        try {
+            List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            for (String envelope : envelopes) {
+                sent.add(producer().send(new ProducerRecord<>(topic, MAPPER.readTree(envelope).get("aggregateId").asText(),
+                        envelope)));
+            }
+            producer().flush();
+            for (java.util.concurrent.Future<?> ack : sent) {
+                ack.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot send to " + topic, e);
+        }
+    }
+
     /** Waits until quota-service's consumer group has committed every message of the topic. */
     public static void awaitConsumed(String topic) {
         Topics.awaitConsumed(PlatformInfra.get().kafka().bootstrapServers(), "quota-service", topic, Duration.ofSeconds(60));

@@ -173,6 +173,68 @@ class ProgressCountingTest {
         assertEquals(1, cityActual(year, NINGBO));
     }
 
+    @Test
+    void manyEventsOfTheSameRecordsInOnePollCountAsIfAppliedOneByOne() {
+        int year = 2027;
+        String school = schoolCode("HZB");
+        sendEvent(Topics.SCHOOL_EVENTS, schoolUpserted(school, "杭州第二技师学院", "330000", HANGZHOU));
+
+        // 200 records; 60 corrected to 高级工班 (20 of them twice, back to 中级工班 and part-time); 40 withdrawn, 10 of
+        // them after their correction; 10 withdrawals that overtake their record; duplicates of 30 messages.
+        List<String> events = new ArrayList<>();
+        List<Enrollment> records = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            Enrollment e = new Enrollment(school, HANGZHOU, year);
+            records.add(e);
+            events.add(e.recorded());
+        }
+        for (int i = 0; i < 60; i++) {
+            Enrollment e = records.get(i);
+            e.version = 2;
+            e.classLevel = "ADVANCED";
+            events.add(e.recorded());
+        }
+        for (int i = 0; i < 20; i++) {
+            Enrollment e = records.get(i);
+            e.version = 3;
+            e.classLevel = "INTERMEDIATE";
+            e.studyMode = "PART_TIME";
+            events.add(e.recorded());
+        }
+        for (int i = 50; i < 90; i++) {
+            Enrollment e = records.get(i);
+            e.version++;
+            events.add(e.withdrawn());
+        }
+        for (int i = 0; i < 10; i++) {
+            Enrollment late = new Enrollment(school, HANGZHOU, year);
+            late.version = 2;
+            events.add(late.withdrawn());
+            late.version = 1;
+            events.add(late.recorded());
+        }
+        events.addAll(new ArrayList<>(events.subList(0, 30)));
+        EventFixtures.sendEventsAtOnce(Topics.ENROLLMENT_EVENTS, events);
+
+        // Active: 200 − 40 withdrawn = 160; 高级工班: the 40 corrected ones not corrected back (20–59) less the 10
+        // withdrawn of them (50–59) = 30; part-time: the 20 corrected twice (0–19).
+        awaitCityActual(year, HANGZHOU, 160);
+        awaitConsumed(Topics.ENROLLMENT_EVENTS);
+        JsonPath row = schoolRow(year, HANGZHOU, school);
+        assertEquals(160, row.getInt("actual"));
+        assertEquals(30, row.getInt("byLevel.ADVANCED"));
+        assertEquals(130, row.getInt("byLevel.INTERMEDIATE"));
+        assertEquals(20, row.getInt("byMode.PART_TIME"));
+        assertEquals(160, row.getInt("priorityGroups.find { it.group == 'POOR_FAMILY' }.count"));
+        String before = progress(year).prettify();
+
+        // The whole batch again (same eventIds): nothing moves.
+        EventFixtures.sendEventsAtOnce(Topics.ENROLLMENT_EVENTS, events);
+        awaitConsumed(Topics.ENROLLMENT_EVENTS);
+        assertEquals(before, progress(year).prettify());
+        assertEquals(30, schoolRow(year, HANGZHOU, school).getInt("byLevel.ADVANCED"));
+    }
+
     private static JsonPath progress(int year) {
         return given().auth().oauth2(TestTokens.province("330000"))
                 .queryParam("year", year).queryParam("province", "330000")

@@ -1,7 +1,9 @@
 package org.techschools.quota;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,51 @@ class ProgressScopeTest {
                 .queryParam("year", 2024)
                 .when().get("/api/v1/progress/330100/schools")
                 .then().statusCode(403);
+    }
+
+    /**
+     * The reports are cached for a second (ProgressService): asked right after a wider view of the same year, a city
+     * office still gets only its own city, and a province office after a city office still gets every city.
+     */
+    @Test
+    void aCachedReportIsNeverServedOutsideTheCallersScope() {
+        int year = 2025;
+        given().auth().oauth2(TestTokens.province("330000"))
+                .queryParam("year", year).queryParam("province", "330000")
+                .when().get("/api/v1/progress")
+                .then().statusCode(200)
+                .body("scopeCityCode", equalTo(null))
+                .body("cities", hasSize(11));
+        given().auth().oauth2(TestTokens.city("330200"))
+                .queryParam("year", year).queryParam("province", "330000")
+                .when().get("/api/v1/progress")
+                .then().statusCode(200)
+                .body("scopeCityCode", equalTo("330200"))
+                .body("cities.cityCode", contains("330200"))
+                .body("burnUp.cityCode", everyItem(equalTo("330200")));
+        given().auth().oauth2(TestTokens.province("330000"))
+                .queryParam("year", year).queryParam("province", "330000")
+                .when().get("/api/v1/progress")
+                .then().statusCode(200)
+                .body("scopeCityCode", equalTo(null))
+                .body("cities", hasSize(11));
+
+        // The drill-down of a city the province just asked for stays closed to another city's office.
+        given().auth().oauth2(TestTokens.province("330000"))
+                .queryParam("year", year)
+                .when().get("/api/v1/progress/330100/schools")
+                .then().statusCode(200)
+                .body("cityCode", equalTo("330100"));
+        given().auth().oauth2(TestTokens.city("330200"))
+                .queryParam("year", year)
+                .when().get("/api/v1/progress/330100/schools")
+                .then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.city("330200"))
+                .queryParam("year", year)
+                .when().get("/api/v1/progress/330200/schools")
+                .then().statusCode(200)
+                .body("cityCode", equalTo("330200"));
     }
 
     @Test

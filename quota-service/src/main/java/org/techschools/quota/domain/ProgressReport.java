@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * 进展: target vs plan vs actual enrollment of a province and its cities in one intake year.
+ * 进展: target vs plan vs actual enrollment of a province and its cities in one intake year. Immutable (its lists are
+ * copied): one report is cached and shared by every office asking the same question within the cache's lifetime.
  *
  * @param scopeCityCode   the city the figures are limited to (a city office sees only its own city), null otherwise
  * @param plan            students in issued or filed 招生计划 (sum of their lines)
@@ -23,6 +24,12 @@ public record ProgressReport(int year, String provinceCode, String provinceName,
         long plan, long actual, long activeRegistrations, BigDecimal completionPct, BigDecimal advancedShare, LocalDate asOf, long expectedByToday,
         List<GroupCount> priorityGroups, CampaignProgress campaign, List<CityProgress> cities, List<BurnUp> burnUp) {
 
+    public ProgressReport {
+        priorityGroups = List.copyOf(priorityGroups);
+        cities = List.copyOf(cities);
+        burnUp = List.copyOf(burnUp);
+    }
+
     /**
      * One city (设区市) row.
      *
@@ -30,6 +37,10 @@ public record ProgressReport(int year, String provinceCode, String provinceName,
      */
     public record CityProgress(String cityCode, String cityName, long target, long plan, long actual,
             long activeRegistrations, BigDecimal completionPct, BigDecimal advancedShare, long expectedByToday, List<GroupCount> priorityGroups) {
+
+        public CityProgress {
+            priorityGroups = List.copyOf(priorityGroups);
+        }
     }
 
     /** @param group a {@link PriorityGroup} name; label its Chinese word */
@@ -46,6 +57,10 @@ public record ProgressReport(int year, String provinceCode, String provinceName,
 
     /** A city's monthly burn-up: new students per month of the intake year and the running total. */
     public record BurnUp(String cityCode, String cityName, List<MonthPoint> months) {
+
+        public BurnUp {
+            months = List.copyOf(months);
+        }
     }
 
     /** @param month yyyy-MM */

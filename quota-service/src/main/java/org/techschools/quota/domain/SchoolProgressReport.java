@@ -2,6 +2,8 @@ package org.techschools.quota.domain;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +11,8 @@ import org.techschools.quota.domain.ProgressReport.GroupCount;
 
 /**
  * 进展 drill-down: target, issued plan and actual enrollment per school of one city in one intake year, by class level,
- * study mode and major.
+ * study mode and major. Immutable (its lists and maps are copied): one report is cached and shared by every office
+ * asking for the same city within the cache's lifetime.
  *
  * @param plan                students in the issued or filed 招生计划 of the city's schools
  * @param activeRegistrations ACTIVE 学籍 (在籍) of the intake year, from registration-events
@@ -19,6 +22,11 @@ import org.techschools.quota.domain.ProgressReport.GroupCount;
 public record SchoolProgressReport(int year, String provinceCode, String cityCode, String cityName, long target, long plan,
         long actual, long activeRegistrations, BigDecimal completionPct, LocalDate asOf, long expectedByToday,
         BigDecimal advancedShare, List<GroupCount> priorityGroups, List<SchoolProgress> schools) {
+
+    public SchoolProgressReport {
+        priorityGroups = List.copyOf(priorityGroups);
+        schools = List.copyOf(schools);
+    }
 
     /**
      * One school's row.
@@ -35,5 +43,17 @@ public record SchoolProgressReport(int year, String provinceCode, String cityCod
             Integer target, long plan, long actual, long activeRegistrations, BigDecimal completionPct,
             Long expectedByToday, BigDecimal advancedShare, List<GroupCount> priorityGroups, Map<String, Long> byLevel,
             Map<String, Long> byMode, Map<String, Long> byMajor) {
+
+        public SchoolProgress {
+            priorityGroups = List.copyOf(priorityGroups);
+            byLevel = unmodifiable(byLevel);
+            byMode = unmodifiable(byMode);
+            byMajor = unmodifiable(byMajor);
+        }
+
+        /** A read-only copy in the given order (levels and modes in declaration order, majors by code). */
+        private static Map<String, Long> unmodifiable(Map<String, Long> counts) {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.techschools.quota.messaging;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
@@ -36,19 +37,27 @@ public class EnrollmentEventsConsumer {
     @Inject
     EnrollmentProjection projection;
 
-    /** Consumed in polled batches, one transaction each: a replay of the whole topic is the counters' rebuild. */
+    /**
+     * Consumed in polled batches, one transaction each, applied together (one read and a few writes per batch): a
+     * replay of the whole topic is the counters' rebuild.
+     */
     @Incoming("enrollment-events")
     @Blocking
     public CompletionStage<Void> on(KafkaRecordBatch<String, String> batch) {
-        return processor.processBatch(Topics.ENROLLMENT_EVENTS, batch, Set.of(1), this::apply);
+        return processor.processBatchAtOnce(Topics.ENROLLMENT_EVENTS, batch, Set.of(1), this::apply);
     }
 
-    void apply(EventEnvelope envelope) {
-        switch (envelope.eventType()) {
-            case EnrollmentRecorded.TYPE, EnrollmentRecorded.CORRECTED -> projection.recorded(payloads.enrollmentRecorded(envelope));
-            case EnrollmentWithdrawn.TYPE -> projection.withdrawn(payloads.enrollmentWithdrawn(envelope));
+    void apply(List<EventEnvelope> envelopes) {
+        projection.apply(envelopes.stream().map(this::change).toList());
+    }
+
+    private EnrollmentProjection.Change change(EventEnvelope envelope) {
+        return switch (envelope.eventType()) {
+            case EnrollmentRecorded.TYPE, EnrollmentRecorded.CORRECTED ->
+                    new EnrollmentProjection.Recorded(payloads.enrollmentRecorded(envelope));
+            case EnrollmentWithdrawn.TYPE -> new EnrollmentProjection.Withdrawn(payloads.enrollmentWithdrawn(envelope));
             default -> throw new MalformedEventException("unknown event type " + envelope.eventType() + " on "
                     + Topics.ENROLLMENT_EVENTS);
-        }
+        };
     }
 }

@@ -1,7 +1,16 @@
 package org.techschools.quota.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,40 +35,90 @@ import org.techschools.quota.domain.PlanAlertType;
 @ApplicationScoped
 public class PlanCompliance {
 
+    private static final Pattern REGION_CODE = Pattern.compile("[0-9]{6}");
+    private static final List<String> RECORD_TYPES = List.of("varchar", "varchar", "varchar", "varchar");
+
     @Inject
     EntityManager em;
 
     @Inject
     PlanLookup plans;
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void check(EnrollmentFact fact) {
-        CounterKey cell = fact.counterKey();
-        if (crossCity(fact)) {
-            PlanAlert alert = raise(PlanAlertType.CROSS_CITY_RECRUITMENT, fact.enrollmentId.toString(), cell);
-            alert.originRegion = fact.originRegion;
-            name(alert, fact);
+    /**
+     * A record as one event left it: a later event of the same batch may change the record again, and the state each
+     * event left is what CROSS_CITY_RECRUITMENT and NO_PLAN judge, as if that event had been applied alone.
+     */
+    public record Checked(UUID enrollmentId, String sourceRecordId, CounterKey cell, String originRegion,
+            boolean crossCity) {
+
+        public static Checked of(EnrollmentFact fact) {
+            return new Checked(fact.enrollmentId, fact.sourceRecordId, fact.counterKey(), fact.originRegion,
+                    PlanCompliance.crossCity(fact));
         }
-        EnrollmentPlan plan = plans.binding(fact.schoolCode, fact.intakeYear);
-        if (plan == null) {
-            CounterKey school = new CounterKey(fact.schoolCode, fact.provinceCode, fact.cityCode, null, null, null,
-                    fact.intakeYear, null, null);
-            name(raise(PlanAlertType.NO_PLAN, fact.schoolCode + "|" + fact.intakeYear, school), fact);
-            return;
-        }
-        overPlan(cell, plan);
     }
 
     /**
-     * A record left this cell (withdrawn, or corrected into another cell): an OVER_PLAN alert of the cell shows the
-     * lower figure. The alert itself stays: it was true when raised, and an office decides on it.
+     * Checks the records a batch of events recorded or corrected, and recounts the cells records left (withdrawn, or
+     * corrected into another cell): an OVER_PLAN alert of such a cell shows the lower figure. Plans and alerts are
+     * read once per batch; each cell is compared with its plan once, after all of the batch's changes.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recount(CounterKey cell) {
-        EnrollmentPlan plan = plans.binding(cell.schoolCode(), cell.intakeYear());
-        if (plan != null) {
-            overPlan(cell, plan);
+    public void check(List<Checked> records, Collection<CounterKey> leftCells) {
+        Set<String> schools = new HashSet<>();
+        Set<Integer> years = new HashSet<>();
+        for (Checked record : records) {
+            schools.add(record.cell().schoolCode());
+            years.add(record.cell().intakeYear());
         }
+        for (CounterKey cell : leftCells) {
+            schools.add(cell.schoolCode());
+            years.add(cell.intakeYear());
+        }
+        Map<List<Object>, EnrollmentPlan> binding = plans.binding(schools, years);
+
+        Map<String, CounterKey> crossCity = new LinkedHashMap<>();
+        Map<String, CounterKey> noPlan = new LinkedHashMap<>();
+        Map<CounterKey, EnrollmentPlan> cells = new LinkedHashMap<>();
+        for (Checked record : records) {
+            CounterKey cell = record.cell();
+            if (record.crossCity()) {
+                crossCity.put(record.enrollmentId().toString(), cell);
+            }
+            EnrollmentPlan plan = binding.get(List.of(cell.schoolCode(), cell.intakeYear()));
+            if (plan == null) {
+                noPlan.put(noPlanKey(cell), new CounterKey(cell.schoolCode(), cell.provinceCode(), cell.cityCode(), null,
+                        null, null, cell.intakeYear(), null, null));
+            } else {
+                cells.put(planCell(cell), plan);
+            }
+        }
+        for (CounterKey cell : leftCells) {
+            EnrollmentPlan plan = binding.get(List.of(cell.schoolCode(), cell.intakeYear()));
+            if (plan != null) {
+                cells.put(planCell(cell), plan);
+            }
+        }
+
+        Map<String, PlanAlert> crossCityAlerts = raise(PlanAlertType.CROSS_CITY_RECRUITMENT, crossCity);
+        Map<String, PlanAlert> noPlanAlerts = raise(PlanAlertType.NO_PLAN, noPlan);
+        List<Object[]> named = new ArrayList<>();
+        for (Checked record : records) {
+            if (record.crossCity()) {
+                PlanAlert alert = crossCityAlerts.get(record.enrollmentId().toString());
+                alert.originRegion = record.originRegion();
+                named.add(named(alert, record));
+            }
+            PlanAlert alert = noPlanAlerts.get(noPlanKey(record.cell()));
+            if (alert != null) {
+                named.add(named(alert, record));
+            }
+        }
+        BulkWrite.execute(em, """
+                INSERT INTO plan_alert_record (alert_id, enrollment_id, school_code, source_record_id)
+                SELECT a::uuid, e::uuid, s, r
+                FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) AS n (a, e, s, r)
+                ON CONFLICT DO NOTHING""", RECORD_TYPES, named);
+        cells.forEach(this::overPlan);
     }
 
     /**
@@ -77,7 +136,7 @@ public class PlanCompliance {
             return;
         }
         if (alert == null) {
-            alert = raise(PlanAlertType.OVER_PLAN, key, cell);
+            alert = open(PlanAlertType.OVER_PLAN, key, cell);
         }
         // Figures as of the last check: an office sees how far beyond the plan the school is now.
         alert.planned = (int) planned;
@@ -99,7 +158,7 @@ public class PlanCompliance {
     /** A student whose origin is another city of the school's province, at a school other than a 省属技师学院. */
     static boolean crossCity(EnrollmentFact fact) {
         String origin = fact.originRegion;
-        if (origin == null || !origin.matches("[0-9]{6}") || origin.endsWith("0000") || fact.cityCode == null) {
+        if (origin == null || !REGION_CODE.matcher(origin).matches() || origin.endsWith("0000") || fact.cityCode == null) {
             return false; // no origin city known: nothing to compare
         }
         if (!Regions.province(origin).equals(fact.provinceCode) || Regions.city(origin).equals(fact.cityCode)) {
@@ -111,15 +170,24 @@ public class PlanCompliance {
     }
 
     /**
-     * The alert of this type and subject, raised now (OPEN, with its first transition) unless it exists. The cell gives
-     * where the subject lies; its major and level are kept when it has them.
+     * The alerts of this type for the subjects (subject key → where the subject lies), raised now (OPEN, with their
+     * first transition) where none exists; one query for the existing ones.
      */
-    private PlanAlert raise(PlanAlertType type, String key, CounterKey cell) {
-        PlanAlert alert = PlanAlert.find("type = ?1 and subjectKey = ?2", type, key).firstResult();
-        if (alert != null) {
-            return alert;
+    private Map<String, PlanAlert> raise(PlanAlertType type, Map<String, CounterKey> subjects) {
+        Map<String, PlanAlert> alerts = new HashMap<>();
+        if (subjects.isEmpty()) {
+            return alerts;
         }
-        alert = new PlanAlert();
+        for (PlanAlert alert : PlanAlert.<PlanAlert>list("type = ?1 and subjectKey in ?2", type, subjects.keySet())) {
+            alerts.put(alert.subjectKey, alert);
+        }
+        subjects.forEach((key, cell) -> alerts.computeIfAbsent(key, k -> open(type, k, cell)));
+        return alerts;
+    }
+
+    /** A new OPEN alert with its first transition. The cell gives where the subject lies; its major and level are kept. */
+    private PlanAlert open(PlanAlertType type, String key, CounterKey cell) {
+        PlanAlert alert = new PlanAlert();
         alert.id = UUID.randomUUID();
         alert.type = type;
         alert.subjectKey = key;
@@ -137,14 +205,18 @@ public class PlanCompliance {
         return alert;
     }
 
-    /** Adds the record to the alert's records (once). */
-    private void name(PlanAlert alert, EnrollmentFact fact) {
-        em.flush();
-        em.createNativeQuery("""
-                INSERT INTO plan_alert_record (alert_id, enrollment_id, school_code, source_record_id)
-                VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING""")
-                .setParameter(1, alert.id).setParameter(2, fact.enrollmentId).setParameter(3, fact.schoolCode)
-                .setParameter(4, fact.sourceRecordId)
-                .executeUpdate();
+    private static Object[] named(PlanAlert alert, Checked record) {
+        return new Object[] { alert.id.toString(), record.enrollmentId().toString(), record.cell().schoolCode(),
+                record.sourceRecordId() };
+    }
+
+    private static String noPlanKey(CounterKey cell) {
+        return cell.schoolCode() + "|" + cell.intakeYear();
+    }
+
+    /** The part of a counter cell a plan line covers: school, year, major and level (over both study modes). */
+    private static CounterKey planCell(CounterKey cell) {
+        return new CounterKey(cell.schoolCode(), cell.provinceCode(), cell.cityCode(), cell.majorCode(), cell.classLevel(),
+                null, cell.intakeYear(), null, null);
     }
 }

@@ -1,5 +1,6 @@
 package org.techschools.quota.service;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,21 @@ public class PlanLookup {
     @Inject
     EntityManager em;
 
-    /** The school's plan for the year if it binds the school (issued or filed), else null. */
-    public EnrollmentPlan binding(String schoolCode, int year) {
-        EnrollmentPlan plan = EnrollmentPlan.find("schoolCode = ?1 and year = ?2", schoolCode, year).firstResult();
-        return plan != null && plan.status.binding() ? plan : null;
+    /**
+     * The plans that bind (issued or filed) among those of the given schools and years, by {@code List.of(schoolCode,
+     * year)}; a school and year with no plan, or only a draft, is absent. One query for a whole batch of records.
+     */
+    public Map<List<Object>, EnrollmentPlan> binding(Collection<String> schoolCodes, Collection<Integer> years) {
+        Map<List<Object>, EnrollmentPlan> plans = new HashMap<>();
+        if (schoolCodes.isEmpty() || years.isEmpty()) {
+            return plans;
+        }
+        for (EnrollmentPlan plan : EnrollmentPlan.<EnrollmentPlan>list("schoolCode in ?1 and year in ?2", schoolCodes, years)) {
+            if (plan.status.binding()) {
+                plans.put(List.of(plan.schoolCode, plan.year), plan);
+            }
+        }
+        return plans;
     }
 
     /** Students the plan allows for a major and class level, over both study modes. */

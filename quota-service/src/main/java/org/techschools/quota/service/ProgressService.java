@@ -1,5 +1,7 @@
 package org.techschools.quota.service;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,12 +13,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+
+import io.quarkus.cache.CacheResult;
 
 import org.techschools.commons.domain.ClassLevel;
 import org.techschools.commons.domain.StudyMode;
@@ -39,9 +44,20 @@ import org.techschools.quota.domain.Target;
 import org.techschools.quota.domain.TargetCampaign;
 import org.techschools.quota.domain.TargetScope;
 
-/** 进展: target (目标任务) vs plan (招生计划) vs actual enrollment, per province, city and school. */
+/**
+ * 进展: target (目标任务) vs plan (招生计划) vs actual enrollment, per province, city and school.
+ * <p>
+ * The assembled reports are cached for a short while (quarkus.cache.caffeine."progress-*".expire-after-write, 1 s by
+ * default): the dashboards are polled by many offices at once, and each report costs a dozen queries of CPU, so
+ * without it concurrent pollers queue behind each other. The counters already trail the events by the consumers'
+ * lag; one more second of staleness is invisible. Every argument is part of the key, so a city office's scoped
+ * report is never served to another caller.
+ */
 @ApplicationScoped
 public class ProgressService {
+
+    public static final String PROVINCE_REPORTS = "progress-province";
+    public static final String CITY_REPORTS = "progress-city";
 
     @Inject
     EntityManager em;
@@ -57,11 +73,12 @@ public class ProgressService {
      *
      * @param cityLimit when not null, only this city is shown and the totals are this city's (a city office's view)
      */
+    @CacheResult(cacheName = PROVINCE_REPORTS)
     @Transactional
     public ProgressReport province(int year, String provinceCode, String cityLimit) {
         Map<String, long[]> actualByCity = new HashMap<>(); // city -> {all, advanced or prep-technician}
         for (Object[] row : rows("""
-                SELECT city_code, class_level, SUM(count) FROM school_counter
+                SELECT city_code, class_level, SUM(count) FROM city_counter
                 WHERE province_code = ?1 AND intake_year = ?2 GROUP BY city_code, class_level""", provinceCode, year)) {
             long[] sums = actualByCity.computeIfAbsent((String) row[0], c -> new long[2]);
             long n = ((Number) row[2]).longValue();
@@ -180,7 +197,7 @@ public class ProgressService {
             cityCondition = " AND city_code = ?4";
             parameters.add(cityLimit);
         }
-        Number actual = (Number) query("SELECT COALESCE(SUM(count), 0) FROM school_counter WHERE province_code = ?1"
+        Number actual = (Number) query("SELECT COALESCE(SUM(count), 0) FROM city_counter WHERE province_code = ?1"
                 + " AND intake_year BETWEEN ?2 AND ?3" + cityCondition, parameters.toArray()).getSingleResult();
         return new CampaignProgress(campaign.name, campaign.fromYear, campaign.toYear, target, actual.longValue(),
                 Percentages.of(actual.longValue(), target));
@@ -190,7 +207,7 @@ public class ProgressService {
     private List<BurnUp> burnUp(int year, String provinceCode, String cityLimit, Map<String, String> cityNames) {
         Map<String, List<MonthPoint>> byCity = new TreeMap<>();
         for (Object[] row : rows("""
-                SELECT city_code, enrolled_month, SUM(count) FROM school_counter
+                SELECT city_code, enrolled_month, SUM(count) FROM city_counter
                 WHERE province_code = ?1 AND intake_year = ?2 GROUP BY city_code, enrolled_month
                 HAVING SUM(count) <> 0 ORDER BY city_code, enrolled_month""", provinceCode, year)) {
             String city = (String) row[0];
@@ -212,6 +229,7 @@ public class ProgressService {
      * The drill-down of one city: every school with counts in the year, and every known school of the city, with its
      * target, issued plan, actual, ACTIVE 学籍, completion, pro-rata figure, level mix and priority groups.
      */
+    @CacheResult(cacheName = CITY_REPORTS)
     @Transactional
     public SchoolProgressReport city(int year, String cityCode) {
         String provinceCode = Regions.province(cityCode);
@@ -219,15 +237,19 @@ public class ProgressService {
         Map<String, Map<String, Long>> byMode = new HashMap<>();
         Map<String, Map<String, Long>> byMajor = new HashMap<>();
         for (Object[] row : rows("""
-                SELECT school_code, class_level, study_mode, major_code, SUM(count) FROM enrollment_counter
-                WHERE intake_year = ?1 AND province_code = ?2 AND city_code = ?3
-                GROUP BY school_code, class_level, study_mode, major_code""", year, provinceCode, cityCode)) {
+                SELECT school_code, class_level, SUM(count) FROM school_counter
+                WHERE province_code = ?1 AND intake_year = ?2 AND city_code = ?3
+                GROUP BY school_code, class_level""", provinceCode, year, cityCode)) {
+            byLevel.computeIfAbsent((String) row[0], s -> zeroes(ClassLevel.values()))
+                    .merge((String) row[1], ((Number) row[2]).longValue(), Long::sum);
+        }
+        for (Object[] row : rows("""
+                SELECT school_code, study_mode, major_code, count FROM school_major_counter
+                WHERE province_code = ?1 AND intake_year = ?2 AND city_code = ?3""", provinceCode, year, cityCode)) {
             String school = (String) row[0];
-            long n = ((Number) row[4]).longValue();
-            byLevel.computeIfAbsent(school, s -> zeroes(ClassLevel.values())).merge((String) row[1], n, Long::sum);
-            byMode.computeIfAbsent(school, s -> zeroes(StudyMode.values()))
-                    .merge((String) row[2], n, Long::sum);
-            byMajor.computeIfAbsent(school, s -> new TreeMap<>()).merge((String) row[3], n, Long::sum);
+            long n = ((Number) row[3]).longValue();
+            byMode.computeIfAbsent(school, s -> zeroes(StudyMode.values())).merge((String) row[1], n, Long::sum);
+            byMajor.computeIfAbsent(school, s -> new TreeMap<>()).merge((String) row[2], n, Long::sum);
         }
         Map<String, Long> registered = sums("""
                 SELECT school_code, SUM(count) FROM registration_counter
@@ -271,14 +293,34 @@ public class ProgressService {
                 expected(target, year, today), Percentages.of(advancedTotal, total), groupCounts(groups.values()), rows);
     }
 
-    /** Targets over all class levels of a year and scope, by scope code (all codes of the scope when codes is null). */
+    /**
+     * Targets over all class levels of a year and scope, by scope code (all codes of the scope when codes is null).
+     * The codes go as one array parameter: a query with an IN list of varying length is translated anew on every call,
+     * which was most of a drill-down's time.
+     */
     private Map<String, Integer> targets(int year, TargetScope scope, Collection<String> codes) {
-        List<Target> targets = codes == null
-                ? Target.list("year = ?1 and scope = ?2 and classLevel is null", year, scope)
-                : codes.isEmpty() ? List.of()
-                        : Target.list("year = ?1 and scope = ?2 and classLevel is null and scopeCode in ?3", year, scope, codes);
         Map<String, Integer> byCode = new HashMap<>();
-        targets.forEach(t -> byCode.put(t.scopeCode, t.target));
+        if (codes == null) {
+            Target.<Target>list("year = ?1 and scope = ?2 and classLevel is null", year, scope)
+                    .forEach(t -> byCode.put(t.scopeCode, t.target));
+            return byCode;
+        }
+        if (codes.isEmpty()) {
+            return byCode;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT scope_code, target FROM target"
+                    + " WHERE year = ? AND scope = ? AND class_level IS NULL AND scope_code = ANY (?::varchar[])")) {
+                query.setInt(1, year);
+                query.setString(2, scope.name());
+                query.setArray(3, connection.createArrayOf("varchar", codes.toArray()));
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        byCode.put(rows.getString(1), rows.getInt(2));
+                    }
+                }
+            }
+        });
         return byCode;
     }
 

@@ -1,5 +1,11 @@
 package org.techschools.quota.service;
 
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -7,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 import org.techschools.commons.events.RegistrationChanged;
 import org.techschools.quota.domain.EnrollmentFact;
@@ -21,13 +29,15 @@ import org.techschools.quota.domain.RegistrationState;
 @ApplicationScoped
 public class RegistrationProjection {
 
+    private static final List<String> COUNTER_TYPES = List.of("varchar", "int4", "varchar", "varchar", "int4");
+
     @Inject
     EntityManager em;
 
     /** A 学籍 was registered or changed state (退学, 转出, 休学, 复学, 毕业, 注销). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void changed(RegistrationChanged event) {
-        lock(event.enrollmentId());
+        lock(List.of(event.enrollmentId()));
         RegistrationState state = RegistrationState.findById(event.registrationId());
         if (state == null) {
             state = new RegistrationState();
@@ -39,20 +49,29 @@ public class RegistrationProjection {
         state.changeType = event.changeType();
         state.effectiveOn = event.effectiveOn();
         state.persist();
-        recount(state, em.find(EnrollmentFact.class, event.enrollmentId()));
+        Map<List<Object>, Integer> deltas = new HashMap<>();
+        recount(state, em.find(EnrollmentFact.class, event.enrollmentId()), deltas);
+        write(deltas);
     }
 
-    /** The enrollment record arrived or was corrected: its 学籍 count under its (possibly new) city and year. */
+    /** Enrollment records arrived or were corrected: their 学籍 count under their (possibly new) city and year. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void enrollmentChanged(EnrollmentFact fact) {
-        lock(fact.enrollmentId);
-        for (RegistrationState state : RegistrationState.ofEnrollment(fact.enrollmentId)) {
-            recount(state, fact);
+    public void enrollmentsChanged(Collection<EnrollmentFact> facts) {
+        if (facts.isEmpty()) {
+            return;
         }
+        Map<UUID, EnrollmentFact> byId = new HashMap<>();
+        facts.forEach(fact -> byId.put(fact.enrollmentId, fact));
+        lock(byId.keySet());
+        Map<List<Object>, Integer> deltas = new HashMap<>();
+        for (RegistrationState state : RegistrationState.<RegistrationState>list("enrollmentId in ?1", byId.keySet())) {
+            recount(state, byId.get(state.enrollmentId), deltas);
+        }
+        write(deltas);
     }
 
     /** Moves the 学籍 to the cell it belongs in now (none unless ACTIVE with a known record). */
-    private void recount(RegistrationState state, EnrollmentFact fact) {
+    private void recount(RegistrationState state, EnrollmentFact fact, Map<List<Object>, Integer> deltas) {
         boolean counts = RegistrationState.ACTIVE.equals(state.status) && fact != null && fact.intakeYear != null;
         String province = counts ? fact.provinceCode : null;
         String city = counts ? fact.cityCode : null;
@@ -62,30 +81,44 @@ public class RegistrationProjection {
             return;
         }
         if (state.countedYear != null) {
-            add(state.countedProvince, state.countedYear, state.countedCity, state.schoolCode, -1);
+            deltas.merge(List.of(state.countedProvince, state.countedYear, state.countedCity, state.schoolCode), -1,
+                    Integer::sum);
         }
         if (counts) {
-            add(province, year, city, state.schoolCode, +1);
+            deltas.merge(List.of(province, year, city, state.schoolCode), +1, Integer::sum);
         }
         state.countedProvince = province;
         state.countedCity = city;
         state.countedYear = year;
     }
 
-    private void add(String province, int year, String city, String school, int delta) {
-        em.createNativeQuery("""
+    private void write(Map<List<Object>, Integer> deltas) {
+        List<Object[]> rows = new ArrayList<>();
+        deltas.forEach((cell, delta) -> {
+            if (delta != 0) {
+                rows.add(new Object[] { cell.get(0), cell.get(1), cell.get(2), cell.get(3), delta });
+            }
+        });
+        BulkWrite.execute(em, """
                 INSERT INTO registration_counter (province_code, intake_year, city_code, school_code, count)
-                VALUES (?1, ?2, ?3, ?4, ?5)
+                SELECT * FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::int[])
                 ON CONFLICT (province_code, intake_year, city_code, school_code)
-                DO UPDATE SET count = registration_counter.count + EXCLUDED.count""")
-                .setParameter(1, province).setParameter(2, year).setParameter(3, city).setParameter(4, school)
-                .setParameter(5, delta)
-                .executeUpdate();
+                DO UPDATE SET count = registration_counter.count + EXCLUDED.count""", COUNTER_TYPES, rows);
     }
 
-    private void lock(UUID enrollmentId) {
-        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1)")
-                .setParameter(1, enrollmentId.getMostSignificantBits() ^ enrollmentId.getLeastSignificantBits())
-                .getSingleResult();
+    /**
+     * Transaction-scoped advisory locks on the enrollment ids, taken in one statement and in id order so that two
+     * transactions locking several ids cannot deadlock on them.
+     */
+    private void lock(Collection<UUID> enrollmentIds) {
+        Long[] keys = enrollmentIds.stream().map(id -> id.getMostSignificantBits() ^ id.getLeastSignificantBits())
+                .sorted().distinct().toArray(Long[]::new);
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT count(pg_advisory_xact_lock(k)) FROM unnest(?::int8[]) AS k")) {
+                statement.setArray(1, connection.createArrayOf("int8", keys));
+                statement.executeQuery().close();
+            }
+        });
     }
 }
