@@ -13,10 +13,14 @@ public final class TestTokens {
     }
 
     public static String token(String role, String school, String region) {
+        return token(role, school, region, Duration.ofHours(2));
+    }
+
+    public static String token(String role, String school, String region, Duration lifetime) {
         JwtClaimsBuilder claims = Jwt.issuer(PlatformInfra.JWT_ISSUER)
                 .upn(role + (school != null ? "@" + school : region != null ? "@" + region : ""))
                 .groups(Set.of(role))
-                .expiresIn(Duration.ofHours(2));
+                .expiresIn(lifetime);
         if (school != null) {
             claims.claim("school", school);
         }

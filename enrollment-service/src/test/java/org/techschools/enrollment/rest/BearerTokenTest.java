@@ -1,0 +1,58 @@
+package org.techschools.enrollment.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.techschools.enrollment.TestData;
+import org.techschools.testinfra.PlatformInfraResource;
+import org.techschools.testinfra.TestTokens;
+
+/** Verified tokens are remembered (commons VerifiedTokenCache); what a caller sees must not change because of it. */
+@QuarkusTest
+@QuarkusTestResource(value = PlatformInfraResource.class, initArgs = @ResourceArg(name = "database", value = "enrollment"))
+class BearerTokenTest {
+
+    String school;
+
+    @BeforeEach
+    void createSchool() {
+        school = TestData.createSchool(TestData.HANGZHOU);
+        TestData.push(TestData.enrollment(school, "TOKEN-1"));
+    }
+
+    private int readWith(String token) {
+        return given().auth().oauth2(token).get("/api/v1/enrollments/{s}/{r}", school, "TOKEN-1").then().extract().statusCode();
+    }
+
+    @Test
+    void aTamperedCopyOfAnAcceptedTokenIsRefused() {
+        String token = TestTokens.school(school);
+        assertEquals(200, readWith(token));
+        String otherSchool = TestTokens.school(school + "-X");
+        // The accepted token's header and signature around another school's claims: a forgery.
+        String forged = token.substring(0, token.indexOf('.') + 1) + otherSchool.split("\\.")[1]
+                + token.substring(token.lastIndexOf('.'));
+        assertEquals(401, readWith(forged));
+        String badSignature = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+        assertEquals(401, readWith(badSignature));
+        assertEquals(200, readWith(token));
+    }
+
+    @Test
+    void anAcceptedTokenIsRefusedOnceItExpires() throws InterruptedException {
+        String token = TestTokens.token("school", school, null, Duration.ofSeconds(2));
+        assertEquals(200, readWith(token));
+        assertEquals(200, readWith(token));
+        Thread.sleep(4_500);
+        assertEquals(401, readWith(token));
+    }
+}
