@@ -47,6 +47,9 @@ public class ProgressResource {
     ProgressService progress;
 
     @Inject
+    DashboardJson dashboardJson;
+
+    @Inject
     CallerScope caller;
 
     @GET
@@ -57,12 +60,12 @@ public class ProgressResource {
             + "(JSON, or CSV with Accept: text/csv)")
     public Response province(@QueryParam("year") String year, @QueryParam("province") String province,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        ProgressReport report = report(year, province);
+        ProvinceQuery query = provinceQuery(year, province);
         // JSON unless the client asks for CSV by name (a bare */* keeps the JSON API's default).
         if (accept != null && accept.contains(Csv.MEDIA_TYPE)) {
-            return csv(report);
+            return csv(report(query));
         }
-        return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+        return json(dashboardJson.province(query.year(), query.provinceCode(), query.cityLimit()));
     }
 
     @GET
@@ -71,7 +74,7 @@ public class ProgressResource {
     @RolesAllowed({ Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.AUDITOR })
     @Operation(summary = "The progress of a province and its cities as CSV, one row per city and a total row")
     public Response provinceCsv(@QueryParam("year") String year, @QueryParam("province") String province) {
-        return csv(report(year, province));
+        return csv(report(provinceQuery(year, province)));
     }
 
     @GET
@@ -83,11 +86,12 @@ public class ProgressResource {
             + "Accept: text/csv)")
     public Response schools(@PathParam("cityCode") String cityCode, @QueryParam("year") String year,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        SchoolProgressReport report = cityReport(cityCode, year);
+        String city = cityInScope(cityCode);
+        int intakeYear = QueryParameters.requiredYear(year);
         if (accept != null && accept.contains(Csv.MEDIA_TYPE)) {
-            return csv(report);
+            return csv(progress.city(intakeYear, city));
         }
-        return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+        return json(dashboardJson.city(intakeYear, city));
     }
 
     @GET
@@ -96,16 +100,20 @@ public class ProgressResource {
     @RolesAllowed({ Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.AUDITOR })
     @Operation(summary = "The drill-down of a city as CSV, one row per school and a total row")
     public Response schoolsCsv(@PathParam("cityCode") String cityCode, @QueryParam("year") String year) {
-        return csv(cityReport(cityCode, year));
+        String city = cityInScope(cityCode);
+        return csv(progress.city(QueryParameters.requiredYear(year), city));
     }
 
-    private SchoolProgressReport cityReport(String cityCode, String year) {
+    private String cityInScope(String cityCode) {
         String city = QueryParameters.city(cityCode);
-        int intakeYear = QueryParameters.requiredYear(year);
         if (!caller.covers(Regions.province(city), city, null)) {
             throw ProblemException.forbidden("city " + city + " is outside the caller's scope");
         }
-        return progress.city(intakeYear, city);
+        return city;
+    }
+
+    private static Response json(byte[] report) {
+        return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private static Response csv(SchoolProgressReport report) {
@@ -142,11 +150,19 @@ public class ProgressResource {
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
 
-    private ProgressReport report(String year, String province) {
+    /** A province view's validated arguments, and the city a city office is limited to. */
+    private record ProvinceQuery(int year, String provinceCode, String cityLimit) {
+    }
+
+    private ProvinceQuery provinceQuery(String year, String province) {
         int intakeYear = QueryParameters.requiredYear(year);
         String provinceCode = QueryParameters.requiredProvince(province);
         requireProvince(provinceCode);
-        return progress.province(intakeYear, provinceCode, caller.cityLimit());
+        return new ProvinceQuery(intakeYear, provinceCode, caller.cityLimit());
+    }
+
+    private ProgressReport report(ProvinceQuery query) {
+        return progress.province(query.year(), query.provinceCode(), query.cityLimit());
     }
 
     private static Response csv(ProgressReport report) {

@@ -21,7 +21,6 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
 
-import io.quarkus.cache.CacheResult;
 
 import org.techschools.commons.domain.ClassLevel;
 import org.techschools.commons.domain.StudyMode;
@@ -45,19 +44,11 @@ import org.techschools.quota.domain.TargetCampaign;
 import org.techschools.quota.domain.TargetScope;
 
 /**
- * 进展: target (目标任务) vs plan (招生计划) vs actual enrollment, per province, city and school.
- * <p>
- * The assembled reports are cached for a short while (quarkus.cache.caffeine."progress-*".expire-after-write, 1 s by
- * default): the dashboards are polled by many offices at once, and each report costs a dozen queries of CPU, so
- * without it concurrent pollers queue behind each other. The counters already trail the events by the consumers'
- * lag; one more second of staleness is invisible. Every argument is part of the key, so a city office's scoped
- * report is never served to another caller.
+ * 进展: target (目标任务) vs plan (招生计划) vs actual enrollment, per province, city and school. The polled JSON
+ * views are cached in front of this (rest/DashboardJson); the reports here are always computed from the counters.
  */
 @ApplicationScoped
 public class ProgressService {
-
-    public static final String PROVINCE_REPORTS = "progress-province";
-    public static final String CITY_REPORTS = "progress-city";
 
     @Inject
     EntityManager em;
@@ -73,7 +64,6 @@ public class ProgressService {
      *
      * @param cityLimit when not null, only this city is shown and the totals are this city's (a city office's view)
      */
-    @CacheResult(cacheName = PROVINCE_REPORTS)
     @Transactional
     public ProgressReport province(int year, String provinceCode, String cityLimit) {
         Map<String, long[]> actualByCity = new HashMap<>(); // city -> {all, advanced or prep-technician}
@@ -229,7 +219,6 @@ public class ProgressService {
      * The drill-down of one city: every school with counts in the year, and every known school of the city, with its
      * target, issued plan, actual, ACTIVE 学籍, completion, pro-rata figure, level mix and priority groups.
      */
-    @CacheResult(cacheName = CITY_REPORTS)
     @Transactional
     public SchoolProgressReport city(int year, String cityCode) {
         String provinceCode = Regions.province(cityCode);
