@@ -3,6 +3,7 @@ package org.techschools.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Entry point of deployment/bench/run: each scenario prints a table of figures, with a baseline measured in the
@@ -21,12 +22,13 @@ public final class Bench {
         if (!scenario.equals("kafka-floor")) {
             platform.awaitConsumersAssigned(Duration.ofMinutes(3));
         }
+        Set<String> stopped = stopServices(platform, scenario);
         boolean met = switch (scenario) {
             case "ingest" -> new IngestBenchmark(platform).run(arg == null ? 100_000 : Integer.parseInt(arg));
             case "latency" -> new PushLatencyBenchmark(platform).run(arg == null ? 60 : Integer.parseInt(arg));
             case "kafka-floor" -> new KafkaFloorBenchmark(platform).run(arg == null ? 100_000 : Integer.parseInt(arg));
             case "e2e" -> new AlertLatencyBenchmark(platform).run(arg == null ? 60 : Integer.parseInt(arg));
-            case "dashboards" -> new DashboardBenchmark(platform).run(arg == null ? 1_000_000 : Integer.parseInt(arg));
+            case "dashboards" -> new DashboardBenchmark(platform, stopped).run(arg == null ? 1_000_000 : Integer.parseInt(arg));
             case "r1-broker-crash" -> new CrashScenarios(platform).brokerCrash(records(arg));
             case "r2-database-outage" -> new CrashScenarios(platform).databaseOutage(records(arg));
             case "r3-consumer-crash" -> new CrashScenarios(platform).consumerCrash(records(arg));
@@ -37,6 +39,30 @@ public final class Bench {
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         };
         System.exit(met ? 0 : 1);
+    }
+
+    /**
+     * {@code BENCH_STOP=service,...}: services stopped cleanly before a scenario (deployment/local/down SERVICE;
+     * deployment/local/up starts them again), to measure one service's figures without the others' consumers taking
+     * this machine's two cores — in production each service has its own host. The table says which were stopped.
+     */
+    private static Set<String> stopServices(LocalPlatform platform, String scenario) {
+        Set<String> stopped = new java.util.LinkedHashSet<>();
+        for (String service : System.getenv().getOrDefault("BENCH_STOP", "").split(",")) {
+            if (!service.isBlank()) {
+                if (!Faults.SERVICES.contains(service.trim()) || scenario.startsWith("r")) {
+                    throw new IllegalArgumentException("BENCH_STOP names services " + Faults.SERVICES
+                            + ", for the benchmarks only (not the crash scenarios or registry-*): " + service);
+                }
+                new Faults(platform).stop(service.trim());
+                stopped.add(service.trim());
+            }
+        }
+        if (!stopped.isEmpty()) {
+            System.out.println("BENCH_STOP: " + String.join(", ", stopped)
+                    + " stopped for this run (their consumers do not share the cores); deployment/local/up starts them again");
+        }
+        return stopped;
     }
 
     /** Records of a crash scenario: 100,000 as issue 7 asks, fewer for a quick check (at least 1,000). */

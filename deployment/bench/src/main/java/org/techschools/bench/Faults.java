@@ -43,6 +43,11 @@ final class Faults {
         process.onExit().orTimeout(10, TimeUnit.SECONDS).join();
     }
 
+    /** A clean stop (SIGTERM, as deployment/local/down does) of one service; startMissing() brings it back. */
+    void stop(String service) {
+        script("deployment/local/down", service);
+    }
+
     /** pg_ctl stop -m fast: open transactions are rolled back, sessions end, new connections are refused. */
     void stopPostgres() {
         script("deployment/bench/fault", "stop-postgres");
