@@ -1,6 +1,11 @@
 package org.techschools.bench;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,6 +24,9 @@ final class AlertLatencyBenchmark {
 
     private static final int PAIRS_PER_SECOND = 10;
     private static final long POLL_MILLIS = 20;
+    private static final int WARM_UP_PAIRS = 3_000;
+    /** Newest first: at 10 pairs/s an alert stays on the watcher's page for 5 s, and each poll stays small. */
+    private static final int WATCH_PAGE = 50;
     private final LocalPlatform platform;
 
     AlertLatencyBenchmark(LocalPlatform platform) {
@@ -33,10 +41,12 @@ final class AlertLatencyBenchmark {
         Map<String, Long> answeredAt = new ConcurrentHashMap<>();
         Histogram latency = new ConcurrentHistogram(60_000_000_000L, 3);
         AtomicBoolean watching = new AtomicBoolean(true);
-        String since = Instant.now().minusSeconds(5).toString();
+        warmUp(first, firstToken, second, secondToken);
+        // The watcher asks only for alerts of the timed phase: re-reading the warm-up's thousands every 20 ms would load
+        // the service it measures.
+        String since = Instant.now().minusSeconds(1).toString();
         Thread watcher = new Thread(() -> watch(second, since, answeredAt, latency, watching), "alert-watcher");
         watcher.start();
-
         int pairs = PAIRS_PER_SECOND * seconds;
         long start = System.nanoTime();
         for (int i = 0; i < pairs; i++) {
@@ -56,13 +66,58 @@ final class AlertLatencyBenchmark {
         }
         watching.set(false);
         watcher.join();
-        Bench.header("POST -> DOUBLE_REGISTRATION visible on GET /api/v1/alerts (" + pairs + " pairs at " + PAIRS_PER_SECOND + "/s)");
+        Bench.header("POST -> DOUBLE_REGISTRATION visible on GET /api/v1/alerts (" + pairs + " pairs at " + PAIRS_PER_SECOND
+                + "/s, after " + WARM_UP_PAIRS + " untimed pairs)");
         Bench.row("alerts seen / pairs", latency.getTotalCount() + " / " + pairs);
         Bench.row("p50 ms (goal <= 100)", PushLatencyBenchmark.ms(latency.getValueAtPercentile(50)));
         Bench.row("p99 ms (goal <= 1000)", PushLatencyBenchmark.ms(latency.getValueAtPercentile(99)));
         Bench.row("max ms", PushLatencyBenchmark.ms(latency.getMaxValue()));
         return latency.getTotalCount() == pairs && latency.getValueAtPercentile(50) <= 100_000_000L
                 && latency.getValueAtPercentile(99) <= 1_000_000_000L;
+    }
+
+    /**
+     * Untimed warm-up: a fresh service JVM checks its first thousands of events interpreted or half compiled (on a fresh
+     * platform 20 pairs/s built up a backlog of seconds), which is not what an office sees from a running service. So
+     * {@value #WARM_UP_PAIRS} pairs go through the batch API first, and the timed phase starts once registration-service
+     * has registered all of them (bounded: 5 minutes).
+     */
+    private void warmUp(String first, String firstToken, String second, String secondToken) throws Exception {
+        long start = System.nanoTime();
+        List<Map<String, Object>> firsts = new ArrayList<>();
+        List<Map<String, Object>> seconds = new ArrayList<>();
+        for (int i = 0; i < WARM_UP_PAIRS; i++) {
+            Workload.Person person = Workload.Person.random();
+            firsts.add(Workload.enrollment(first, "WA-" + i, person));
+            seconds.add(Workload.enrollment(second, "WB-" + i, person));
+        }
+        for (int from = 0; from < WARM_UP_PAIRS; from += 500) {
+            int to = Math.min(WARM_UP_PAIRS, from + 500);
+            pushBatch(firstToken, firsts.subList(from, to));
+            pushBatch(secondToken, seconds.subList(from, to));
+        }
+        try (Connection db = platform.database("registration");
+                PreparedStatement registered = db.prepareStatement("SELECT count(*) FROM registration WHERE school_code = ?")) {
+            registered.setString(1, second);
+            long count = 0;
+            while (count < WARM_UP_PAIRS && System.nanoTime() - start < 300_000_000_000L) {
+                Thread.sleep(1000);
+                try (ResultSet rs = registered.executeQuery()) {
+                    rs.next();
+                    count = rs.getLong(1);
+                }
+            }
+            Bench.row("warm-up: pairs registered / pushed (s)", String.format("%d / %d (%.0f s)", count, WARM_UP_PAIRS,
+                    (System.nanoTime() - start) / 1e9));
+        }
+    }
+
+    private void pushBatch(String token, List<Map<String, Object>> items) throws Exception {
+        var answer = platform.post(platform.enrollmentUrl() + "/api/v1/enrollments/batch", token,
+                Workload.JSON.writeValueAsString(Map.of("items", items)));
+        if (answer.statusCode() != 200 || answer.body().contains("\"REJECTED\"")) {
+            throw new IllegalStateException("warm-up batch failed: " + answer.statusCode());
+        }
     }
 
     private void post(String token, Map<String, Object> body) throws Exception {
@@ -74,7 +129,7 @@ final class AlertLatencyBenchmark {
 
     private void watch(String school, String since, Map<String, Long> answeredAt, Histogram latency, AtomicBoolean watching) {
         String token = platform.token("auditor");
-        String url = platform.registrationUrl() + "/api/v1/alerts?type=DOUBLE_REGISTRATION&limit=500&school=" + school + "&from=" + since;
+        String url = platform.registrationUrl() + "/api/v1/alerts?type=DOUBLE_REGISTRATION&limit=" + WATCH_PAGE + "&school=" + school + "&from=" + since;
         while (watching.get()) {
             try {
                 JsonNode page = Workload.JSON.readTree(platform.get(url, token).body());
