@@ -72,6 +72,9 @@ public class EnrollmentIntake {
     @Inject
     EnrollmentHistory history;
 
+    @Inject
+    SchoolDirectory directory;
+
     /**
      * Checks and stores a batch: every valid item is written, no invalid one; all in one transaction so a
      * failure (e.g. the database going away) stores none of them.
@@ -93,7 +96,7 @@ public class EnrollmentIntake {
                 results[i] = rejected(List.of(new FieldError("schoolCode", "school-scope",
                         "a school may push records of its own school only")));
             } else {
-                School school = item.schoolCode() == null ? null : schools.computeIfAbsent(item.schoolCode(), School::findWithMajors);
+                School school = item.schoolCode() == null ? null : schools.computeIfAbsent(item.schoolCode(), directory::forIntake);
                 EnrollmentRules.Outcome checked = rules.check(item, school);
                 if (checked.valid() == null) {
                     results[i] = rejected(checked.errors());

@@ -56,8 +56,14 @@ public class SchoolDirectory {
     @Inject
     Event<Changed> changed;
 
+    /** The schools as the intake checks records against them, with their filed majors. */
+    static final String INTAKE_SCHOOLS = "intake-schools";
+
     @CacheName(PUBLIC_SCHOOLS)
     Cache publicSchools;
+
+    @CacheName(INTAKE_SCHOOLS)
+    Cache intakeSchools;
 
     /** The schools of a province qualified to enroll in {@code year}, with their filed majors (cached). */
     @CacheResult(cacheName = PUBLIC_SCHOOLS)
@@ -67,11 +73,22 @@ public class SchoolDirectory {
     }
 
     /**
+     * A school with its filed majors as the intake checks a pushed record against them (null when unknown). Every push
+     * reads it and a school changes rarely, so it is cached: read-only, and detached once its loading transaction
+     * ends (the intake only reads its fields and majors). A change drops it after commit.
+     */
+    @CacheResult(cacheName = INTAKE_SCHOOLS)
+    public School forIntake(String code) {
+        return School.findWithMajors(code);
+    }
+
+    /**
      * After commit, not before: a reader between an early invalidation and the commit would cache the old directory
      * again. A reader still computing when this runs loses its entry with the rest.
      */
-    void dropPublicList(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changed change) {
+    void dropCachedSchools(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changed change) {
         publicSchools.invalidateAll().await().indefinitely();
+        intakeSchools.invalidate(change.schoolCode()).await().indefinitely();
     }
 
     /** @return true when the school was created, false when an existing one was updated */

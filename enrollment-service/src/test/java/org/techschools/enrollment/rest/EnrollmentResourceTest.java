@@ -96,6 +96,26 @@ class EnrollmentResourceTest {
                 .body("errors.field", hasItem("schoolCode")).body("errors.rule", hasItem("unknown-school"));
     }
 
+    /** The intake caches schools (SchoolDirectory.forIntake): a school's creation and every change must count at once. */
+    @Test
+    void theIntakeChecksAgainstTheSchoolAsItIsNow() {
+        String code = TestData.newCode("LATE");
+        given().auth().oauth2(TestTokens.school(code)).contentType(ContentType.JSON).body(TestData.enrollment(code, "BEFORE"))
+                .post("/api/v1/enrollments").then().statusCode(422).body("errors.rule", hasItem("unknown-school"));
+
+        Map<String, Object> directoryEntry = TestData.school(code, TestData.HANGZHOU, "TECHNICIAN_COLLEGE");
+        given().auth().oauth2(TestTokens.province(TestData.ZHEJIANG)).contentType(ContentType.JSON).body(directoryEntry)
+                .post("/api/v1/schools").then().statusCode(201);
+        given().auth().oauth2(TestTokens.school(code)).contentType(ContentType.JSON).body(TestData.enrollment(code, "CREATED"))
+                .post("/api/v1/enrollments").then().statusCode(201);
+
+        directoryEntry.put("qualifiedYears", List.of(2025));
+        given().auth().oauth2(TestTokens.province(TestData.ZHEJIANG)).contentType(ContentType.JSON).body(directoryEntry)
+                .post("/api/v1/schools").then().statusCode(200);
+        given().auth().oauth2(TestTokens.school(code)).contentType(ContentType.JSON).body(TestData.enrollment(code, "AFTER"))
+                .post("/api/v1/enrollments").then().statusCode(422).body("errors.rule", hasItem("school-not-qualified"));
+    }
+
     @Test
     void missingFieldIsA400NamingTheField() {
         Map<String, Object> body = TestData.enrollment(school, "NO-MAJOR");
