@@ -79,18 +79,13 @@ class ProgressScopeTest {
     }
 
     /**
-     * The reports are cached for a second (ProgressService): asked right after a wider view of the same year, a city
+     * The views are cached for a second (rest/DashboardJson): asked right after a wider view of the same year, a city
      * office still gets only its own city, and a province office after a city office still gets every city.
      */
     @Test
     void aCachedReportIsNeverServedOutsideTheCallersScope() {
         int year = 2025;
-        given().auth().oauth2(TestTokens.province("330000"))
-                .queryParam("year", year).queryParam("province", "330000")
-                .when().get("/api/v1/progress")
-                .then().statusCode(200)
-                .body("scopeCityCode", equalTo(null))
-                .body("cities", hasSize(11));
+        assertProvinceOfficeSeesEveryCity(year);
         given().auth().oauth2(TestTokens.city("330200"))
                 .queryParam("year", year).queryParam("province", "330000")
                 .when().get("/api/v1/progress")
@@ -98,12 +93,7 @@ class ProgressScopeTest {
                 .body("scopeCityCode", equalTo("330200"))
                 .body("cities.cityCode", contains("330200"))
                 .body("burnUp.cityCode", everyItem(equalTo("330200")));
-        given().auth().oauth2(TestTokens.province("330000"))
-                .queryParam("year", year).queryParam("province", "330000")
-                .when().get("/api/v1/progress")
-                .then().statusCode(200)
-                .body("scopeCityCode", equalTo(null))
-                .body("cities", hasSize(11));
+        assertProvinceOfficeSeesEveryCity(year);
 
         // The drill-down of a city the province just asked for stays closed to another city's office.
         given().auth().oauth2(TestTokens.province("330000"))
@@ -121,6 +111,15 @@ class ProgressScopeTest {
                 .when().get("/api/v1/progress/330200/schools")
                 .then().statusCode(200)
                 .body("cityCode", equalTo("330200"));
+    }
+
+    private static void assertProvinceOfficeSeesEveryCity(int year) {
+        given().auth().oauth2(TestTokens.province("330000"))
+                .queryParam("year", year).queryParam("province", "330000")
+                .when().get("/api/v1/progress")
+                .then().statusCode(200)
+                .body("scopeCityCode", equalTo(null))
+                .body("cities", hasSize(11));
     }
 
     @Test

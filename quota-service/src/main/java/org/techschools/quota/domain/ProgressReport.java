@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * 进展: target vs plan vs actual enrollment of a province and its cities in one intake year. Immutable (its lists are
- * copied): one report is cached and shared by every office asking the same question within the cache's lifetime.
+ * copied).
  *
  * @param scopeCityCode   the city the figures are limited to (a city office sees only its own city), null otherwise
  * @param plan            students in issued or filed 招生计划 (sum of their lines)

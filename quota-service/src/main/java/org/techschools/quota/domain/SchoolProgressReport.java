@@ -11,8 +11,7 @@ import org.techschools.quota.domain.ProgressReport.GroupCount;
 
 /**
  * 进展 drill-down: target, issued plan and actual enrollment per school of one city in one intake year, by class level,
- * study mode and major. Immutable (its lists and maps are copied): one report is cached and shared by every office
- * asking for the same city within the cache's lifetime.
+ * study mode and major. Immutable (its lists and maps are copied).
  *
  * @param plan                students in the issued or filed 招生计划 of the city's schools
  * @param activeRegistrations ACTIVE 学籍 (在籍) of the intake year, from registration-events
