@@ -19,10 +19,15 @@ public final class Bench {
         LocalPlatform platform = new LocalPlatform(Path.of(args[0]));
         String scenario = args[1];
         String arg = args.length > 2 ? args[2] : null;
+        Set<String> stopped = servicesToStop(scenario);
         if (!scenario.equals("kafka-floor")) {
-            platform.awaitConsumersAssigned(Duration.ofMinutes(3));
+            platform.awaitConsumersAssigned(Duration.ofMinutes(3), stopped);
         }
-        Set<String> stopped = stopServices(platform, scenario);
+        stopped.forEach(new Faults(platform)::stop);
+        if (!stopped.isEmpty()) {
+            System.out.println("BENCH_STOP: " + String.join(", ", stopped)
+                    + " stopped for this run (their consumers do not share the cores); deployment/local/up starts them again");
+        }
         boolean met = switch (scenario) {
             case "ingest" -> new IngestBenchmark(platform).run(arg == null ? 100_000 : Integer.parseInt(arg));
             case "latency" -> new PushLatencyBenchmark(platform).run(arg == null ? 60 : Integer.parseInt(arg));
@@ -34,7 +39,7 @@ public final class Bench {
             case "r3-consumer-crash" -> new CrashScenarios(platform).consumerCrash(records(arg));
             case "r4-relay-crash" -> new CrashScenarios(platform).relayCrash(records(arg));
             case "registry-load" -> new RegistryLoadBenchmark(platform).run(arg == null ? 1_000_000 : Integer.parseInt(arg));
-            case "registry-e2e" -> new RegistryE2eBenchmark(platform).run(arg == null ? 500 : Integer.parseInt(arg),
+            case "registry-e2e" -> new RegistryE2eBenchmark(platform, stopped).run(arg == null ? 500 : Integer.parseInt(arg),
                     args.length > 3 ? Integer.parseInt(args[3]) : 60);
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         };
@@ -46,21 +51,16 @@ public final class Bench {
      * deployment/local/up starts them again), to measure one service's figures without the others' consumers taking
      * this machine's two cores — in production each service has its own host. The table says which were stopped.
      */
-    private static Set<String> stopServices(LocalPlatform platform, String scenario) {
+    private static Set<String> servicesToStop(String scenario) {
         Set<String> stopped = new java.util.LinkedHashSet<>();
         for (String service : System.getenv().getOrDefault("BENCH_STOP", "").split(",")) {
             if (!service.isBlank()) {
-                if (!Faults.SERVICES.contains(service.trim()) || scenario.startsWith("r")) {
+                if (!Faults.SERVICES.contains(service.trim()) || scenario.matches("r\\d-.*|registry-load")) {
                     throw new IllegalArgumentException("BENCH_STOP names services " + Faults.SERVICES
-                            + ", for the benchmarks only (not the crash scenarios or registry-*): " + service);
+                            + ", for the benchmarks only (not the crash scenarios or registry-load): " + service);
                 }
-                new Faults(platform).stop(service.trim());
                 stopped.add(service.trim());
             }
-        }
-        if (!stopped.isEmpty()) {
-            System.out.println("BENCH_STOP: " + String.join(", ", stopped)
-                    + " stopped for this run (their consumers do not share the cores); deployment/local/up starts them again");
         }
         return stopped;
     }

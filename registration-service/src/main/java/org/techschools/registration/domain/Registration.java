@@ -2,6 +2,7 @@ package org.techschools.registration.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -130,6 +131,19 @@ public class Registration extends PanacheEntityBase {
                 + " WHERE birth_date = ? AND gender = ? AND person_key <> ? AND status = 'ACTIVE'",
                 row -> new Lookalike(row.getObject(1, UUID.class), row.getString(2), row.getString(3)),
                 registration.birthDate, registration.gender.name(), registration.personKey);
+    }
+
+    /** The lock class of lookalike blocks among the database's advisory locks (two-int form; Flyway's use one bigint). */
+    private static final int LOOKALIKE_BLOCK_LOCKS = 0x4C4B;
+
+    /**
+     * Transaction-scoped advisory locks on lookalike blocks (see {@code LookalikeBlockLocks}), taken in key order in
+     * one statement so that two transactions locking several blocks cannot deadlock on them.
+     */
+    public static void lockLookalikeBlocks(Collection<Integer> blockKeys) {
+        Integer[] sorted = blockKeys.stream().sorted().distinct().toArray(Integer[]::new);
+        Sql.list("SELECT count(pg_advisory_xact_lock(?, k)) FROM unnest(?::int4[]) AS k", row -> row.getLong(1),
+                LOOKALIKE_BLOCK_LOCKS, sorted);
     }
 
     /** 学籍 that have ended: 退学, 毕业, 注销, 转出. An ended 学籍 conflicts with nothing any more. */

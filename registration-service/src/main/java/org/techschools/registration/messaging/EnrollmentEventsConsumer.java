@@ -1,5 +1,6 @@
 package org.techschools.registration.messaging;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,6 +21,7 @@ import org.techschools.commons.messaging.EventEnvelope;
 import org.techschools.commons.messaging.EventPayloads;
 import org.techschools.commons.messaging.IdempotentEventProcessor;
 import org.techschools.commons.messaging.MalformedEventException;
+import org.techschools.registration.service.LookalikeBlockLocks;
 import org.techschools.registration.service.Registry;
 import org.techschools.registration.service.RegistryGate;
 
@@ -49,15 +51,20 @@ public class EnrollmentEventsConsumer {
     @Inject
     RegistryGate gate;
 
+    @Inject
+    LookalikeBlockLocks blockLocks;
+
     /**
      * Consumed in polled batches, one transaction each: one commit per event cannot keep up with 500 enrollments/s.
      * The events of a batch see each other's 学籍, as the queries of the checks flush the transaction's inserts first.
+     * Several consumers run at once ({@code concurrency} in application.properties); see {@link LookalikeBlockLocks}.
      */
     @Incoming("enrollment-events")
     @Blocking
     public CompletionStage<Void> on(KafkaRecordBatch<String, String> batch) {
         AtomicReference<CompletionStage<Void>> applied = new AtomicReference<>();
-        boolean live = gate.live(() -> applied.set(processor.processBatch(Topics.ENROLLMENT_EVENTS, batch, VERSIONS, this::applyEvent)));
+        boolean live = gate.live(() -> applied.set(processor.processBatchAtOnce(Topics.ENROLLMENT_EVENTS, batch, VERSIONS,
+                this::applyEvents)));
         // Left to a running rebuild, which reads the topic itself: the live consumer only moves past the batch.
         return live ? applied.get() : batch.ack();
     }
@@ -69,19 +76,33 @@ public class EnrollmentEventsConsumer {
      * @throws MalformedEventException when the message can never be applied
      */
     public boolean apply(String raw) {
-        return processor.process(Topics.ENROLLMENT_EVENTS, raw, VERSIONS, this::applyEvent);
+        return processor.process(Topics.ENROLLMENT_EVENTS, raw, VERSIONS, envelope -> applyEvents(List.of(envelope)));
     }
 
-    private void applyEvent(EventEnvelope envelope) {
-        switch (envelope.eventType()) {
-            case EnrollmentRecorded.TYPE, EnrollmentRecorded.CORRECTED -> registry.apply(payloads.enrollmentRecorded(envelope));
-            case EnrollmentWithdrawn.TYPE -> registry.withdraw(payloads.enrollmentWithdrawn(envelope));
+    /** The events in offset order, after locking the lookalike blocks of all of them at once. */
+    private void applyEvents(List<EventEnvelope> envelopes) {
+        List<Object> events = envelopes.stream().map(this::read).toList();
+        blockLocks.lock(events.stream().filter(EnrollmentRecorded.class::isInstance).map(EnrollmentRecorded.class::cast)
+                .map(record -> new LookalikeBlockLocks.Block(record.birthDate(), record.gender())).toList());
+        for (Object event : events) {
+            if (event instanceof EnrollmentRecorded recorded) {
+                registry.apply(recorded);
+            } else {
+                registry.withdraw((EnrollmentWithdrawn) event);
+            }
+            // The checks read hundreds of 学籍 per event: forgetting them once written keeps every later query of the
+            // batch's transaction from dirty-checking all the 学籍 the batch has read so far.
+            em.flush();
+            em.clear();
+        }
+    }
+
+    private Object read(EventEnvelope envelope) {
+        return switch (envelope.eventType()) {
+            case EnrollmentRecorded.TYPE, EnrollmentRecorded.CORRECTED -> payloads.enrollmentRecorded(envelope);
+            case EnrollmentWithdrawn.TYPE -> payloads.enrollmentWithdrawn(envelope);
             default -> throw new MalformedEventException("unknown event type " + envelope.eventType() + " on "
                     + Topics.ENROLLMENT_EVENTS);
-        }
-        // The checks read hundreds of 学籍 per event: forgetting them once written keeps every later query of the
-        // batch's transaction from dirty-checking all the 学籍 the batch has read so far.
-        em.flush();
-        em.clear();
+        };
     }
 }

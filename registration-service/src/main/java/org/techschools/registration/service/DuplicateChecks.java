@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,6 +74,9 @@ public class DuplicateChecks {
     @Inject
     LateRegistrationCheck lateRegistration;
 
+    @Inject
+    LookalikeBlockLocks blockLocks;
+
     /**
      * Every check of one 学籍: the rule-based checks against the person's other ACTIVE 学籍, the fuzzy
      * PROBABLE_DUPLICATE check against other people born the same day, the imported rosters, and the deadline.
@@ -96,9 +100,11 @@ public class DuplicateChecks {
             }
         }
         fuzzyCheck.record(() -> {
+            blockLocks.lock(List.of(new LookalikeBlockLocks.Block(registration.birthDate, registration.gender)));
+            Predicate<String> alike = probableDuplicates.namesAlikeTo(registration.name);
             for (Registration.Lookalike lookalike : Registration.activeLookalikesOf(registration)) {
                 // Names first: only the few alike enough are read in full for the evidence.
-                if (!probableDuplicates.namesAlike(registration.name, lookalike.name())) {
+                if (!alike.test(lookalike.name())) {
                     continue;
                 }
                 Registration other = Registration.byEnrollment(lookalike.enrollmentId()).orElseThrow();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -67,10 +68,93 @@ public class NameSimilarity {
         }
     }
 
-    private final Map<Character, Character> simplified;
+    /** 简体 of every char (itself when it has none): an array, as it is read for every character of hundreds of names a check. */
+    private final char[] simplified;
+
+    /** Ids of each character's {@link #FUZZY} readings, filled as characters are first seen; see {@link Prepared}. */
+    private final int[][] fuzzyReadingIds = new int[Character.MAX_VALUE + 1][];
+    private final Map<String, Integer> syllableIds = new ConcurrentHashMap<>();
+    private final AtomicInteger nextSyllableId = new AtomicInteger();
 
     public NameSimilarity() {
-        this.simplified = loadTable("/checks/traditional-simplified.txt");
+        this.simplified = new char[Character.MAX_VALUE + 1];
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            simplified[c] = (char) c;
+        }
+        loadTable("/checks/traditional-simplified.txt").forEach((traditional, simple) -> simplified[traditional] = simple);
+    }
+
+    /**
+     * A name made ready to be compared with the hundreds born the same day: its compact 简体 form and, per character,
+     * the ids of its fuzzy readings. {@link #mayMatch} is the loosest step of {@link #compare} only — every kind of
+     * match above {@code different} passes it — without allocating, so a check runs the full comparison only for the
+     * few names that pass.
+     */
+    public final class Prepared {
+        private final String name;
+        private final String form;
+        private final int[][] readings;
+
+        private Prepared(String name) {
+            this.name = name;
+            this.form = toSimplified(compact(name));
+            this.readings = new int[form.length()][];
+            for (int i = 0; i < form.length(); i++) {
+                readings[i] = fuzzyReadingIds(form.charAt(i));
+            }
+        }
+
+        /** Whether {@code other} could match this name at all: same length, and each character sounds alike (fuzzily). */
+        public boolean mayMatch(String other) {
+            String compactOther = compact(other);
+            if (compactOther.length() != form.length()) {
+                return false;
+            }
+            for (int i = 0; i < form.length(); i++) {
+                char x = form.charAt(i);
+                char y = simplified[compactOther.charAt(i)];
+                if (x != y && !shareOne(readings[i], fuzzyReadingIds(y))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The full comparison with another name. */
+        public Match compareWith(String other) {
+            return compare(name, other);
+        }
+    }
+
+    public Prepared prepare(String name) {
+        return new Prepared(name);
+    }
+
+    private int[] fuzzyReadingIds(char c) {
+        int[] ids = fuzzyReadingIds[c];
+        if (ids == null) {
+            // A benign race: two threads may both compute the same immutable array.
+            ids = FUZZY.readings(c).stream().mapToInt(r -> syllableIds.computeIfAbsent(r, k -> nextSyllableId.getAndIncrement())).sorted().toArray();
+            fuzzyReadingIds[c] = ids;
+        }
+        return ids;
+    }
+
+    /** Whether two sorted id arrays, both non-empty, have an id in common (characters without readings share none). */
+    private static boolean shareOne(int[] a, int[] b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                return true;
+            }
+            if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return false;
     }
 
     public Match compare(String a, String b) {
@@ -120,11 +204,11 @@ public class NameSimilarity {
     }
 
     String toSimplified(String name) {
-        StringBuilder out = new StringBuilder(name.length());
-        for (char c : name.toCharArray()) {
-            out.append(simplified.getOrDefault(c, c));
+        char[] out = name.toCharArray();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = simplified[out[i]];
         }
-        return out.toString();
+        return new String(out);
     }
 
     /** Same length, and each pair of characters shares a reading (after {@code form}); non-Chinese characters must be equal. */

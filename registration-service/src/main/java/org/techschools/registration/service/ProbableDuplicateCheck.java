@@ -3,6 +3,7 @@ package org.techschools.registration.service;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,9 +32,14 @@ public class ProbableDuplicateCheck {
     public record Finding(BigDecimal score, ObjectNode evidence) {
     }
 
-    /** Whether two names are alike enough for a PROBABLE_DUPLICATE (the rest of {@link #evaluate} is the blocking key). */
-    public boolean namesAlike(String a, String b) {
-        return names.compare(a, b).score() >= config.probableDuplicate().threshold();
+    /**
+     * Which names are alike enough to this one for a PROBABLE_DUPLICATE (the rest of {@link #evaluate} is the blocking
+     * key): made once per check and asked for each name of the block, most of which fail the cheap first test.
+     */
+    public Predicate<String> namesAlikeTo(String name) {
+        NameSimilarity.Prepared prepared = names.prepare(name);
+        double threshold = config.probableDuplicate().threshold();
+        return other -> prepared.mayMatch(other) && prepared.compareWith(other).score() >= threshold;
     }
 
     public Optional<Finding> evaluate(Registration first, Registration second) {

@@ -10,8 +10,11 @@ import static org.techschools.registration.support.TestEvents.sendEnrollmentEven
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +92,39 @@ class FuzzyAndDeadlineChecksTest {
         sendEnrollmentEvent(d.personKey, d.recorded());
         Map<String, Object> spaced = Alerts.awaitCount(d.schoolCode, "PROBABLE_DUPLICATE", 1).get(0);
         assertThat(((Number) spaced.get("score")).doubleValue(), closeTo(0.98, 1e-6));
+    }
+
+    /**
+     * Several consumers check at once, and two lookalikes (different personKeys) usually sit on partitions of
+     * different consumers: published together, each pair must still raise its one alert — neither check may miss the
+     * other's 学籍 because both were uncommitted at the time.
+     */
+    @Test
+    void lookalikesArrivingTogetherOnDifferentPartitionsAreEachOneProbableDuplicate() {
+        String school = TestEvents.schoolCode();
+        // A name and birth dates (the 1940s) no other test uses, so only this test's pairs can match each other.
+        String givenNames = "相宇明远思博文涛";
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String name = "司马" + givenNames.charAt(random.nextInt(givenNames.length())) + givenNames.charAt(random.nextInt(givenNames.length()));
+        LocalDate firstBirthDate = LocalDate.of(1940, 1, 1).plusDays(random.nextInt(3000));
+        int pairs = 60;
+        List<Enrollment> people = new ArrayList<>();
+        for (int i = 0; i < pairs; i++) {
+            LocalDate born = firstBirthDate.plusDays(i);
+            people.add(Enrollment.of(TestEvents.personKey(), school).born(born).named(name));
+            people.add(Enrollment.of(TestEvents.personKey(), school).born(born).named(name));
+        }
+        TestEvents.sendAll(TestEvents.ENROLLMENT_EVENTS, people.stream().map(e -> Map.entry(e.personKey, e.recorded())).toList());
+
+        List<Map<String, Object>> alerts = Alerts.awaitCount(school, "PROBABLE_DUPLICATE", pairs);
+        Alerts.awaitAllChecked(people);
+        List<List<String>> expected = new ArrayList<>();
+        for (int i = 0; i < pairs; i++) {
+            expected.add(Stream.of(people.get(2 * i), people.get(2 * i + 1))
+                    .map(e -> school + "/" + e.sourceRecordId).sorted().toList());
+        }
+        assertThat(alerts.stream().map(Alerts::recordKeys).toList(), containsInAnyOrder(expected.toArray()));
+        assertThat(Alerts.ofSchool(school), hasSize(pairs));
     }
 
     @Test

@@ -35,6 +35,8 @@ class NameSimilarityTest {
             NameSimilarity.Match match = names.compare(pair[0], pair[1]);
             assertThat(pair[0] + "/" + pair[1], match.score(), lessThan(THRESHOLD));
             assertThat(match.kind(), equalTo("different"));
+            // The cheap first test of a check already turns these away.
+            assertThat(pair[0] + "/" + pair[1], names.prepare(pair[0]).mayMatch(pair[1]), equalTo(false));
         }
     }
 
@@ -42,5 +44,9 @@ class NameSimilarityTest {
         NameSimilarity.Match match = names.compare(a, b);
         assertThat(a + "/" + b, match.kind(), equalTo(kind));
         assertThat(a + "/" + b, match.score(), greaterThanOrEqualTo(THRESHOLD));
+        // The cheap first test of a check must let every match through, whichever name is the checked one.
+        assertThat(a + "/" + b, names.prepare(a).mayMatch(b), equalTo(true));
+        assertThat(b + "/" + a, names.prepare(b).mayMatch(a), equalTo(true));
+        assertThat(a + "/" + b, names.prepare(a).compareWith(b), equalTo(match));
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.restassured.path.json.JsonPath;
@@ -45,6 +46,16 @@ public final class Alerts {
     public static void awaitChecked(Enrollment e, int count) {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300))
                 .until(() -> TestEvents.checkResultsOf(e).size() >= count);
+    }
+
+    /** Like {@link #awaitChecked} with a count of one for each record, reading the topic once per look. */
+    public static void awaitAllChecked(List<Enrollment> records) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(() -> {
+            Set<String> checked = TestEvents.readAll(TestEvents.REGISTRATION_EVENTS).stream().map(r -> TestEvents.parse(r.value()))
+                    .filter(m -> "RegistrationCheckCompleted".equals(m.path("eventType").asText()))
+                    .map(m -> m.path("payload").path("enrollmentId").asText()).collect(Collectors.toSet());
+            return records.stream().allMatch(e -> checked.contains(e.enrollmentId.toString()));
+        });
     }
 
     /** The id of the 学籍 made from this record, from its first check result. */
