@@ -17,10 +17,10 @@ import io.quarkus.hibernate.orm.panache.Panache;
  * with a result mapping added a new entry to the query plan cache each time, so every lookup searched a cache
  * crowded with equal-looking keys. Entities are then loaded by id, which bypasses both.
  */
-final class Sql {
+public final class Sql {
 
     /** Reads one row. */
-    interface Row<T> {
+    public interface Row<T> {
         T read(ResultSet row) throws SQLException;
     }
 
@@ -28,7 +28,7 @@ final class Sql {
     }
 
     /** The rows of a query; the session is flushed first, so the query sees this transaction's pending writes. */
-    static <T> List<T> list(String sql, Row<T> row, Object... parameters) {
+    public static <T> List<T> list(String sql, Row<T> row, Object... parameters) {
         Session session = Panache.getEntityManager().unwrap(Session.class);
         session.flush();
         return session.doReturningWork(connection -> {
@@ -47,8 +47,22 @@ final class Sql {
         });
     }
 
+    /** Runs an INSERT or UPDATE after flushing the session, as {@link #list} does; returns the rows it changed. */
+    public static int update(String sql, Object... parameters) {
+        Session session = Panache.getEntityManager().unwrap(Session.class);
+        session.flush();
+        return session.doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+                return statement.executeUpdate();
+            }
+        });
+    }
+
     /** The first column as a UUID (the ids these lookups return). */
-    static UUID uuid(ResultSet row) throws SQLException {
+    public static UUID uuid(ResultSet row) throws SQLException {
         return row.getObject(1, UUID.class);
     }
 }

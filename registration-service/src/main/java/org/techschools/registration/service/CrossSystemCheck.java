@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -16,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.techschools.registration.domain.AlertType;
 import org.techschools.registration.domain.Registration;
 import org.techschools.registration.domain.RosterSystem;
+import org.techschools.registration.domain.Sql;
 
 /**
  * 跨系统学籍: the holder of an ACTIVE 学籍 here is 在籍 on an imported roster of the education system (普通高中
@@ -24,9 +24,6 @@ import org.techschools.registration.domain.RosterSystem;
  */
 @ApplicationScoped
 public class CrossSystemCheck {
-
-    @Inject
-    EntityManager em;
 
     @Inject
     AlertBook alerts;
@@ -40,14 +37,14 @@ public class CrossSystemCheck {
         return registration.enrollmentId + ":" + hit.system() + ":" + hit.provinceCode();
     }
 
-    /** The person's 在籍 rows on every roster, the first row per roster. */
-    @SuppressWarnings("unchecked")
+    /** The person's 在籍 rows on every roster, the first row per roster (plain SQL: it runs for every consumed event). */
     public List<RosterHit> activeRosterRowsOf(String personKey) {
-        List<Object[]> rows = em.createNativeQuery("SELECT DISTINCT ON (system, province_code) system, province_code, line,"
-                        + " id_number_masked, name, gender, birth_date, school_name, status FROM roster_entry"
-                        + " WHERE person_key = ?1 AND active ORDER BY system, province_code, line")
-                .setParameter(1, personKey).getResultList();
-        return rows.stream().map(CrossSystemCheck::hit).toList();
+        return Sql.list("SELECT DISTINCT ON (system, province_code) system, province_code, line, id_number_masked, name,"
+                + " gender, birth_date, school_name, status FROM roster_entry WHERE person_key = ? AND active"
+                + " ORDER BY system, province_code, line",
+                r -> new RosterHit(RosterSystem.valueOf(r.getString(1)), r.getString(2), r.getInt(3), r.getString(4),
+                        r.getString(5), r.getString(6), r.getObject(7, LocalDate.class), r.getString(8), r.getString(9)),
+                personKey);
     }
 
     /** @return the new alert's id, or empty when this 学籍 was flagged for this roster before or is not ACTIVE */
@@ -70,11 +67,5 @@ public class CrossSystemCheck {
         Evidence.pair(evidence, "names", registration.name, hit.name());
         return alerts.raise(AlertType.CROSS_SYSTEM_REGISTRATION, pairKey(registration, hit), List.of(registration), null,
                 evidence);
-    }
-
-    private static RosterHit hit(Object[] r) {
-        LocalDate birth = r[6] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[6];
-        return new RosterHit(RosterSystem.valueOf((String) r[0]), (String) r[1], ((Number) r[2]).intValue(), (String) r[3],
-                (String) r[4], (String) r[5], birth, (String) r[7], (String) r[8]);
     }
 }
