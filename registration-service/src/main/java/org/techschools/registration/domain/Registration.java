@@ -133,17 +133,21 @@ public class Registration extends PanacheEntityBase {
                 registration.birthDate, registration.gender.name(), registration.personKey);
     }
 
-    /** The lock class of lookalike blocks among the database's advisory locks (two-int form; Flyway's use one bigint). */
-    private static final int LOOKALIKE_BLOCK_LOCKS = 0x4C4B;
-
     /**
-     * Transaction-scoped advisory locks on lookalike blocks (see {@code LookalikeBlockLocks}), taken in key order in
-     * one statement so that two transactions locking several blocks cannot deadlock on them.
+     * Transaction-scoped advisory locks on lookalike keys (see {@code LookalikeBlockLocks}: the block in the high
+     * 32 bits, a sound of the name in the low), in the two-int form no other lock of this database uses, taken in key
+     * order in one statement so that two transactions locking several keys cannot deadlock on them.
      */
-    public static void lockLookalikeBlocks(Collection<Integer> blockKeys) {
-        Integer[] sorted = blockKeys.stream().sorted().distinct().toArray(Integer[]::new);
-        Sql.list("SELECT count(pg_advisory_xact_lock(?, k)) FROM unnest(?::int4[]) AS k", row -> row.getLong(1),
-                LOOKALIKE_BLOCK_LOCKS, sorted);
+    public static void lockLookalikes(Collection<Long> keys) {
+        long[] sorted = keys.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
+        Integer[] blocks = new Integer[sorted.length];
+        Integer[] sounds = new Integer[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            blocks[i] = (int) (sorted[i] >> 32);
+            sounds[i] = (int) sorted[i];
+        }
+        Sql.list("SELECT count(pg_advisory_xact_lock(k.block, k.sound)) FROM unnest(?::int4[], ?::int4[]) AS k (block, sound)",
+                row -> row.getLong(1), blocks, sounds);
     }
 
     /** 学籍 that have ended: 退学, 毕业, 注销, 转出. An ended 学籍 conflicts with nothing any more. */

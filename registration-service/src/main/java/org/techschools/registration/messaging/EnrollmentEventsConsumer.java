@@ -83,7 +83,7 @@ public class EnrollmentEventsConsumer {
     private void applyEvents(List<EventEnvelope> envelopes) {
         List<Object> events = envelopes.stream().map(this::read).toList();
         blockLocks.lock(events.stream().filter(EnrollmentRecorded.class::isInstance).map(EnrollmentRecorded.class::cast)
-                .map(record -> new LookalikeBlockLocks.Block(record.birthDate(), record.gender())).toList());
+                .map(record -> new LookalikeBlockLocks.Person(record.birthDate(), record.gender(), record.name())).toList());
         for (Object event : events) {
             if (event instanceof EnrollmentRecorded recorded) {
                 registry.apply(recorded);

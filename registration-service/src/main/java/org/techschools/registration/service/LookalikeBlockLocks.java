@@ -5,45 +5,51 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 
+import jakarta.inject.Inject;
 import jakarta.transaction.TransactionScoped;
 
 import org.techschools.commons.domain.Gender;
 import org.techschools.registration.domain.Registration;
 
 /**
- * The lookalike blocks (birth date and gender: the blocking key of PROBABLE_DUPLICATE) this transaction has locked.
- * enrollment-events is consumed by several consumers at once, and one person's events share a partition, but two
- * different people who look alike may be checked in two transactions at the same time: each would miss the other's
- * uncommitted 学籍 and neither would raise the alert. A transaction-scoped lock on the block makes the second wait
- * for the first to commit, after which its lookup sees the first. A consumed batch locks all its blocks up front in
- * one sorted statement, so two batches cannot deadlock on them; a lock already held is not asked for again.
+ * The lookalike locks this transaction holds. enrollment-events is consumed by several consumers at once, and one
+ * person's events share a partition, but two different people who look alike (PROBABLE_DUPLICATE) may be checked in
+ * two transactions at the same time: each would miss the other's uncommitted 学籍 and neither would raise the alert.
+ * A transaction-scoped lock makes the second wait for the first to commit, after which its lookup sees the first.
+ * <p>
+ * The lock is finer than the check's block (birth date and gender): alike names share a sound of their first
+ * character (a fuzzy reading of the surname), so the lock is per block and surname sound — a whole block, hundreds of
+ * 学籍 born the same few years, made the consumers wait for each other most of the time. A consumed batch locks all
+ * of its keys up front in one sorted statement, so two batches cannot deadlock on them; a lock already held is not
+ * asked for again.
  */
 @TransactionScoped
 public class LookalikeBlockLocks {
 
-    private final Set<Integer> held = new HashSet<>();
+    @Inject
+    NameSimilarity names;
 
-    /** Locks the blocks of these people (birth date and gender each) that this transaction does not hold yet. */
-    public void lock(Collection<Block> blocks) {
-        Set<Integer> wanted = new HashSet<>();
-        for (Block block : blocks) {
-            int key = block.key();
-            if (!held.contains(key)) {
-                wanted.add(key);
+    private final Set<Long> held = new HashSet<>();
+
+    /** Locks the lookalike keys of these people that this transaction does not hold yet. */
+    public void lock(Collection<Person> people) {
+        Set<Long> wanted = new HashSet<>();
+        for (Person person : people) {
+            int block = Math.toIntExact(person.birthDate().toEpochDay() * Gender.values().length + person.gender().ordinal());
+            for (String sound : names.firstSounds(person.name())) {
+                long key = (long) block << 32 | (sound.hashCode() & 0xFFFFFFFFL);
+                if (!held.contains(key)) {
+                    wanted.add(key);
+                }
             }
         }
         if (!wanted.isEmpty()) {
-            Registration.lockLookalikeBlocks(wanted);
+            Registration.lockLookalikes(wanted);
             held.addAll(wanted);
         }
     }
 
-    /** A PROBABLE_DUPLICATE block. */
-    public record Block(LocalDate birthDate, Gender gender) {
-
-        /** Distinct per block: the day number and the gender in one int (dates up to the year 2^29 / 365 / 2). */
-        int key() {
-            return Math.toIntExact(birthDate.toEpochDay() * Gender.values().length + gender.ordinal());
-        }
+    /** Who is checked: the block (birth date, gender) and the name. */
+    public record Person(LocalDate birthDate, Gender gender, String name) {
     }
 }

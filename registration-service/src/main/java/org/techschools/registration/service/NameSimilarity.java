@@ -126,6 +126,19 @@ public class NameSimilarity {
         }
     }
 
+    /**
+     * The sounds a name alike to this one must share with it at its first character (its fuzzy readings, or the
+     * character itself when it has none): every kind of match of {@link #compare} implies one in common.
+     */
+    public Set<String> firstSounds(String name) {
+        String form = toSimplified(compact(name));
+        if (form.isEmpty()) {
+            return Set.of("");
+        }
+        Set<String> readings = FUZZY.readings(form.charAt(0));
+        return readings.isEmpty() ? Set.of(form.substring(0, 1)) : readings;
+    }
+
     public Prepared prepare(String name) {
         return new Prepared(name);
     }

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThan;
 
+import java.util.Collections;
+
 import org.junit.jupiter.api.Test;
 
 /** The name comparison of the PROBABLE_DUPLICATE check, step by step, without the service around it. */
@@ -48,5 +50,7 @@ class NameSimilarityTest {
         assertThat(a + "/" + b, names.prepare(a).mayMatch(b), equalTo(true));
         assertThat(b + "/" + a, names.prepare(b).mayMatch(a), equalTo(true));
         assertThat(a + "/" + b, names.prepare(a).compareWith(b), equalTo(match));
+        // Checks of alike names take a common lock (LookalikeBlockLocks): they share a sound of the first character.
+        assertThat(a + "/" + b, Collections.disjoint(names.firstSounds(a), names.firstSounds(b)), equalTo(false));
     }
 }
