@@ -1,5 +1,8 @@
 package org.techschools.enrollment.messaging;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -7,6 +10,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -21,8 +25,8 @@ import org.techschools.commons.events.RegistrationCheckCompleted;
 import org.techschools.commons.messaging.EventEnvelope;
 import org.techschools.commons.messaging.IdempotentEventProcessor;
 import org.techschools.commons.messaging.MalformedEventException;
+import org.techschools.commons.persistence.BulkWrite;
 import org.techschools.enrollment.domain.CheckStatus;
-import org.techschools.enrollment.domain.Enrollment;
 
 /** Applies registration-service's check results to the records (PENDING → CLEAN | FLAGGED, with alert ids). */
 @ApplicationScoped
@@ -34,35 +38,44 @@ public class CheckResultConsumer {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    EntityManager em;
+
     /**
-     * Consumed in polled batches, one transaction each: while schools push thousands of records, the check results come
-     * back as fast, and one transaction and commit per result took a quarter of the service's CPU from the intake.
+     * Consumed in polled batches, one transaction and one UPDATE each: while schools push thousands of records, the
+     * check results come back as fast, and loading and rewriting each record took CPU from the intake beside it.
      */
     @Incoming(Topics.REGISTRATION_EVENTS)
     @Blocking
     public CompletionStage<Void> onRegistrationEvents(KafkaRecordBatch<String, String> batch) {
-        return processor.processBatch(Topics.REGISTRATION_EVENTS, batch, Set.of(1), this::apply);
+        return processor.processBatchAtOnce(Topics.REGISTRATION_EVENTS, batch, Set.of(1), this::apply);
     }
 
-    void apply(EventEnvelope envelope) {
-        switch (envelope.eventType()) {
-            case RegistrationCheckCompleted.TYPE -> applyCheck(read(envelope, RegistrationCheckCompleted.class));
-            case RegistrationChanged.TYPE -> {
-                // 学籍 lifecycle lives in registration-service; the enrollment record itself is unchanged.
+    void apply(List<EventEnvelope> envelopes) {
+        Map<UUID, RegistrationCheckCompleted> newest = new LinkedHashMap<>();
+        for (EventEnvelope envelope : envelopes) {
+            switch (envelope.eventType()) {
+                case RegistrationCheckCompleted.TYPE -> {
+                    RegistrationCheckCompleted check = read(envelope, RegistrationCheckCompleted.class);
+                    newest.merge(check.enrollmentId(), check, (a, b) -> b.checkedAt().isAfter(a.checkedAt()) ? b : a);
+                }
+                case RegistrationChanged.TYPE -> {
+                    // 学籍 lifecycle lives in registration-service; the enrollment record itself is unchanged.
+                }
+                default -> throw new MalformedEventException("unknown eventType " + envelope.eventType());
             }
-            default -> throw new MalformedEventException("unknown eventType " + envelope.eventType());
         }
-    }
-
-    private void applyCheck(RegistrationCheckCompleted check) {
-        Enrollment e = Enrollment.findById(check.enrollmentId());
-        // Results can overtake each other across partitions (alerts between different persons): keep the newest.
-        if (e == null || (e.checkedAt != null && !check.checkedAt().isAfter(e.checkedAt))) {
-            return;
-        }
-        e.checkStatus = CheckStatus.valueOf(check.checkStatus().name());
-        e.alertIds = check.alertIds().stream().map(UUID::toString).sorted().collect(Collectors.joining(","));
-        e.checkedAt = check.checkedAt();
+        // Results can overtake each other across partitions (alerts between different persons): the newest stays.
+        // Only the check columns change, so a correction committed meanwhile keeps its fields.
+        BulkWrite.execute(em, """
+                UPDATE enrollment e SET check_status = c.status, alert_ids = c.alert_ids, checked_at = c.checked_at::timestamptz
+                FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) AS c (id, status, alert_ids, checked_at)
+                WHERE e.id = c.id::uuid AND (e.checked_at IS NULL OR e.checked_at < c.checked_at::timestamptz)""",
+                List.of("varchar", "varchar", "varchar", "varchar"),
+                newest.values().stream().map(check -> new Object[] { check.enrollmentId().toString(),
+                        CheckStatus.valueOf(check.checkStatus().name()).name(),
+                        check.alertIds().stream().map(UUID::toString).sorted().collect(Collectors.joining(",")),
+                        check.checkedAt().toString() }).toList());
     }
 
     private <T> T read(EventEnvelope envelope, Class<T> type) {

@@ -63,21 +63,13 @@ public class IdempotentEventProcessor {
     }
 
     /**
-     * Applies a polled batch in one transaction: one commit for hundreds of events is what lets a replay of the
-     * topic keep up. An unreadable record is dead-lettered on its own; when any event fails to apply, the batch
-     * falls back to one transaction per event, so only that event is dead-lettered and the others still count.
+     * Applies a polled batch in one transaction: one commit for hundreds of events is what lets a replay of the topic
+     * keep up. The handler gets all of the batch's events not applied before (in offset order, each eventId once) in
+     * one call, so it can read and write per batch instead of per event. An unreadable record is dead-lettered on its
+     * own; when the call fails, it is called again with one event at a time, each in its own transaction, so only the
+     * failing event is dead-lettered and the others still count.
      *
      * @return completes when every dead-lettered record is on the dead-letter topic and the batch is acknowledged
-     */
-    public CompletionStage<Void> processBatch(String topic, KafkaRecordBatch<String, String> batch, Set<Integer> supportedVersions,
-            Consumer<EventEnvelope> handler) {
-        return processBatchAtOnce(topic, batch, supportedVersions, events -> events.forEach(handler));
-    }
-
-    /**
-     * Like {@link #processBatch}, but the handler gets all of the batch's events not applied before (in offset order,
-     * each eventId once) in one call, so it can read and write per batch instead of per event. When the call fails, it
-     * is called again with one event at a time, each in its own transaction.
      */
     public CompletionStage<Void> processBatchAtOnce(String topic, KafkaRecordBatch<String, String> batch,
             Set<Integer> supportedVersions, Consumer<List<EventEnvelope>> handler) {

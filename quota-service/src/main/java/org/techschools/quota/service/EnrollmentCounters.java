@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import org.techschools.quota.domain.CounterKey;
 import org.techschools.quota.domain.EnrollmentFact;
 import org.techschools.quota.domain.PriorityGroup;
+import org.techschools.commons.persistence.BulkWrite;
 
 /**
  * 实际招生数: the {@code enrollment_counter} cells and the rollups the dashboards read ({@code school_counter},

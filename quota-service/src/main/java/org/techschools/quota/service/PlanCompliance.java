@@ -26,6 +26,7 @@ import org.techschools.quota.domain.PlanAlert;
 import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.quota.domain.PlanAlertTransition;
 import org.techschools.quota.domain.PlanAlertType;
+import org.techschools.commons.persistence.BulkWrite;
 
 /**
  * 招生秩序: checks each enrollment record, in the transaction that applies its event, against the school's issued plan

@@ -19,6 +19,7 @@ import org.hibernate.Session;
 import org.techschools.commons.events.RegistrationChanged;
 import org.techschools.quota.domain.EnrollmentFact;
 import org.techschools.quota.domain.RegistrationState;
+import org.techschools.commons.persistence.BulkWrite;
 
 /**
  * 在籍学生数: ACTIVE 学籍 per school and intake year, from {@code registration-events}. A 学籍 names its enrollment

@@ -1,4 +1,4 @@
-package org.techschools.quota.service;
+package org.techschools.commons.persistence;
 
 import java.sql.PreparedStatement;
 import java.util.List;
@@ -9,9 +9,10 @@ import org.hibernate.Session;
 
 /**
  * Many rows in one statement: each column travels as one array parameter and {@code unnest(...)} turns the arrays
- * back into rows, so a consumed batch moves hundreds of counter cells with one round trip and one parse.
+ * back into rows, so a consumed batch moves hundreds of rows (quota counter cells, the check results on enrollment
+ * records) with one round trip and one parse.
  */
-final class BulkWrite {
+public final class BulkWrite {
 
     private BulkWrite() {
     }
@@ -23,7 +24,7 @@ final class BulkWrite {
      * @param types the SQL element type of each column's array ({@code varchar}, {@code int4})
      * @param rows  one Object[] per row, values in the order of {@code types}
      */
-    static void execute(EntityManager em, String sql, List<String> types, List<Object[]> rows) {
+    public static void execute(EntityManager em, String sql, List<String> types, List<Object[]> rows) {
         if (rows.isEmpty()) {
             return;
         }
