@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -121,17 +120,17 @@ public class Registration extends PanacheEntityBase {
     }
 
     /**
-     * Other people's 在籍 学籍 born the same day with the same gender — the blocking key of the fuzzy
-     * PROBABLE_DUPLICATE check — whose name starts with one of {@code firstCharacters} (a name alike must: see
-     * NameSimilarity). Only the compared columns are read, from the covering partial index {@code registration_lookalike}:
-     * a block holds hundreds of 学籍 born within the same few years, and the first character leaves a few dozen of them.
+     * Other people's 在籍 学籍 born the same day with the same gender: the blocking key of the fuzzy
+     * PROBABLE_DUPLICATE check, so names are compared only within the block. Only the compared columns are read,
+     * from the covering partial index {@code registration_lookalike}: a block holds hundreds of 学籍, and reading
+     * them as entities cost most of a check.
      */
-    public static List<Lookalike> activeLookalikesOf(Registration registration, Set<String> firstCharacters) {
+    public static List<Lookalike> activeLookalikesOf(Registration registration) {
         // The status as a literal: the partial index serves only statements that say ACTIVE themselves.
-        return Sql.list("SELECT enrollment_id, name FROM registration WHERE birth_date = ? AND gender = ?"
-                + " AND person_key <> ? AND status = 'ACTIVE' AND left(name, 1) = ANY (?::varchar[])",
+        return Sql.list("SELECT enrollment_id, name FROM registration"
+                + " WHERE birth_date = ? AND gender = ? AND person_key <> ? AND status = 'ACTIVE'",
                 row -> new Lookalike(row.getObject(1, UUID.class), row.getString(2)),
-                registration.birthDate, registration.gender.name(), registration.personKey, firstCharacters.toArray(String[]::new));
+                registration.birthDate, registration.gender.name(), registration.personKey);
     }
 
     /**

@@ -102,8 +102,7 @@ public class DuplicateChecks {
         fuzzyCheck.record(() -> {
             blockLocks.lock(List.of(new LookalikeBlockLocks.Person(registration.birthDate, registration.gender, registration.name)));
             Predicate<String> alike = probableDuplicates.namesAlikeTo(registration.name);
-            for (Registration.Lookalike lookalike : Registration.activeLookalikesOf(registration,
-                    probableDuplicates.possibleFirstCharacters(registration.name))) {
+            for (Registration.Lookalike lookalike : Registration.activeLookalikesOf(registration)) {
                 // Names first: only the few alike enough are read in full for the evidence.
                 if (!alike.test(lookalike.name())) {
                     continue;

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +42,6 @@ public class NameSimilarity {
     /** The middle dots that separate parts of minority and foreign names; whitespace (also the ideographic space) too. */
     private static final String SEPARATORS = "\u00B7\u2022\u30FB\u2027\u2219\u22C5\uFF65";
     private static final Pattern TONE = Pattern.compile("[0-9]");
-    /** CJK Unified Ideographs with Extension A: the characters of Chinese names. */
-    private static final char CJK_FIRST = '\u3400';
-    private static final char CJK_LAST = '\u9FFF';
 
     /**
      * A way of writing readings, with each character's readings in it remembered: one check compares a name with
@@ -80,56 +76,12 @@ public class NameSimilarity {
     private final Map<String, Integer> syllableIds = new ConcurrentHashMap<>();
     private final AtomicInteger nextSyllableId = new AtomicInteger();
 
-    /** The CJK ideographs with each fuzzy reading, and the traditional forms of each simplified one: see {@link #firstCharacters}. */
-    private final Map<String, Set<Character>> charactersBySound = new HashMap<>();
-    private final Map<Character, Set<Character>> traditionalForms = new HashMap<>();
-
     public NameSimilarity() {
         this.simplified = new char[Character.MAX_VALUE + 1];
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
             simplified[c] = (char) c;
         }
-        loadTable("/checks/traditional-simplified.txt").forEach((traditional, simple) -> {
-            simplified[traditional] = simple;
-            traditionalForms.computeIfAbsent(simple, k -> new HashSet<>()).add(traditional);
-        });
-        for (char c = CJK_FIRST; c <= CJK_LAST; c++) {
-            for (String sound : FUZZY.readings(c)) {
-                charactersBySound.computeIfAbsent(sound, k -> new HashSet<>()).add(c);
-            }
-        }
-    }
-
-    /**
-     * What the first character of a name alike to this one can be, so the check's query returns only those names of
-     * the block: this name's first character (in either case) and every ideograph sharing a fuzzy reading with it,
-     * each with its traditional forms, and the separators (for a name written with a leading one). Empty when the
-     * name has no character (nothing is alike then).
-     */
-    public Set<String> firstCharacters(String name) {
-        String form = toSimplified(compact(name));
-        if (form.isEmpty()) {
-            return Set.of();
-        }
-        Set<String> out = new HashSet<>();
-        for (char c : (SEPARATORS + " \t\u3000").toCharArray()) {
-            out.add(String.valueOf(c));
-        }
-        char first = form.charAt(0);
-        if (Character.isHighSurrogate(first)) {
-            // Beyond the table (CJK Extension B and later): the database compares the whole code point.
-            out.add(form.substring(0, Character.charCount(form.codePointAt(0))));
-            return out;
-        }
-        Set<Character> characters = new HashSet<>(List.of(first, Character.toLowerCase(first), Character.toUpperCase(first)));
-        for (String sound : FUZZY.readings(first)) {
-            characters.addAll(charactersBySound.getOrDefault(sound, Set.of()));
-        }
-        for (char c : characters) {
-            out.add(String.valueOf(c));
-            traditionalForms.getOrDefault(c, Set.of()).forEach(t -> out.add(String.valueOf(t)));
-        }
-        return out;
+        loadTable("/checks/traditional-simplified.txt").forEach((traditional, simple) -> simplified[traditional] = simple);
     }
 
     /**

@@ -3,7 +3,6 @@ package org.techschools.registration.service;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,11 +30,6 @@ public class ProbableDuplicateCheck {
     ChecksConfig config;
 
     public record Finding(BigDecimal score, ObjectNode evidence) {
-    }
-
-    /** What a name alike to this one can start with (the check reads only those names of its block). */
-    public Set<String> possibleFirstCharacters(String name) {
-        return names.firstCharacters(name);
     }
 
     /**
