@@ -29,26 +29,27 @@ public final class Sql {
 
     /** The rows of a query; the session is flushed first, so the query sees this transaction's pending writes. */
     public static <T> List<T> list(String sql, Row<T> row, Object... parameters) {
-        Session session = Panache.getEntityManager().unwrap(Session.class);
-        session.flush();
-        return session.doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    statement.setObject(i + 1, parameters[i]);
+        return onStatement(sql, parameters, statement -> {
+            List<T> rows = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(row.read(result));
                 }
-                List<T> rows = new ArrayList<>();
-                try (ResultSet result = statement.executeQuery()) {
-                    while (result.next()) {
-                        rows.add(row.read(result));
-                    }
-                }
-                return rows;
             }
+            return rows;
         });
     }
 
     /** Runs an INSERT or UPDATE after flushing the session, as {@link #list} does; returns the rows it changed. */
     public static int update(String sql, Object... parameters) {
+        return onStatement(sql, parameters, PreparedStatement::executeUpdate);
+    }
+
+    private interface StatementWork<T> {
+        T on(PreparedStatement statement) throws SQLException;
+    }
+
+    private static <T> T onStatement(String sql, Object[] parameters, StatementWork<T> work) {
         Session session = Panache.getEntityManager().unwrap(Session.class);
         session.flush();
         return session.doReturningWork(connection -> {
@@ -56,7 +57,7 @@ public final class Sql {
                 for (int i = 0; i < parameters.length; i++) {
                     statement.setObject(i + 1, parameters[i]);
                 }
-                return statement.executeUpdate();
+                return work.on(statement);
             }
         });
     }
