@@ -93,8 +93,8 @@ final class AlertLatencyBenchmark {
         }
         for (int from = 0; from < WARM_UP_PAIRS; from += 500) {
             int to = Math.min(WARM_UP_PAIRS, from + 500);
-            pushBatch(firstToken, firsts.subList(from, to));
-            pushBatch(secondToken, seconds.subList(from, to));
+            Workload.pushBatch(platform, firstToken, firsts.subList(from, to));
+            Workload.pushBatch(platform, secondToken, seconds.subList(from, to));
         }
         try (Connection db = platform.database("registration");
                 PreparedStatement registered = db.prepareStatement("SELECT count(*) FROM registration WHERE school_code = ?")) {
@@ -109,14 +109,6 @@ final class AlertLatencyBenchmark {
             }
             Bench.row("warm-up: pairs registered / pushed (s)", String.format("%d / %d (%.0f s)", count, WARM_UP_PAIRS,
                     (System.nanoTime() - start) / 1e9));
-        }
-    }
-
-    private void pushBatch(String token, List<Map<String, Object>> items) throws Exception {
-        var answer = platform.post(platform.enrollmentUrl() + "/api/v1/enrollments/batch", token,
-                Workload.JSON.writeValueAsString(Map.of("items", items)));
-        if (answer.statusCode() != 200 || answer.body().contains("\"REJECTED\"")) {
-            throw new IllegalStateException("warm-up batch failed: " + answer.statusCode());
         }
     }
 

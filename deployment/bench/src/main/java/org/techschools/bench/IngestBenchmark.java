@@ -33,11 +33,7 @@ final class IngestBenchmark {
 
         long start = System.nanoTime();
         for (int from = 0; from < records; from += BATCH) {
-            String body = Workload.JSON.writeValueAsString(Map.of("items", items.subList(from, Math.min(records, from + BATCH))));
-            var answer = platform.post(platform.enrollmentUrl() + "/api/v1/enrollments/batch", token, body);
-            if (answer.statusCode() != 200 || answer.body().contains("\"REJECTED\"")) {
-                throw new IllegalStateException("batch failed: " + answer.statusCode() + " " + answer.body().substring(0, 300));
-            }
+            Workload.pushBatch(platform, token, items.subList(from, Math.min(records, from + BATCH)));
         }
         double apiSeconds = (System.nanoTime() - start) / 1e9;
 

@@ -171,8 +171,11 @@ final class RegistryE2eBenchmark {
         int posts = (total + batch - 1) / batch;
         Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
         CountDownLatch answered = new CountDownLatch(posts);
-        Phase phase = new Phase(0, new AtomicLong(), new AtomicLong(), new AtomicLong(),
-                java.util.concurrent.ConcurrentHashMap.newKeySet(), new ConcurrentHistogram(3_600_000_000_000L, 3));
+        AtomicLong created = new AtomicLong();
+        AtomicLong rejected = new AtomicLong();
+        AtomicLong failedPosts = new AtomicLong();
+        Set<String> planted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Histogram postLatency = new ConcurrentHistogram(3_600_000_000_000L, 3);
         long start = System.nanoTime();
         for (int k = 0; k < posts; k++) {
             long due = start + k * (1_000_000_000L / POSTS_PER_SECOND);
@@ -198,19 +201,19 @@ final class RegistryE2eBenchmark {
                 inFlight.release();
                 try {
                     if (failure != null || answer.statusCode() != 200) {
-                        phase.failedPosts().incrementAndGet();
+                        failedPosts.incrementAndGet();
                         return;
                     }
-                    phase.postLatency().recordValue(at - sent);
+                    postLatency.recordValue(at - sent);
                     JsonNode results = Workload.JSON.readTree(answer.body()).path("results");
                     for (JsonNode result : results) {
                         String id = ids.get(result.path("index").asInt());
                         if ("REJECTED".equals(result.path("status").asText())) {
-                            phase.rejected().incrementAndGet();
+                            rejected.incrementAndGet();
                         } else {
-                            phase.created().incrementAndGet();
+                            created.incrementAndGet();
                             if (id.startsWith("D-")) {
-                                phase.planted().add(id);
+                                planted.add(id);
                                 if (arrivals != null) {
                                     arrivals.answered(id, at);
                                 }
@@ -218,15 +221,14 @@ final class RegistryE2eBenchmark {
                         }
                     }
                 } catch (Exception e) {
-                    phase.failedPosts().incrementAndGet();
+                    failedPosts.incrementAndGet();
                 } finally {
                     answered.countDown();
                 }
             });
         }
         answered.await(5, TimeUnit.MINUTES);
-        return new Phase((System.nanoTime() - start) / 1e9, phase.created(), phase.rejected(), phase.failedPosts(),
-                phase.planted(), phase.postLatency());
+        return new Phase((System.nanoTime() - start) / 1e9, created, rejected, failedPosts, planted, postLatency);
     }
 
     /**

@@ -77,6 +77,17 @@ final class Workload {
         }
     }
 
+    /** Pushes the items through {@code POST /api/v1/enrollments/batch}; every one must be accepted (200, none REJECTED). */
+    static void pushBatch(LocalPlatform platform, String token, List<Map<String, Object>> items)
+            throws IOException, InterruptedException {
+        var answer = platform.post(platform.enrollmentUrl() + "/api/v1/enrollments/batch", token,
+                JSON.writeValueAsString(Map.of("items", items)));
+        if (answer.statusCode() != 200 || answer.body().contains("\"REJECTED\"")) {
+            String body = answer.body();
+            throw new IllegalStateException("batch failed: " + answer.statusCode() + " " + body.substring(0, Math.min(300, body.length())));
+        }
+    }
+
     static Map<String, Object> enrollment(String school, String sourceRecordId, Person p) {
         Map<String, Object> student = Map.of("idType", "RESIDENT_ID", "idNumber", p.idNumber(), "name", p.name(),
                 "gender", p.male() ? "MALE" : "FEMALE", "birthDate", p.birthDate().toString());
