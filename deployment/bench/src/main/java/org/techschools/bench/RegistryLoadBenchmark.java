@@ -5,17 +5,23 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.postgresql.PGConnection;
 
+import org.techschools.commons.domain.Gender;
 import org.techschools.commons.identity.PersonKeys;
+import org.techschools.registration.service.LookalikeKeys;
+import org.techschools.registration.service.NameSimilarity;
 
 /**
  * Issue 6 item 7, preload: fills the registration database with {@code N} ACTIVE 学籍 of {@link RegistryPeople} by
  * COPY, straight into the table registration-service reads (enrolling a million people through the API would take
  * hours here). Each row carries the personKey enrollment-service would compute (HMAC with the local
- * PERSON_KEY_SECRET), the masked ID, name, birth date and gender, so every check sees them as registered 学籍.
+ * PERSON_KEY_SECRET), the masked ID, name, birth date and gender, and the lookalike keys the service computes for the
+ * fuzzy check (its own LookalikeKeys and NameSimilarity), so every check sees them as registered 学籍.
  * Tops up: people already loaded stay, the run adds the rest up to N. These rows are on no topic: a registry
  * rebuild (deployment/local/rebuild-registry) removes them, and registry-load must run again after one.
  */
@@ -24,7 +30,7 @@ final class RegistryLoadBenchmark {
     private static final int CHUNK = 50_000;
     private static final String COLUMNS = "id, enrollment_id, enrollment_version, school_code, source_record_id, person_key,"
             + " id_number_masked, name, gender, birth_date, study_mode, class_level, major_code, intake_year, intake_season,"
-            + " enrolled_on, province_code, city_code, status, registered_at, updated_at, recorded_at";
+            + " enrolled_on, province_code, city_code, status, registered_at, updated_at, recorded_at, lookalike_keys";
     private final LocalPlatform platform;
 
     RegistryLoadBenchmark(LocalPlatform platform) {
@@ -41,11 +47,18 @@ final class RegistryLoadBenchmark {
         }
     }
 
+    /** The 学籍's lookalike_keys as an array literal, e.g. {@code {-1234,5678}}. */
+    private static String lookalikeKeys(NameSimilarity names, Workload.Person p) {
+        return Arrays.stream(LookalikeKeys.of(names, p.birthDate(), p.male() ? Gender.MALE : Gender.FEMALE, p.name()))
+                .mapToObj(Long::toString).collect(Collectors.joining(",", "{", "}"));
+    }
+
     boolean run(int target) throws Exception {
         if (target > RegistryPeople.CAPACITY) {
             throw new IllegalArgumentException("at most " + RegistryPeople.CAPACITY + " preloaded 学籍");
         }
         PersonKeys keys = new PersonKeys(platform.secret("PERSON_KEY_SECRET"));
+        NameSimilarity names = new NameSimilarity();
         try (Connection db = platform.database("registration")) {
             int from = loaded(db);
             long start = System.nanoTime();
@@ -61,7 +74,7 @@ final class RegistryLoadBenchmark {
                             .append(',').append(p.name()).append(',').append(p.male() ? "MALE" : "FEMALE").append(',')
                             .append(p.birthDate()).append(",FULL_TIME,INTERMEDIATE,0401,2025,AUTUMN,2025-09-01,330000,")
                             .append(RegistryPeople.city(i)).append(",ACTIVE,").append(now).append(',').append(now)
-                            .append(",2025-09-10T02:00:00Z\n");
+                            .append(",2025-09-10T02:00:00Z,\"").append(lookalikeKeys(names, p)).append("\"\n");
                 }
                 copy.copyIn("COPY registration (" + COLUMNS + ") FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
                 System.out.printf("loaded %,d / %,d%n", Math.min(target, chunk + CHUNK), target);

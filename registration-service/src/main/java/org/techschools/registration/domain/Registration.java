@@ -103,6 +103,13 @@ public class Registration extends PanacheEntityBase {
     @Column(name = "recorded_at")
     public Instant recordedAt;
 
+    /**
+     * Its {@code LookalikeKeys}: a 学籍 of someone born the same day with the same gender and an alike name shares one,
+     * so the fuzzy check looks up only those. Null on 学籍 stored before the column existed; those are read by block.
+     */
+    @Column(name = "lookalike_keys")
+    public long[] lookalikeKeys;
+
     public static Optional<Registration> byEnrollment(UUID enrollmentId) {
         return Sql.list("SELECT id FROM registration WHERE enrollment_id = ?", Sql::uuid, enrollmentId).stream()
                 .map(id -> Registration.<Registration> findById(id)).findFirst();
@@ -120,17 +127,21 @@ public class Registration extends PanacheEntityBase {
     }
 
     /**
-     * Other people's 在籍 学籍 born the same day with the same gender: the blocking key of the fuzzy
-     * PROBABLE_DUPLICATE check, so names are compared only within the block. Only the compared columns are read,
-     * from the covering partial index {@code registration_lookalike}: a block holds hundreds of 学籍, and reading
-     * them as entities cost most of a check.
+     * Other people's 在籍 学籍 sharing a lookalike key with this one — born the same day, same gender (the blocking key
+     * of the fuzzy PROBABLE_DUPLICATE check), a name that sounds alike at its start: only they can be alike. Only the
+     * compared columns are read: a block holds hundreds of 学籍, a key a handful.
+     *
+     * @param lookalikeKeys the checked 学籍's keys, computed now rather than read from the entity, which may be a row
+     *                      stored before the column existed; those rows are read by block (second half)
      */
-    public static List<Lookalike> activeLookalikesOf(Registration registration) {
-        // The status as a literal: the partial index serves only statements that say ACTIVE themselves.
+    public static List<Lookalike> activeLookalikesOf(Registration registration, long[] lookalikeKeys) {
+        // The status as a literal: the partial indexes serve only statements that say ACTIVE themselves.
         return Sql.list("SELECT enrollment_id, name FROM registration"
-                + " WHERE birth_date = ? AND gender = ? AND person_key <> ? AND status = 'ACTIVE'",
+                + " WHERE lookalike_keys && ? AND person_key <> ? AND status = 'ACTIVE'"
+                + " UNION ALL SELECT enrollment_id, name FROM registration WHERE birth_date = ? AND gender = ? AND person_key <> ?"
+                + " AND status = 'ACTIVE' AND lookalike_keys IS NULL",
                 row -> new Lookalike(row.getObject(1, UUID.class), row.getString(2)),
-                registration.birthDate, registration.gender.name(), registration.personKey);
+                lookalikeKeys, registration.personKey, registration.birthDate, registration.gender.name(), registration.personKey);
     }
 
     /**

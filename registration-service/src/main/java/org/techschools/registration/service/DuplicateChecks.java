@@ -77,6 +77,9 @@ public class DuplicateChecks {
     @Inject
     LookalikeBlockLocks blockLocks;
 
+    @Inject
+    NameSimilarity names;
+
     /**
      * Every check of one 学籍: the rule-based checks against the person's other ACTIVE 学籍, the fuzzy
      * PROBABLE_DUPLICATE check against other people born the same day, the imported rosters, and the deadline.
@@ -102,7 +105,8 @@ public class DuplicateChecks {
         fuzzyCheck.record(() -> {
             blockLocks.lock(List.of(new LookalikeBlockLocks.Person(registration.birthDate, registration.gender, registration.name)));
             Predicate<String> alike = probableDuplicates.namesAlikeTo(registration.name);
-            for (Registration.Lookalike lookalike : Registration.activeLookalikesOf(registration)) {
+            long[] keys = LookalikeKeys.of(names, registration.birthDate, registration.gender, registration.name);
+            for (Registration.Lookalike lookalike : Registration.activeLookalikesOf(registration, keys)) {
                 // Names first: only the few alike enough are read in full for the evidence.
                 if (!alike.test(lookalike.name())) {
                     continue;

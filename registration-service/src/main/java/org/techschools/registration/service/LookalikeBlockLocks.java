@@ -17,9 +17,10 @@ import org.techschools.registration.domain.Registration;
  * two transactions at the same time: each would miss the other's uncommitted 学籍 and neither would raise the alert.
  * A transaction-scoped lock makes the second wait for the first to commit, after which its lookup sees the first.
  * <p>
- * The lock is finer than the check's block (birth date and gender): alike names share a sound of their first
- * character (a fuzzy reading of the surname), so the lock is per block and surname sound — a whole block, hundreds of
- * 学籍 born the same few years, made the consumers wait for each other most of the time. A consumed batch locks all
+ * The lock is finer than the check's block (birth date and gender): it is per {@link LookalikeKeys lookalike key}
+ * (block and fuzzy readings of the name's first two characters) — a whole block, hundreds of 学籍 born the same few
+ * years, made the consumers wait for each other most of the time, and per block and surname sound they still waited
+ * a third of the time. A consumed batch locks all
  * of its keys up front in one sorted statement, so two batches cannot deadlock on them; a lock already held is not
  * asked for again.
  */
@@ -35,9 +36,7 @@ public class LookalikeBlockLocks {
     public void lock(Collection<Person> people) {
         Set<Long> wanted = new HashSet<>();
         for (Person person : people) {
-            int block = Math.toIntExact(person.birthDate().toEpochDay() * Gender.values().length + person.gender().ordinal());
-            for (String sound : names.firstSounds(person.name())) {
-                long key = (long) block << 32 | (sound.hashCode() & 0xFFFFFFFFL);
+            for (long key : LookalikeKeys.of(names, person.birthDate(), person.gender(), person.name())) {
                 if (!held.contains(key)) {
                     wanted.add(key);
                 }

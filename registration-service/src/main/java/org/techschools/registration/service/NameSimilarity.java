@@ -42,6 +42,8 @@ public class NameSimilarity {
     /** The middle dots that separate parts of minority and foreign names; whitespace (also the ideographic space) too. */
     private static final String SEPARATORS = "\u00B7\u2022\u30FB\u2027\u2219\u22C5\uFF65";
     private static final Pattern TONE = Pattern.compile("[0-9]");
+    /** How many leading characters {@link #soundKeys} cover: two tell most names of a block apart and keep few combinations. */
+    private static final int KEYED_CHARACTERS = 2;
 
     /**
      * A way of writing readings, with each character's readings in it remembered: one check compares a name with
@@ -127,16 +129,21 @@ public class NameSimilarity {
     }
 
     /**
-     * The sounds a name alike to this one must share with it at its first character (its fuzzy readings, or the
-     * character itself when it has none): every kind of match of {@link #compare} implies one in common.
+     * Keys of how a name sounds, of which a name alike to it shares at least one: every kind of match of {@link #compare}
+     * implies that the first two characters (compact, 简体) are equal or share a fuzzy reading each, so each key is a
+     * combination of fuzzy readings of those two (a character without readings stands for itself) — one key for most
+     * names, a few for 多音字. Kept per 学籍 and used by the lookalike locks: each combination's {@link String#hashCode}
+     * (stable across JVMs; two combinations with one hash only widen a lookup), sorted.
      */
-    public Set<String> firstSounds(String name) {
+    public int[] soundKeys(String name) {
         String form = toSimplified(compact(name));
-        if (form.isEmpty()) {
-            return Set.of("");
+        List<String> combinations = List.of("");
+        for (int i = 0; i < Math.min(KEYED_CHARACTERS, form.length()); i++) {
+            Set<String> readings = FUZZY.readings(form.charAt(i));
+            Set<String> sounds = readings.isEmpty() ? Set.of(form.substring(i, i + 1)) : readings;
+            combinations = combinations.stream().flatMap(prefix -> sounds.stream().map(sound -> prefix + sound + "|")).toList();
         }
-        Set<String> readings = FUZZY.readings(form.charAt(0));
-        return readings.isEmpty() ? Set.of(form.substring(0, 1)) : readings;
+        return combinations.stream().mapToInt(String::hashCode).sorted().distinct().toArray();
     }
 
     public Prepared prepare(String name) {
@@ -154,7 +161,7 @@ public class NameSimilarity {
     }
 
     /** Whether two sorted id arrays, both non-empty, have an id in common (characters without readings share none). */
-    private static boolean shareOne(int[] a, int[] b) {
+    static boolean shareOne(int[] a, int[] b) {
         int i = 0;
         int j = 0;
         while (i < a.length && j < b.length) {

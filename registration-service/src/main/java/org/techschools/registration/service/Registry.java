@@ -48,6 +48,9 @@ public class Registry {
     @Inject
     RegistrationEventsOutbox events;
 
+    @Inject
+    NameSimilarity names;
+
     /** 注册学籍 (EnrollmentRecorded) or 更正 (EnrollmentCorrected): store the record's current state, then check it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EnrollmentRecorded record) {
@@ -139,13 +142,14 @@ public class Registry {
         return named;
     }
 
-    private static void copy(EnrollmentRecorded record, Registration registration) {
+    private void copy(EnrollmentRecorded record, Registration registration) {
         registration.enrollmentVersion = record.version();
         registration.schoolCode = record.schoolCode();
         registration.sourceRecordId = record.sourceRecordId();
         registration.personKey = record.personKey();
         registration.idNumberMasked = record.idNumberMasked();
         registration.name = record.name();
+        registration.lookalikeKeys = LookalikeKeys.of(names, record.birthDate(), record.gender(), record.name());
         registration.gender = record.gender();
         registration.birthDate = record.birthDate();
         registration.studyMode = record.studyMode();

@@ -18,10 +18,12 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
+import org.techschools.registration.domain.Registration;
 import org.techschools.registration.support.Alerts;
 import org.techschools.registration.support.Enrollment;
 import org.techschools.registration.support.TestEvents;
@@ -92,6 +94,26 @@ class FuzzyAndDeadlineChecksTest {
         sendEnrollmentEvent(d.personKey, d.recorded());
         Map<String, Object> spaced = Alerts.awaitCount(d.schoolCode, "PROBABLE_DUPLICATE", 1).get(0);
         assertThat(((Number) spaced.get("score")).doubleValue(), closeTo(0.98, 1e-6));
+    }
+
+    /**
+     * The check looks up only the 学籍 sharing a lookalike key with the checked one (lookalike_keys, V4); one stored
+     * before that column has none and must still be compared.
+     */
+    @Test
+    void aRegistrationStoredWithoutLookalikeKeysIsStillCompared() {
+        LocalDate born = uniqueBirthDate();
+        String school = TestEvents.schoolCode();
+        Enrollment a = Enrollment.of(TestEvents.personKey(), school).born(born).named("陈静");
+        Enrollment b = Enrollment.of(TestEvents.personKey(), school).born(born).named("程金");
+        sendEnrollmentEvent(a.personKey, a.recorded());
+        Alerts.awaitChecked(a, 1);
+        int cleared = QuarkusTransaction.requiringNew().call(
+                () -> Registration.update("lookalikeKeys = null where enrollmentId = ?1", a.enrollmentId));
+        assertThat(cleared, equalTo(1));
+        sendEnrollmentEvent(b.personKey, b.recorded());
+        Map<String, Object> alert = Alerts.awaitCount(school, "PROBABLE_DUPLICATE", 1).get(0);
+        assertThat(Alerts.recordKeys(alert), containsInAnyOrder(school + "/" + a.sourceRecordId, school + "/" + b.sourceRecordId));
     }
 
     /**
