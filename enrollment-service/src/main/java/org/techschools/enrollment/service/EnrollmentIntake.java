@@ -2,6 +2,8 @@ package org.techschools.enrollment.service;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +21,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.FlushModeType;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 import org.techschools.commons.domain.Topics;
 import org.techschools.commons.events.EnrollmentRecorded;
@@ -113,19 +117,40 @@ public class EnrollmentIntake {
         return Arrays.asList(results);
     }
 
-    /** The records of the batch that exist already, by school and source id, in one query per school. */
+    /** The records of the batch that exist already, by school and source id: their ids in one query per school. */
     private static Map<String, Enrollment> findStored(Collection<ValidEnrollment> batch) {
         Map<String, List<String>> sourceIds = batch.stream().collect(Collectors.groupingBy(v -> v.school().code,
                 Collectors.mapping(ValidEnrollment::sourceRecordId, Collectors.toList())));
         Map<String, Enrollment> stored = new HashMap<>();
         sourceIds.forEach((school, ids) -> {
-            // A single push looks its record up by equality: Hibernate translates a query with an IN list again on every
-            // call (the list's length is part of the SQL), which cost a single POST more than its three SQL round trips.
-            List<Enrollment> found = ids.size() == 1 ? Enrollment.<Enrollment>find("schoolCode = ?1 and sourceRecordId = ?2", school, ids.get(0)).list()
-                    : Enrollment.<Enrollment>list("schoolCode = ?1 and sourceRecordId in ?2", school, ids);
+            List<UUID> existing = existingIds(school, ids);
+            // Mostly none: a push of new records loads nothing; a re-push or a correction loads its records by id.
+            List<Enrollment> found = existing.isEmpty() ? List.of() : Enrollment.list("id in ?1", existing);
             found.forEach(e -> stored.put(sourceKey(e.schoolCode, e.sourceRecordId), e));
         });
         return stored;
+    }
+
+    /**
+     * Plain SQL with the source ids as one array parameter: the same statement for every batch size. The Hibernate
+     * query with an IN list (padded to a power of two, translated again per length) read about 3,900 buffers per batch
+     * of 25 on a table of 80,000 records — 5 to 29 ms each, growing with the table — where this reads a hundred.
+     */
+    private static List<UUID> existingIds(String school, List<String> sourceRecordIds) {
+        return Enrollment.getEntityManager().unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement query = c.prepareStatement(
+                    "SELECT id FROM enrollment WHERE school_code = ? AND source_record_id = ANY (?)")) {
+                query.setString(1, school);
+                query.setArray(2, c.createArrayOf("varchar", sourceRecordIds.toArray()));
+                List<UUID> ids = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getObject(1, UUID.class));
+                    }
+                }
+                return ids;
+            }
+        });
     }
 
     private static String sourceKey(String schoolCode, String sourceRecordId) {
