@@ -16,7 +16,7 @@ public final class LookalikeKeys {
     private LookalikeKeys() {
     }
 
-    /** Sorted, as the name's sound keys are. */
+    /** One key per sound key of the name: most names have one, a name starting with 多音字 a few. */
     public static long[] of(NameSimilarity names, LocalDate birthDate, Gender gender, String name) {
         long block = Math.toIntExact(birthDate.toEpochDay() * Gender.values().length + gender.ordinal());
         return Arrays.stream(names.soundKeys(name)).mapToLong(sound -> block << 32 | (sound & 0xFFFFFFFFL)).toArray();
