@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.LongStream;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,9 +104,9 @@ public class DuplicateChecks {
             }
         }
         fuzzyCheck.record(() -> {
-            blockLocks.lock(List.of(new LookalikeBlockLocks.Person(registration.birthDate, registration.gender, registration.name)));
-            Predicate<String> alike = probableDuplicates.namesAlikeTo(registration.name);
             long[] keys = LookalikeKeys.of(names, registration.birthDate, registration.gender, registration.name);
+            blockLocks.lock(LongStream.of(keys));
+            Predicate<String> alike = probableDuplicates.namesAlikeTo(registration.name);
             for (Registration.Lookalike lookalike : Registration.activeLookalikesOf(registration, keys)) {
                 // Names first: only the few alike enough are read in full for the evidence.
                 if (!alike.test(lookalike.name())) {

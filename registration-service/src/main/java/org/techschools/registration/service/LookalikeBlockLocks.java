@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionScoped;
@@ -32,16 +34,15 @@ public class LookalikeBlockLocks {
 
     private final Set<Long> held = new HashSet<>();
 
-    /** Locks the lookalike keys of these people that this transaction does not hold yet. */
+    /** Locks the lookalike keys of these people (a consumed batch, up front). */
     public void lock(Collection<Person> people) {
-        Set<Long> wanted = new HashSet<>();
-        for (Person person : people) {
-            for (long key : LookalikeKeys.of(names, person.birthDate(), person.gender(), person.name())) {
-                if (!held.contains(key)) {
-                    wanted.add(key);
-                }
-            }
-        }
+        lock(people.stream().flatMapToLong(person -> LongStream.of(
+                LookalikeKeys.of(names, person.birthDate(), person.gender(), person.name()))));
+    }
+
+    /** Locks those of these lookalike keys that this transaction does not hold yet. */
+    public void lock(LongStream keys) {
+        Set<Long> wanted = keys.filter(key -> !held.contains(key)).boxed().collect(Collectors.toSet());
         if (!wanted.isEmpty()) {
             Registration.lockLookalikes(wanted);
             held.addAll(wanted);
