@@ -22,9 +22,8 @@ import org.techschools.registration.domain.Registration;
  * The lock is finer than the check's block (birth date and gender): it is per {@link LookalikeKeys lookalike key}
  * (block and fuzzy readings of the name's first two characters) — a whole block, hundreds of 学籍 born the same few
  * years, made the consumers wait for each other most of the time, and per block and surname sound they still waited
- * a third of the time. A consumed batch locks all
- * of its keys up front in one sorted statement, so two batches cannot deadlock on them; a lock already held is not
- * asked for again.
+ * a third of the time. A consumed batch locks all of its keys up front in one sorted statement, so two batches cannot
+ * deadlock on them; a lock already held is not asked for again.
  */
 @TransactionScoped
 public class LookalikeBlockLocks {
