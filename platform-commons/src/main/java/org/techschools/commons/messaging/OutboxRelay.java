@@ -1,16 +1,15 @@
 package org.techschools.commons.messaging;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -119,47 +118,60 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes one batch; returns how many rows it published. */
+    /**
+     * Publishes one batch; returns how many rows it published. The rows are claimed and marked in one statement, and
+     * the mark commits only after the broker acknowledged every record: a failure rolls it back and the rows go out
+     * again. One round trip fewer than a SELECT and a separate UPDATE, and the relay runs once per committed push.
+     */
     int publishBatch() throws Exception {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                List<UUID> ids = new ArrayList<>();
-                List<Future<?>> acks = new ArrayList<>();
-                try (PreparedStatement select = c.prepareStatement("SELECT event_id, topic, aggregate_id, event_type, envelope"
-                        + " FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED")) {
-                    select.setInt(1, config.batchSize());
-                    try (ResultSet rs = select.executeQuery()) {
+                List<OutboxRow> rows = new ArrayList<>();
+                try (PreparedStatement claim = c.prepareStatement("UPDATE outbox_event o SET published_at = now()"
+                        + " FROM (SELECT event_id FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ?"
+                        + " FOR UPDATE SKIP LOCKED) claimed WHERE o.event_id = claimed.event_id"
+                        + " RETURNING o.seq, o.topic, o.aggregate_id, o.event_type, o.envelope")) {
+                    claim.setInt(1, config.batchSize());
+                    try (ResultSet rs = claim.executeQuery()) {
                         while (rs.next()) {
-                            ProducerRecord<String, String> record = new ProducerRecord<>(rs.getString(2), rs.getString(3), rs.getString(5));
-                            record.headers().add("eventType", rs.getString(4).getBytes(StandardCharsets.UTF_8));
-                            ids.add(rs.getObject(1, UUID.class));
-                            acks.add(producer().send(record));
+                            rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
                         }
                     }
                 }
-                if (ids.isEmpty()) {
+                if (rows.isEmpty()) {
                     c.rollback();
                     return 0;
+                }
+                // RETURNING gives no order: insertion order keeps one person's events in sequence on their partition.
+                rows.sort(Comparator.comparingLong(OutboxRow::seq));
+                List<Future<?>> acks = new ArrayList<>(rows.size());
+                for (OutboxRow row : rows) {
+                    ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.aggregateId(), row.envelope());
+                    record.headers().add("eventType", row.eventType().getBytes(StandardCharsets.UTF_8));
+                    Future<?> ack = producer().send(record);
+                    if (ack.isDone()) {
+                        // Failed at once (no metadata for the topic within max.block.ms): every further record of the
+                        // batch would wait as long again while this transaction holds its rows, so give up the batch now.
+                        ack.get();
+                    }
+                    acks.add(ack);
                 }
                 producer().flush();
                 for (Future<?> ack : acks) {
                     ack.get(30, TimeUnit.SECONDS);
                 }
-                try (PreparedStatement mark = c.prepareStatement("UPDATE outbox_event SET published_at = ? WHERE event_id = ANY (?)")) {
-                    mark.setObject(1, java.sql.Timestamp.from(Instant.now()));
-                    Array array = c.createArrayOf("uuid", ids.toArray());
-                    mark.setArray(2, array);
-                    mark.executeUpdate();
-                }
                 c.commit();
-                published.increment(ids.size());
-                return ids.size();
+                published.increment(rows.size());
+                return rows.size();
             } catch (Exception e) {
                 rollbackQuietly(c);
                 throw e;
             }
         }
+    }
+
+    private record OutboxRow(long seq, String topic, String aggregateId, String eventType, String envelope) {
     }
 
     private void deletePublishedOlderThanRetention() throws SQLException {
