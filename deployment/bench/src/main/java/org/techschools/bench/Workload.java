@@ -80,11 +80,20 @@ final class Workload {
     /** Pushes the items through {@code POST /api/v1/enrollments/batch}; every one must be accepted (200, none REJECTED). */
     static void pushBatch(LocalPlatform platform, String token, List<Map<String, Object>> items)
             throws IOException, InterruptedException {
-        var answer = platform.post(platform.enrollmentUrl() + "/api/v1/enrollments/batch", token,
-                JSON.writeValueAsString(Map.of("items", items)));
+        pushBatch(platform, token, batchBody(items));
+    }
+
+    /** The body of a batch push, for callers that prepare it before a timed phase. */
+    static String batchBody(List<Map<String, Object>> items) throws IOException {
+        return JSON.writeValueAsString(Map.of("items", items));
+    }
+
+    /** Pushes a prepared {@link #batchBody}; every item must be accepted (200, none REJECTED). */
+    static void pushBatch(LocalPlatform platform, String token, String body) throws IOException, InterruptedException {
+        var answer = platform.post(platform.enrollmentUrl() + "/api/v1/enrollments/batch", token, body);
         if (answer.statusCode() != 200 || answer.body().contains("\"REJECTED\"")) {
-            String body = answer.body();
-            throw new IllegalStateException("batch failed: " + answer.statusCode() + " " + body.substring(0, Math.min(300, body.length())));
+            String text = answer.body();
+            throw new IllegalStateException("batch failed: " + answer.statusCode() + " " + text.substring(0, Math.min(300, text.length())));
         }
     }
 
