@@ -136,7 +136,8 @@ public class EnrollmentIntake {
      * Plain SQL with the source ids as one array parameter: the same statement for every batch size. The Hibernate
      * query with an IN list (padded to a power of two, translated again per length) read about 3,900 buffers per batch
      * of 25 on a table of 80,000 records — 5 to 29 ms each, growing with the table — where this reads a hundred.
-     * Planned per call: a plan cached while a new table was nearly empty scanned all of it ({@link CustomPlans}).
+     * Planned per call: with a plan cached while a new table was nearly empty it grew with the table
+     * ({@link CustomPlans}).
      */
     private static List<UUID> existingIds(String school, List<String> sourceRecordIds) {
         return Enrollment.getEntityManager().unwrap(Session.class).doReturningWork(c -> {
