@@ -24,7 +24,7 @@ final class NewEnrollmentRows {
             + " province_code, city_code, check_status, alert_ids, created_at, updated_at) VALUES ";
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** 29 parameters a row: a thousand rows stay well under the protocol's 65,535 parameters per statement. */
-    static final int ROWS_PER_STATEMENT = 1_000;
+    private static final int ROWS_PER_STATEMENT = 1_000;
 
     private NewEnrollmentRows() {
     }
