@@ -83,7 +83,7 @@ final class Ledger {
         long unpublished;
         try (Connection c = platform.database("enrollment")) {
             stored = ids(c, "SELECT id FROM enrollment WHERE school_code IN (?, ?)");
-            unpublished = count(c, "SELECT count(*) FROM outbox_event WHERE published_at IS NULL");
+            unpublished = count(c, "SELECT count(*) FROM outbox_event");
         }
         long registrations;
         Set<UUID> registered;

@@ -18,11 +18,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import org.techschools.commons.messaging.OutboxEvent;
 import org.techschools.enrollment.TestData;
 import org.techschools.testinfra.EventContracts;
 import org.techschools.testinfra.PlatformInfra;
@@ -88,6 +90,22 @@ class EnrollmentEventsContractTest {
         assertEquals(recorded.key(), withdrawn.key(), "withdrawal keyed by the personKey, after the record on its partition");
         assertTrue(withdrawn.value().contains("\"version\":2"));
         assertFalse(RESIDENT_ID.matcher(withdrawn.value()).find(), "raw ID number in the withdrawal event");
+    }
+
+    @Test
+    void theRelayKeepsNoRowTheBrokerAcknowledged() {
+        String school = TestData.createSchool(TestData.HANGZHOU);
+        TestData.push(TestData.enrollment(school, "C-O"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> eventsOf(school).size() == 1);
+        // The delete commits just after the ack the consumer already saw.
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> outboxRowsOf(school) == 0);
+    }
+
+    private static long outboxRowsOf(String school) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) OutboxEvent.getEntityManager()
+                .createNativeQuery("select count(*) from outbox_event where envelope like ?1")
+                .setParameter(1, "%\"schoolCode\":\"" + school + "\"%").getSingleResult()).longValue());
     }
 
     private static List<ConsumerRecord<String, String>> eventsOf(String school) {

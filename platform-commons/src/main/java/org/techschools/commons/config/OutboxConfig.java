@@ -24,10 +24,6 @@ public interface OutboxConfig {
     @WithDefault("PT1S")
     Duration retryBackoff();
 
-    /** Published rows older than this are deleted. */
-    @WithDefault("P7D")
-    Duration retention();
-
     /** Off in tests that publish through other means; the relay runs in every real deployment. */
     @WithDefault("true")
     boolean enabled();

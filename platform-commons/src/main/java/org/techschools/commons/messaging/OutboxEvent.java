@@ -12,7 +12,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * A row of the service's transactional outbox: written in the same transaction as the state change,
- * published by {@link OutboxRelay} and marked published only after the broker acknowledged it.
+ * published by {@link OutboxRelay} and deleted only after the broker acknowledged it.
  * Each producing service creates the {@code outbox_event} table in its own Flyway migration.
  */
 @Entity
@@ -42,7 +42,4 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
-
-    @Column(name = "published_at")
-    public Instant publishedAt;
 }
