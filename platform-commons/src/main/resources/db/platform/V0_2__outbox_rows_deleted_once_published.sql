@@ -4,4 +4,7 @@
 DELETE FROM outbox_event WHERE published_at IS NOT NULL;
 DROP INDEX outbox_event_unpublished;
 ALTER TABLE outbox_event DROP COLUMN published_at;
-CREATE INDEX outbox_event_seq ON outbox_event (seq);
+-- One index, on the order the relay reads in: each insert adds to its right-hand end, where the random event ids
+-- scattered over the whole of a second index (event ids are random UUIDs, unique by construction).
+ALTER TABLE outbox_event DROP CONSTRAINT outbox_event_pkey;
+ALTER TABLE outbox_event ADD PRIMARY KEY (seq);

@@ -65,6 +65,19 @@ class EnrollmentResourceTest {
     }
 
     @Test
+    void freeTextIsStoredExactlyAsSentWhateverItsBackslashesTabsAndLineBreaks() {
+        // New records go in by COPY, whose text format gives these characters meanings of their own.
+        String employer = "杭州\\N机床厂\t二车间\\x41\n\\";
+        Map<String, Object> body = TestData.enrollment(school, "R-TEXT");
+        body.put("studyMode", "PART_TIME");
+        body.put("employer", employer);
+        push(body).statusCode(201);
+        given().auth().oauth2(TestTokens.school(school)).get("/api/v1/enrollments/{s}/{r}", school, "R-TEXT").then()
+                .statusCode(200).body("employer", equalTo(employer));
+        push(body).statusCode(200).header("X-Enrollment-Outcome", "UNCHANGED");
+    }
+
+    @Test
     void wrongCheckDigitIsRejectedAndNothingIsStoredOrPublished() {
         Map<String, Object> body = TestData.enrollment(school, "BAD-CHECK");
         String id = TestData.student(body).get("idNumber").toString();

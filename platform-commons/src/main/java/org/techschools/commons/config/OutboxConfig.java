@@ -24,6 +24,13 @@ public interface OutboxConfig {
     @WithDefault("PT1S")
     Duration retryBackoff();
 
+    /**
+     * How often the relay claims from the start of the table instead of from the last row it sent: for rows of another
+     * instance's transactions that committed below that row (this instance's own transactions tell the relay at once).
+     */
+    @WithDefault("PT5S")
+    Duration fullScanInterval();
+
     /** Off in tests that publish through other means; the relay runs in every real deployment. */
     @WithDefault("true")
     boolean enabled();

@@ -2,9 +2,9 @@ package org.techschools.commons.messaging;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,19 +23,36 @@ import com.fasterxml.jackson.databind.node.POJONode;
 import io.agroal.api.AgroalDataSource;
 
 import org.techschools.commons.config.OutboxConfig;
+import org.techschools.commons.persistence.CopyRows;
 
 /**
  * Appends events to the outbox inside the caller's transaction (transactional outbox pattern). The rows of one
- * transaction are written together just before it commits, in append order, with one JDBC batch on the transaction's
+ * transaction are written together just before it commits, in append order, with one COPY on the transaction's
  * connection: a batch push of a thousand records writes a thousand outbox rows, and one entity persist and flush per
  * row cost more than everything else the push does. A rolled-back transaction writes none.
  */
 @ApplicationScoped
 public class Outbox {
 
-    /** Fired after the appending transaction committed, so the relay wakes at once instead of at its next poll. */
-    public record Appended() {
+    /**
+     * Fired after the appending transaction committed, so the relay wakes at once instead of at its next poll, and
+     * looks from the transaction's rows on: they may lie below rows of later transactions the relay already sent.
+     */
+    public static final class Appended {
+
+        private volatile long seqBelow = Long.MAX_VALUE;
+
+        /** Every outbox row of the transaction has a seq above this one. */
+        public long seqBelow() {
+            return seqBelow;
+        }
     }
+
+    /**
+     * The sequence's position before the rows are written: their seqs all lie above it (the sequence hands out values
+     * in increasing order, one at a time, to every session).
+     */
+    private static final String SEQ_BEFORE = "SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM outbox_event_seq_seq";
 
     /** Transaction resource: the rows appended in this transaction and not yet written. */
     private static final Object PENDING_ROWS = new Object();
@@ -86,10 +103,11 @@ public class Outbox {
         }
         List<OutboxEvent> first = new ArrayList<>();
         transaction.putResource(PENDING_ROWS, first);
+        Appended committed = new Appended();
         transaction.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
-                insert(first);
+                committed.seqBelow = insert(first);
             }
 
             @Override
@@ -98,25 +116,26 @@ public class Outbox {
             }
         });
         // One relay wake-up per transaction, after its commit.
-        appended.fire(new Appended());
+        appended.fire(committed);
         return first;
     }
 
     /** Runs before the commit, inside the transaction: a failure here rolls the whole transaction back. */
-    private void insert(List<OutboxEvent> rows) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement insert = c.prepareStatement("INSERT INTO outbox_event (event_id, topic, aggregate_id, event_type,"
-                     + " envelope, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (OutboxEvent row : rows) {
-                insert.setObject(1, row.eventId);
-                insert.setString(2, row.topic);
-                insert.setString(3, row.aggregateId);
-                insert.setString(4, row.eventType);
-                insert.setString(5, row.envelope);
-                insert.setObject(6, row.createdAt.atOffset(ZoneOffset.UTC));
-                insert.addBatch();
+    private long insert(List<OutboxEvent> rows) {
+        CopyRows copy = new CopyRows();
+        for (OutboxEvent row : rows) {
+            copy.value(row.eventId).value(row.topic).value(row.aggregateId).value(row.eventType).value(row.envelope)
+                    .value(row.createdAt).endRow();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            long seqBelow;
+            try (PreparedStatement position = c.prepareStatement(SEQ_BEFORE); ResultSet rs = position.executeQuery()) {
+                rs.next();
+                seqBelow = rs.getLong(1);
             }
-            insert.executeBatch();
+            // In append order: the seqs keep one person's events in sequence.
+            copy.copyInto(c, "outbox_event (event_id, topic, aggregate_id, event_type, envelope, created_at)");
+            return seqBelow;
         } catch (SQLException e) {
             // The SQLException stays the cause: its SQL state tells an outage (503) from anything else.
             throw new IllegalStateException("writing the outbox rows failed", e);

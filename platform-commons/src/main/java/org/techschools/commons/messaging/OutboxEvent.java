@@ -13,19 +13,19 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 /**
  * A row of the service's transactional outbox: written in the same transaction as the state change,
  * published by {@link OutboxRelay} and deleted only after the broker acknowledged it.
- * Each producing service creates the {@code outbox_event} table in its own Flyway migration.
+ * The table comes from platform-commons' migrations (db/platform), in every service's database.
  */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
 
-    @Id
-    @Column(name = "event_id")
-    public UUID eventId;
-
     /** Insertion order; the relay publishes in this order. */
+    @Id
     @Column(name = "seq", insertable = false, updatable = false)
     public Long seq;
+
+    @Column(name = "event_id", nullable = false)
+    public UUID eventId;
 
     @Column(nullable = false)
     public String topic;
