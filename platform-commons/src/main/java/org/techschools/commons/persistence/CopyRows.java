@@ -49,10 +49,6 @@ public final class CopyRows {
         return this;
     }
 
-    public int rows() {
-        return rows;
-    }
-
     /**
      * @param target the table and its columns in the order of the values, e.g. {@code outbox_event (event_id, topic)}
      * @throws SQLException as an INSERT would raise it (a unique-key collision is SQL state 23505)
