@@ -44,26 +44,23 @@ public class CheckResultConsumer {
     /**
      * Consumed in polled batches, one transaction and one UPDATE each: while schools push thousands of records, the
      * check results come back as fast, and loading and rewriting each record took CPU from the intake beside it.
+     * 学籍 changes (RegistrationChanged) leave the enrollment record as it is: read past, with no processed-event row.
      */
     @Incoming(Topics.REGISTRATION_EVENTS)
     @Blocking
     public CompletionStage<Void> onRegistrationEvents(KafkaRecordBatch<String, String> batch) {
-        return processor.processBatchAtOnce(Topics.REGISTRATION_EVENTS, batch, Set.of(1), this::apply);
+        return processor.processBatchAtOnce(Topics.REGISTRATION_EVENTS, batch, Set.of(1), Set.of(RegistrationChanged.TYPE),
+                this::apply);
     }
 
     void apply(List<EventEnvelope> envelopes) {
         Map<UUID, RegistrationCheckCompleted> newest = new LinkedHashMap<>();
         for (EventEnvelope envelope : envelopes) {
-            switch (envelope.eventType()) {
-                case RegistrationCheckCompleted.TYPE -> {
-                    RegistrationCheckCompleted check = read(envelope, RegistrationCheckCompleted.class);
-                    newest.merge(check.enrollmentId(), check, (a, b) -> b.checkedAt().isAfter(a.checkedAt()) ? b : a);
-                }
-                case RegistrationChanged.TYPE -> {
-                    // 学籍 lifecycle lives in registration-service; the enrollment record itself is unchanged.
-                }
-                default -> throw new MalformedEventException("unknown eventType " + envelope.eventType());
+            if (!RegistrationCheckCompleted.TYPE.equals(envelope.eventType())) {
+                throw new MalformedEventException("unknown eventType " + envelope.eventType());
             }
+            RegistrationCheckCompleted check = read(envelope, RegistrationCheckCompleted.class);
+            newest.merge(check.enrollmentId(), check, (a, b) -> b.checkedAt().isAfter(a.checkedAt()) ? b : a);
         }
         // Results can overtake each other across partitions (alerts between different persons): the newest stays.
         // Only the check columns change, so a correction committed meanwhile keeps its fields.

@@ -2,6 +2,7 @@ package org.techschools.enrollment.messaging;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,19 +15,24 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 import org.techschools.enrollment.TestData;
+import org.techschools.enrollment.domain.Enrollment;
 import org.techschools.testinfra.EventContracts;
 import org.techschools.testinfra.PlatformInfra;
 import org.techschools.testinfra.PlatformInfraResource;
 import org.techschools.testinfra.TestTokens;
 import org.techschools.testinfra.Topics;
 
-/** Check results arriving on registration-events turn a record FLAGGED or CLEAN, newest result wins, once per event. */
+/**
+ * Check results arriving on registration-events turn a record FLAGGED or CLEAN, newest result wins, once per event;
+ * the 学籍's own events on the topic change nothing.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = PlatformInfraResource.class, initArgs = @ResourceArg(name = "database", value = "enrollment"))
 class CheckResultConsumerTest {
@@ -47,6 +53,8 @@ class CheckResultConsumerTest {
         awaitStatus(school, "FLAGGED").body("alertIds", equalTo(List.of(alert)));
 
         send(envelope(id, school, "CLEAN", List.of(), flaggedAt.minusSeconds(5))); // overtaken result
+        String registered = registrationChanged(id, school);
+        send(registered); // the 学籍's own event: read past
         send(envelope(UUID.randomUUID().toString(), "NO-SUCH", "CLEAN", List.of(), Instant.now())); // unknown record: ignored, not fatal
         String marker = TestData.createSchool(TestData.HANGZHOU);
         String markerId = given().auth().oauth2(TestTokens.school(marker)).contentType(ContentType.JSON)
@@ -55,6 +63,26 @@ class CheckResultConsumerTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "CLEAN".equals(given().auth().oauth2(TestTokens.school(marker))
                 .get("/api/v1/enrollments/{s}/{r}", marker, "CHK-2").then().extract().path("checkStatus")));
         awaitStatus(school, "FLAGGED");
+        // Exactly once in effect for the results; nothing to remember for the event that changed nothing here.
+        assertEquals(1, processedRows(JSON.readTree(flagged).get("eventId").asText()));
+        assertEquals(0, processedRows(JSON.readTree(registered).get("eventId").asText()));
+    }
+
+    private static long processedRows(String eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Enrollment.getEntityManager()
+                .createNativeQuery("select count(*) from processed_event where event_id = cast(?1 as uuid)")
+                .setParameter(1, eventId).getSingleResult()).longValue());
+    }
+
+    private static String registrationChanged(String enrollmentId, String school) throws Exception {
+        String personKey = "a".repeat(64);
+        String json = JSON.writeValueAsString(Map.of("eventId", UUID.randomUUID().toString(), "eventType", "RegistrationChanged",
+                "schemaVersion", 1, "occurredAt", Instant.now().toString(), "producer", "registration-service",
+                "aggregateId", personKey, "payload", Map.of("registrationId", UUID.randomUUID().toString(),
+                        "enrollmentId", enrollmentId, "schoolCode", school, "sourceRecordId", "CHK-1", "personKey", personKey,
+                        "status", "ACTIVE", "changeType", "REGISTER", "studyMode", "FULL_TIME", "effectiveOn", "2026-09-01")));
+        assertEquals(java.util.Set.of(), EventContracts.violations(json, "RegistrationChanged"));
+        return json;
     }
 
     private static io.restassured.response.ValidatableResponse awaitStatus(String school, String status) {
@@ -84,7 +112,7 @@ class CheckResultConsumerTest {
         String json = JSON.writeValueAsString(Map.of("eventId", UUID.randomUUID().toString(), "eventType", "RegistrationCheckCompleted",
                 "schemaVersion", 1, "occurredAt", Instant.now().toString(), "producer", "registration-service",
                 "aggregateId", personKey, "payload", payload));
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of(), EventContracts.violations(json, "RegistrationCheckCompleted"));
+        assertEquals(java.util.Set.of(), EventContracts.violations(json, "RegistrationCheckCompleted"));
         return json;
     }
 }

@@ -73,13 +73,25 @@ public class IdempotentEventProcessor {
      */
     public CompletionStage<Void> processBatchAtOnce(String topic, KafkaRecordBatch<String, String> batch,
             Set<Integer> supportedVersions, Consumer<List<EventEnvelope>> handler) {
+        return processBatchAtOnce(topic, batch, supportedVersions, Set.of(), handler);
+    }
+
+    /**
+     * As {@link #processBatchAtOnce(String, KafkaRecordBatch, Set, Consumer)}, reading past the events of the types
+     * {@code readPast}: they change nothing in this service, so they are acknowledged without a processed-event row.
+     */
+    public CompletionStage<Void> processBatchAtOnce(String topic, KafkaRecordBatch<String, String> batch,
+            Set<Integer> supportedVersions, Set<String> readPast, Consumer<List<EventEnvelope>> handler) {
         List<CompletableFuture<Void>> deadLettered = new ArrayList<>();
         List<KafkaRecord<String, String>> readable = new ArrayList<>();
         List<EventEnvelope> envelopes = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             try {
-                envelopes.add(parse(record.getPayload(), supportedVersions));
-                readable.add(record);
+                EventEnvelope envelope = parse(record.getPayload(), supportedVersions);
+                if (!readPast.contains(envelope.eventType())) {
+                    envelopes.add(envelope);
+                    readable.add(record);
+                }
             } catch (MalformedEventException e) {
                 deadLettered.add(record.nack(e).toCompletableFuture());
             }
