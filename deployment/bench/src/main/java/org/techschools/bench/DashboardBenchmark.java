@@ -66,8 +66,6 @@ final class DashboardBenchmark {
     private static final int[] MONTHS = { 3, 6, 7, 8, 9, 10 };
     private static final String[] CATEGORIES = { "初中毕业生", "初中毕业生", "初中毕业生", "高中毕业生", "退役军人", "企业职工",
             "离校未就业高校毕业生" };
-    private static final String[] SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹".split("");
-    private static final String[] GIVEN = "伟芳娜敏静强磊洋艳杰涛明超霞平刚桂英华玉兰秀云建国文斌宇浩鹏飞晨轩子涵梓睿嘉琪欣怡思雨佳诗".split("");
 
     private final LocalPlatform platform;
     /** The services (and so consumer groups) stopped for the run, whose lag is nobody's work now. */
@@ -221,7 +219,7 @@ final class DashboardBenchmark {
         p.put("personKey", personKey);
         p.put("idType", "RESIDENT_ID");
         p.put("idNumberMasked", school[1] + "********" + String.format("%04d", r.nextInt(10000)));
-        p.put("name", SURNAMES[r.nextInt(SURNAMES.length)] + GIVEN[r.nextInt(GIVEN.length)] + GIVEN[r.nextInt(GIVEN.length)]);
+        p.put("name", Names.random(r));
         p.put("gender", r.nextBoolean() ? "MALE" : "FEMALE");
         p.put("birthDate", birth.toString());
         p.put("majorCode", String.format("M%02d", 1 + r.nextInt(30)));

@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
@@ -43,6 +44,11 @@ final class RegistryE2eBenchmark {
     private static final int MAX_IN_FLIGHT = 16;
     private static final String FUZZY_TIMER = "registration_check_probable_duplicate_seconds";
     private final LocalPlatform platform;
+    /**
+     * The next of the people enrolled once ({@link Workload.Person#distinct}): random ID numbers collided across runs
+     * by the thousand, each an IDENTITY_CONFLICT or DOUBLE_REGISTRATION alert nobody planted (one enrollment in ten).
+     */
+    private final AtomicInteger freshPeople = new AtomicInteger();
     /** Services BENCH_STOP stopped for the run (their consumers leave the cores to this one). */
     private final Set<String> stopped;
 
@@ -80,6 +86,7 @@ final class RegistryE2eBenchmark {
         int preloaded;
         try (Connection db = platform.database("registration")) {
             preloaded = RegistryLoadBenchmark.loaded(db);
+            freshPeople.set(earlierFreshPeople(db));
         }
         if (preloaded == 0) {
             throw new IllegalStateException("no preloaded registry: run deployment/bench/run registry-load N first");
@@ -188,7 +195,8 @@ final class RegistryE2eBenchmark {
             for (int i = k * batch; i < Math.min(total, (k + 1) * batch); i++) {
                 boolean twice = i % DOUBLE_EVERY == 0 && reused.size() < preloaded;
                 String id = (twice ? "D-" : "N-") + run + "-" + i;
-                Workload.Person person = twice ? RegistryPeople.person(unused(reused, preloaded)) : Workload.Person.random();
+                Workload.Person person = twice ? RegistryPeople.person(unused(reused, preloaded))
+                        : Workload.Person.distinct(freshPeople.getAndIncrement());
                 items.add(intake.of(Workload.enrollment(school, id, person)));
                 ids.add(id);
             }
@@ -330,6 +338,15 @@ final class RegistryE2eBenchmark {
                         + " AND l.status = 'ACTIVE')) FROM registration d WHERE d.source_record_id LIKE 'D-" + run + "-%'")) {
             rs.next();
             return rs.getLong(1) + " / " + rs.getLong(2);
+        }
+    }
+
+    /** How many people earlier runs enrolled once: this run's start with the next. */
+    private static int earlierFreshPeople(Connection db) throws Exception {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM registration WHERE source_record_id LIKE 'N-%'")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 

@@ -10,7 +10,7 @@ import org.techschools.commons.identity.ResidentIdNumber;
 /**
  * The people of the preloaded registry (registry-load): person {@code i} is always the same valid resident ID,
  * name, birth date and gender, so registry-e2e can enroll some of them again as planted doubles. IDs are unique
- * (district, birth date, sequence) and use districts that {@link Workload.Person#random()} never uses.
+ * (district, birth date, sequence) and use districts that {@link Workload.Person} never uses.
  */
 final class RegistryPeople {
 
@@ -26,9 +26,6 @@ final class RegistryPeople {
     static final String RECORD_PREFIX = "L-";
     private static final List<String> CITIES = List.of("330100", "330200", "330300", "330400", "330500", "330600", "330700");
     private static final int PER_SCHOOL = 2_000;
-    /** The random people's name stock (Workload.Person), so that lookalikes across both occur as they would. */
-    private static final String[] SURNAMES = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周" };
-    private static final String[] GIVEN = { "伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "艳", "杰", "涛", "明", "超", "霞", "平" };
 
     private RegistryPeople() {
     }
@@ -42,8 +39,8 @@ final class RegistryPeople {
         LocalDate birth = FIRST_BIRTH.plusDays(inDistrict / SEQUENCES);
         String first17 = DISTRICTS.get(i / (DAYS * SEQUENCES)) + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
                 + String.format("%03d", sequence);
-        SplittableRandom r = new SplittableRandom(i);
-        String name = SURNAMES[r.nextInt(SURNAMES.length)] + GIVEN[r.nextInt(GIVEN.length)] + GIVEN[r.nextInt(GIVEN.length)];
+        // The random people's name stock (Workload.Person), so that lookalikes across both occur as they would.
+        String name = Names.random(new SplittableRandom(i));
         return new Workload.Person(first17 + ResidentIdNumber.checkCharacter(first17), birth, sequence % 2 == 1, name);
     }
 

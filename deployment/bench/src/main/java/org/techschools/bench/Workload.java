@@ -70,10 +70,7 @@ final class Workload {
         }
 
         private static String randomName() {
-            ThreadLocalRandom r = ThreadLocalRandom.current();
-            String[] surnames = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周" };
-            String[] given = { "伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "艳", "杰", "涛", "明", "超", "霞", "平" };
-            return surnames[r.nextInt(surnames.length)] + given[r.nextInt(given.length)] + given[r.nextInt(given.length)];
+            return Names.random(ThreadLocalRandom.current());
         }
     }
 
