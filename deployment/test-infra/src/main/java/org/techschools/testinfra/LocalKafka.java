@@ -83,7 +83,8 @@ public final class LocalKafka {
                 byte[] id = new byte[16];
                 new SecureRandom().nextBytes(id);
                 String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
-                Processes.run(List.of(javaBin(), "-cp", classpath, "kafka.tools.StorageTool", "format", "-t", clusterId,
+                // "--cluster-id=": one id in 64 starts with "-", which the tool's argument parser takes for an option.
+                Processes.run(List.of(javaBin(), "-cp", classpath, "kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId,
                         "-c", config.toString(), "--standalone"), dir.resolve("format.log"), Duration.ofSeconds(60));
             }
             List<String> command = new ArrayList<>(List.of(javaBin(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
