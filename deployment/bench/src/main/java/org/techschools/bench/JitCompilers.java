@@ -1,0 +1,46 @@
+package org.techschools.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * The CPU time a service JVM's JIT compiler threads have used, from /proc (the local platform runs on Linux): a fresh
+ * JVM on two cores compiles its hot paths for minutes, and while it does, a benchmark measures the compiler beside the
+ * service.
+ */
+final class JitCompilers {
+
+    /** Kernel clock ticks per second of /proc/PID/task/TID/stat (USER_HZ, 100 on Linux). */
+    private static final double TICKS_PER_SECOND = 100;
+    private final Path tasks;
+
+    JitCompilers(long pid) {
+        this.tasks = Path.of("/proc", Long.toString(pid), "task");
+    }
+
+    /** CPU seconds used so far by the JVM's C1 and C2 compiler threads (those alive now). */
+    double cpuSeconds() {
+        try (Stream<Path> threads = Files.list(tasks)) {
+            return threads.mapToLong(JitCompilers::compilerTicks).sum() / TICKS_PER_SECOND;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + tasks, e);
+        }
+    }
+
+    /** utime + stime of a compiler thread ("C2 CompilerThre", the name cut to 15 characters), 0 for any other. */
+    private static long compilerTicks(Path thread) {
+        try {
+            if (!Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
+                return 0;
+            }
+            String stat = Files.readString(thread.resolve("stat"));
+            // Fields after the command's closing parenthesis: state is the 3rd field of the line, utime the 14th.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0; // the thread ended meanwhile
+        }
+    }
+}
