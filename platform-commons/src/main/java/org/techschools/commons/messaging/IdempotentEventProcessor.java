@@ -57,7 +57,19 @@ public class IdempotentEventProcessor {
      * @return true when the event was applied now, false when it had been applied before
      */
     public boolean process(String topic, String raw, Set<Integer> supportedVersions, Consumer<EventEnvelope> handler) {
+        return process(topic, raw, supportedVersions, Set.of(), handler);
+    }
+
+    /**
+     * As {@link #process(String, String, Set, Consumer)}, reading past an event of the types {@code readPast}: it
+     * changes nothing in this service, so it gets no transaction and no processed-event row (the result is false).
+     */
+    public boolean process(String topic, String raw, Set<Integer> supportedVersions, Set<String> readPast,
+            Consumer<EventEnvelope> handler) {
         EventEnvelope envelope = parse(raw, supportedVersions);
+        if (readPast.contains(envelope.eventType())) {
+            return false;
+        }
         return inTransaction(envelope.eventType() + " " + envelope.eventId(),
                 () -> apply(topic, List.of(envelope), events -> handler.accept(events.get(0))));
     }

@@ -44,10 +44,7 @@ public class RegistrationEventsConsumer {
     @Incoming("registration-events")
     @Blocking
     public void on(String raw) {
-        if (RegistrationCheckCompleted.TYPE.equals(processor.parse(raw, VERSIONS).eventType())) {
-            return;
-        }
-        processor.process(Topics.REGISTRATION_EVENTS, raw, VERSIONS, this::apply);
+        processor.process(Topics.REGISTRATION_EVENTS, raw, VERSIONS, Set.of(RegistrationCheckCompleted.TYPE), this::apply);
     }
 
     void apply(EventEnvelope envelope) {
