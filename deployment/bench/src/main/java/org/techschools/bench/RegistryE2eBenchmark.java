@@ -46,7 +46,8 @@ final class RegistryE2eBenchmark {
     private final LocalPlatform platform;
     /**
      * The next of the people enrolled once ({@link Workload.Person#distinct}): random ID numbers collided across runs
-     * by the thousand, each an IDENTITY_CONFLICT or DOUBLE_REGISTRATION alert nobody planted (one enrollment in ten).
+     * by the thousand, each an IDENTITY_CONFLICT, DUPLICATE_SUBMISSION or DOUBLE_REGISTRATION alert nobody planted (about
+     * one enrollment in eight).
      */
     private final AtomicInteger freshPeople = new AtomicInteger();
     /** Services BENCH_STOP stopped for the run (their consumers leave the cores to this one). */
