@@ -38,6 +38,8 @@ import org.techschools.testinfra.Topics;
 class CheckResultConsumerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Every event of the test has the same person, so all go to one partition, in the order sent. */
+    private static final String PERSON_KEY = "a".repeat(64);
 
     @Test
     void checkResultsUpdateTheRecordAndOlderResultsAreIgnored() throws Exception {
@@ -75,14 +77,9 @@ class CheckResultConsumerTest {
     }
 
     private static String registrationChanged(String enrollmentId, String school) throws Exception {
-        String personKey = "a".repeat(64);
-        String json = JSON.writeValueAsString(Map.of("eventId", UUID.randomUUID().toString(), "eventType", "RegistrationChanged",
-                "schemaVersion", 1, "occurredAt", Instant.now().toString(), "producer", "registration-service",
-                "aggregateId", personKey, "payload", Map.of("registrationId", UUID.randomUUID().toString(),
-                        "enrollmentId", enrollmentId, "schoolCode", school, "sourceRecordId", "CHK-1", "personKey", personKey,
-                        "status", "ACTIVE", "changeType", "REGISTER", "studyMode", "FULL_TIME", "effectiveOn", "2026-09-01")));
-        assertEquals(java.util.Set.of(), EventContracts.violations(json, "RegistrationChanged"));
-        return json;
+        return registrationEvent("RegistrationChanged", Map.of("registrationId", UUID.randomUUID().toString(),
+                "enrollmentId", enrollmentId, "schoolCode", school, "sourceRecordId", "CHK-1", "personKey", PERSON_KEY,
+                "status", "ACTIVE", "changeType", "REGISTER", "studyMode", "FULL_TIME", "effectiveOn", "2026-09-01"));
     }
 
     private static io.restassured.response.ValidatableResponse awaitStatus(String school, String status) {
@@ -99,20 +96,24 @@ class CheckResultConsumerTest {
 
     private static String envelope(String enrollmentId, String school, String status, List<String> alerts, Instant checkedAt)
             throws Exception {
-        String personKey = "a".repeat(64);
         Map<String, Object> payload = new java.util.HashMap<>();
         payload.put("enrollmentId", enrollmentId);
         payload.put("registrationId", UUID.randomUUID().toString());
         payload.put("schoolCode", school);
         payload.put("sourceRecordId", "CHK-1");
-        payload.put("personKey", personKey);
+        payload.put("personKey", PERSON_KEY);
         payload.put("checkStatus", status);
         payload.put("alertIds", alerts);
         payload.put("checkedAt", checkedAt.toString());
-        String json = JSON.writeValueAsString(Map.of("eventId", UUID.randomUUID().toString(), "eventType", "RegistrationCheckCompleted",
+        return registrationEvent("RegistrationCheckCompleted", payload);
+    }
+
+    /** An envelope as registration-service produces it, checked against the event's JSON Schema. */
+    private static String registrationEvent(String type, Map<String, Object> payload) throws Exception {
+        String json = JSON.writeValueAsString(Map.of("eventId", UUID.randomUUID().toString(), "eventType", type,
                 "schemaVersion", 1, "occurredAt", Instant.now().toString(), "producer", "registration-service",
-                "aggregateId", personKey, "payload", payload));
-        assertEquals(java.util.Set.of(), EventContracts.violations(json, "RegistrationCheckCompleted"));
+                "aggregateId", PERSON_KEY, "payload", payload));
+        assertEquals(java.util.Set.of(), EventContracts.violations(json, type));
         return json;
     }
 }
