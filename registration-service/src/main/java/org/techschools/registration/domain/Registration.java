@@ -3,8 +3,10 @@ package org.techschools.registration.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -113,6 +115,12 @@ public class Registration extends PanacheEntityBase {
     public static Optional<Registration> byEnrollment(UUID enrollmentId) {
         return Sql.list("SELECT id FROM registration WHERE enrollment_id = ?", Sql::uuid, enrollmentId).stream()
                 .map(id -> Registration.<Registration> findById(id)).findFirst();
+    }
+
+    /** Which of these enrollment records have a 学籍 already: one round trip for a polled batch of events. */
+    public static Set<UUID> registeredAmong(Collection<UUID> enrollmentIds) {
+        return new HashSet<>(Sql.list("SELECT enrollment_id FROM registration WHERE enrollment_id = ANY (?::uuid[])",
+                Sql::uuid, (Object) enrollmentIds.stream().map(UUID::toString).toArray(String[]::new)));
     }
 
     /** The person's other 在籍 学籍: the only ones a new 学籍 can conflict with. */

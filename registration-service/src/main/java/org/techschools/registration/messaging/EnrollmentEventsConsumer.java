@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -38,9 +37,6 @@ public class EnrollmentEventsConsumer {
 
     @Inject
     IdempotentEventProcessor processor;
-
-    @Inject
-    EntityManager em;
 
     @Inject
     EventPayloads payloads;
@@ -84,17 +80,7 @@ public class EnrollmentEventsConsumer {
         List<Object> events = envelopes.stream().map(this::read).toList();
         blockLocks.lock(events.stream().filter(EnrollmentRecorded.class::isInstance).map(EnrollmentRecorded.class::cast)
                 .map(record -> new LookalikeBlockLocks.Person(record.birthDate(), record.gender(), record.name())).toList());
-        for (Object event : events) {
-            if (event instanceof EnrollmentRecorded recorded) {
-                registry.apply(recorded);
-            } else {
-                registry.withdraw((EnrollmentWithdrawn) event);
-            }
-            // The checks read hundreds of 学籍 per event: forgetting them once written keeps every later query of the
-            // batch's transaction from dirty-checking all the 学籍 the batch has read so far.
-            em.flush();
-            em.clear();
-        }
+        registry.applyInOrder(events);
     }
 
     private Object read(EventEnvelope envelope) {

@@ -1,9 +1,12 @@
 package org.techschools.registration.service;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,14 +40,26 @@ public class CrossSystemCheck {
         return registration.enrollmentId + ":" + hit.system() + ":" + hit.provinceCode();
     }
 
-    /** The person's 在籍 rows on every roster, the first row per roster (plain SQL: it runs for every consumed event). */
+    /** The person's 在籍 rows on every roster, the first row per roster. */
     public List<RosterHit> activeRosterRowsOf(String personKey) {
-        return Sql.list("SELECT DISTINCT ON (system, province_code) system, province_code, line, id_number_masked, name,"
-                + " gender, birth_date, school_name, status FROM roster_entry WHERE person_key = ? AND active"
-                + " ORDER BY system, province_code, line",
-                r -> new RosterHit(RosterSystem.valueOf(r.getString(1)), r.getString(2), r.getInt(3), r.getString(4),
-                        r.getString(5), r.getString(6), r.getObject(7, LocalDate.class), r.getString(8), r.getString(9)),
-                personKey);
+        return activeRosterRowsOf(List.of(personKey)).getOrDefault(personKey, List.of());
+    }
+
+    /**
+     * The 在籍 rows of several people at once, by personKey (a polled batch of enrollment events asks in one round
+     * trip; plain SQL, as it runs for every batch).
+     */
+    public Map<String, List<RosterHit>> activeRosterRowsOf(Collection<String> personKeys) {
+        record Row(String personKey, RosterHit hit) {
+        }
+        return Sql.list("SELECT DISTINCT ON (person_key, system, province_code) person_key, system, province_code, line,"
+                + " id_number_masked, name, gender, birth_date, school_name, status FROM roster_entry"
+                + " WHERE person_key = ANY (?) AND active ORDER BY person_key, system, province_code, line",
+                r -> new Row(r.getString(1), new RosterHit(RosterSystem.valueOf(r.getString(2)), r.getString(3), r.getInt(4),
+                        r.getString(5), r.getString(6), r.getString(7), r.getObject(8, LocalDate.class), r.getString(9),
+                        r.getString(10))),
+                (Object) personKeys.toArray(String[]::new))
+                .stream().collect(Collectors.groupingBy(Row::personKey, Collectors.mapping(Row::hit, Collectors.toList())));
     }
 
     /** @return the new alert's id, or empty when this 学籍 was flagged for this roster before or is not ACTIVE */

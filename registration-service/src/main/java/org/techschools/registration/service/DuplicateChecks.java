@@ -87,6 +87,12 @@ public class DuplicateChecks {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome check(Registration registration) {
+        return check(registration, crossSystem.activeRosterRowsOf(registration.personKey));
+    }
+
+    /** {@link #check(Registration)} with the holder's 在籍 roster rows read beforehand (a batch's, at once). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome check(Registration registration, List<CrossSystemCheck.RosterHit> rosterRows) {
         List<UUID> raised = new ArrayList<>();
         Set<UUID> others = new LinkedHashSet<>();
         if (!registration.isActive()) {
@@ -120,7 +126,7 @@ public class DuplicateChecks {
                                 finding.score(), finding.evidence()), registration, other, raised, others));
             }
         });
-        for (CrossSystemCheck.RosterHit hit : crossSystem.activeRosterRowsOf(registration.personKey)) {
+        for (CrossSystemCheck.RosterHit hit : rosterRows) {
             note(AlertType.CROSS_SYSTEM_REGISTRATION, crossSystem.raise(registration, hit), registration, null, raised, others);
         }
         lateRegistration.evidence(registration).ifPresent(evidence -> note(AlertType.LATE_REGISTRATION,

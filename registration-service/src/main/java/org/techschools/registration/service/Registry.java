@@ -3,12 +3,17 @@ package org.techschools.registration.service;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -51,10 +56,45 @@ public class Registry {
     @Inject
     NameSimilarity names;
 
-    /** 注册学籍 (EnrollmentRecorded) or 更正 (EnrollmentCorrected): store the record's current state, then check it. */
+    @Inject
+    CrossSystemCheck crossSystem;
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * The enrollment events of one polled batch, in offset order. What each event would look up alone — whether its
+     * record has a 学籍 yet, and its holder's rows on the imported rosters — is read for the whole batch in two
+     * statements: at 500 enrollments/s, a round trip to PostgreSQL costs about as much CPU as the checks it serves.
+     *
+     * @param events {@link EnrollmentRecorded} (recorded or corrected) and {@link EnrollmentWithdrawn}
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(EnrollmentRecorded record) {
-        Registration registration = Registration.byEnrollment(record.enrollmentId()).orElse(null);
+    public void applyInOrder(List<?> events) {
+        List<EnrollmentRecorded> records = events.stream().filter(EnrollmentRecorded.class::isInstance)
+                .map(EnrollmentRecorded.class::cast).toList();
+        Set<UUID> unregistered = records.stream().map(EnrollmentRecorded::enrollmentId).collect(Collectors.toCollection(HashSet::new));
+        unregistered.removeAll(Registration.registeredAmong(unregistered));
+        Map<String, List<CrossSystemCheck.RosterHit>> rosterRows = crossSystem.activeRosterRowsOf(
+                records.stream().map(EnrollmentRecorded::personKey).collect(Collectors.toSet()));
+        for (Object event : events) {
+            if (event instanceof EnrollmentRecorded record) {
+                // Only a record's first event in the batch can trust the batch's lookup: it registers the record.
+                Registration registration = unregistered.remove(record.enrollmentId()) ? null
+                        : Registration.byEnrollment(record.enrollmentId()).orElse(null);
+                apply(record, registration, rosterRows.getOrDefault(record.personKey(), List.of()));
+            } else {
+                withdraw((EnrollmentWithdrawn) event);
+            }
+            // The checks read hundreds of 学籍 per event: forgetting them once written keeps every later query of the
+            // batch's transaction from dirty-checking all the 学籍 the batch has read so far.
+            em.flush();
+            em.clear();
+        }
+    }
+
+    /** 注册学籍 (EnrollmentRecorded) or 更正 (EnrollmentCorrected): store the record's current state, then check it. */
+    private void apply(EnrollmentRecorded record, Registration registration, List<CrossSystemCheck.RosterHit> rosterRows) {
         boolean isNew = registration == null;
         if (!isNew && record.version() < registration.enrollmentVersion) {
             LOG.debugf("enrollment %s: version %d arrived after version %d, ignored", record.enrollmentId(),
@@ -79,7 +119,7 @@ public class Registry {
         if (!isNew) {
             changed.addAll(checks.closeStaleAfterCorrection(registration));
         }
-        DuplicateChecks.Outcome outcome = checks.check(registration);
+        DuplicateChecks.Outcome outcome = checks.check(registration, rosterRows);
         changed.addAll(outcome.otherEnrollmentIds());
         if (isNew) {
             checkResults.publishForNew(registration, outcome.raised(), changed);

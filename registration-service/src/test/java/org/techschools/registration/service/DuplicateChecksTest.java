@@ -86,6 +86,31 @@ class DuplicateChecksTest {
         assertThat(Alerts.ofSchool(schoolA).size(), equalTo(20));
     }
 
+    /**
+     * A record and its correction sent together, as they often share a polled batch: the correction changes the 学籍
+     * its record created in the same transaction (the consumer looks up once per batch which records are registered).
+     */
+    @Test
+    void aRecordAndItsCorrectionWithinOneBatchStayOneRegistration() {
+        String schoolA = TestEvents.schoolCode();
+        String schoolB = TestEvents.schoolCode();
+        List<Map.Entry<String, String>> events = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String person = TestEvents.personKey();
+            Enrollment corrected = Enrollment.of(person, schoolA);
+            events.add(Map.entry(person, corrected.recorded()));
+            corrected.version = 2;
+            events.add(Map.entry(person, corrected.partTime().recorded()));
+            events.add(Map.entry(person, Enrollment.of(person, schoolB).recorded()));
+        }
+        TestEvents.sendAll(TestEvents.ENROLLMENT_EVENTS, events);
+
+        // Corrected to part-time before the full-time record at school B arrived: an overlap, no double registration.
+        Alerts.awaitCount(schoolA, "MIXED_MODE_OVERLAP", 10);
+        assertThat(Alerts.ofSchool(schoolA, "DOUBLE_REGISTRATION"), empty());
+        assertThat(Alerts.ofSchool(schoolA).size(), equalTo(10));
+    }
+
     @Test
     void withdrawnThenEnrolledElsewhereIsNoDuplicate() {
         String person = TestEvents.personKey();
