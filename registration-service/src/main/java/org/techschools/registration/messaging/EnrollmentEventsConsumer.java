@@ -47,9 +47,6 @@ public class EnrollmentEventsConsumer {
     @Inject
     RegistryGate gate;
 
-    @Inject
-    LookalikeBlockLocks blockLocks;
-
     /**
      * Consumed in polled batches, one transaction each: one commit per event cannot keep up with 500 enrollments/s.
      * The events of a batch see each other's 学籍, as the queries of the checks flush the transaction's inserts first.
@@ -75,12 +72,8 @@ public class EnrollmentEventsConsumer {
         return processor.process(Topics.ENROLLMENT_EVENTS, raw, VERSIONS, envelope -> applyEvents(List.of(envelope)));
     }
 
-    /** The events in offset order, after locking the lookalike blocks of all of them at once. */
     private void applyEvents(List<EventEnvelope> envelopes) {
-        List<Object> events = envelopes.stream().map(this::read).toList();
-        blockLocks.lock(events.stream().filter(EnrollmentRecorded.class::isInstance).map(EnrollmentRecorded.class::cast)
-                .map(record -> new LookalikeBlockLocks.Person(record.birthDate(), record.gender(), record.name())).toList());
-        registry.applyInOrder(events);
+        registry.applyInOrder(envelopes.stream().map(this::read).toList());
     }
 
     private Object read(EventEnvelope envelope) {

@@ -28,6 +28,14 @@ import org.techschools.registration.domain.Sql;
 @ApplicationScoped
 public class CrossSystemCheck {
 
+    /**
+     * Advisory lock (single-key form) ordering roster replacements with the checks that read rosters: a check holds it
+     * shared until its transaction commits, a replacement takes it exclusively before matching the registry. Without
+     * it, an enrollment checked while a replacement committed was matched by neither: the check read the old roster,
+     * and the replacement's match did not yet see the new 学籍.
+     */
+    private static final long ROSTERS_LOCK = 0x726f7374657273L;
+
     @Inject
     AlertBook alerts;
 
@@ -52,6 +60,8 @@ public class CrossSystemCheck {
     public Map<String, List<RosterHit>> activeRosterRowsOf(Collection<String> personKeys) {
         record Row(String personKey, RosterHit hit) {
         }
+        // A statement of its own: the rows are read with a snapshot taken after a replacement in progress committed.
+        Sql.list("SELECT pg_advisory_xact_lock_shared(?)", r -> Boolean.TRUE, ROSTERS_LOCK);
         return Sql.list("SELECT DISTINCT ON (person_key, system, province_code) person_key, system, province_code, line,"
                 + " id_number_masked, name, gender, birth_date, school_name, status FROM roster_entry"
                 + " WHERE person_key = ANY (?) AND active ORDER BY person_key, system, province_code, line",
@@ -60,6 +70,12 @@ public class CrossSystemCheck {
                         r.getString(10))),
                 (Object) personKeys.toArray(String[]::new))
                 .stream().collect(Collectors.groupingBy(Row::personKey, Collectors.mapping(Row::hit, Collectors.toList())));
+    }
+
+    /** Before a replaced roster is matched against the registry: waits until the checks reading rosters now commit. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void holdRostersExclusively() {
+        Sql.list("SELECT pg_advisory_xact_lock(?)", r -> Boolean.TRUE, ROSTERS_LOCK);
     }
 
     /** @return the new alert's id, or empty when this 学籍 was flagged for this roster before or is not ACTIVE */

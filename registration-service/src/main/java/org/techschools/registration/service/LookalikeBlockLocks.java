@@ -23,7 +23,8 @@ import org.techschools.registration.domain.Registration;
  * (block and fuzzy readings of the name's first two characters) — a whole block, hundreds of 学籍 born the same few
  * years, made the consumers wait for each other most of the time, and per block and surname sound they still waited
  * a third of the time. A consumed batch locks all of its keys up front in one sorted statement, so two batches cannot
- * deadlock on them; a lock already held is not asked for again.
+ * deadlock on them; a lock already held is not asked for again. Every check takes the rosters' shared lock first
+ * (see {@link CrossSystemCheck}), so a roster replacement waiting for it closes no cycle with these.
  */
 @TransactionScoped
 public class LookalikeBlockLocks {

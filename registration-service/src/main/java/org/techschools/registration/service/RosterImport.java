@@ -142,6 +142,7 @@ public class RosterImport {
             throw new IllegalStateException("roster could not be stored: " + e.getSQLState(), e);
         }
         upsertUpload(system, provinceCode, actor, rows, accepted);
+        crossSystem.holdRostersExclusively();
         int raised = matchRegistry(system, provinceCode);
         resolveNoLongerListed(system, provinceCode);
         LOG.infof("roster %s/%s: %d rows, %d accepted, %d rejected, %d alerts raised in %d ms", system, provinceCode, rows,

@@ -16,8 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -175,6 +177,47 @@ class RosterTest {
         JsonPath detail = Alerts.detail((String) alert.get("id"));
         assertThat(detail.getString("status"), equalTo("RESOLVED"));
         assertThat(detail.getString("resolutionReason"), equalTo("RESOLVED_BY_ROSTER"));
+    }
+
+    /**
+     * Enrollments that arrive while a roster is being replaced are matched by one side or the other: a check that read
+     * the old roster must have committed before the replacement matches the registry, or wait for the new roster. The
+     * 300 registered people on the roster keep the replacement's retroactive matching busy while the others arrive.
+     */
+    @Test
+    void enrollmentsArrivingWhileARosterIsReplacedAreAllMatched() throws Exception {
+        String registeredSchool = TestEvents.schoolCode();
+        String arrivingSchool = TestEvents.schoolCode();
+        StringBuilder csv = new StringBuilder(HEADER);
+        List<Enrollment> registered = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Person p = person("350102");
+            csv.append(p.row("吴" + i, "在籍"));
+            registered.add(Enrollment.of(p.personKey(), registeredSchool).named("吴" + i));
+        }
+        List<Enrollment> arriving = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Person p = person("350102");
+            csv.append(p.row("郑" + i, "在籍"));
+            arriving.add(Enrollment.of(p.personKey(), arrivingSchool).named("郑" + i));
+        }
+        registered.forEach(e -> sendEnrollmentEvent(e.personKey, e.recorded()));
+        Alerts.awaitAllChecked(registered);
+
+        CompletableFuture<JsonPath> replaced = CompletableFuture.supplyAsync(
+                () -> upload(TestTokens.province("350000"), "GENERAL_HIGH_SCHOOL", csv.toString()));
+        int sent = 0;
+        while (!replaced.isDone() && sent < arriving.size()) {
+            Enrollment e = arriving.get(sent++);
+            sendEnrollmentEvent(e.personKey, e.recorded());
+            Thread.sleep(20);
+        }
+        assertThat(replaced.get().getInt("accepted"), equalTo(600));
+        List<Enrollment> sentDuring = arriving.subList(0, sent);
+        Alerts.awaitAllChecked(sentDuring);
+
+        assertThat(Alerts.awaitCount(registeredSchool, "CROSS_SYSTEM_REGISTRATION", 300), hasSize(300));
+        assertThat(Alerts.awaitCount(arrivingSchool, "CROSS_SYSTEM_REGISTRATION", sent), hasSize(sent));
     }
 
     @Test
