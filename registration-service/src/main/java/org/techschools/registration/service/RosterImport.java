@@ -16,8 +16,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -282,10 +284,14 @@ public class RosterImport {
                         + " ON e.person_key = r.person_key WHERE e.system = ?1 AND e.province_code = ?2 AND e.active"
                         + " AND r.status = 'ACTIVE'")
                 .setParameter(1, system.name()).setParameter(2, provinceCode).getResultList();
+        List<Registration> registrations = ids.stream()
+                .map(id -> Registration.<Registration> findById(UUID.fromString(id.toString()))).toList();
+        // The holders' roster rows in one statement, as the consumer reads a batch's.
+        Map<String, List<CrossSystemCheck.RosterHit>> rosterRows = crossSystem.activeRosterRowsOf(
+                registrations.stream().map(r -> r.personKey).collect(Collectors.toSet()));
         int raised = 0;
-        for (Object id : ids) {
-            Registration registration = Registration.findById(UUID.fromString(id.toString()));
-            for (CrossSystemCheck.RosterHit hit : crossSystem.activeRosterRowsOf(registration.personKey)) {
+        for (Registration registration : registrations) {
+            for (CrossSystemCheck.RosterHit hit : rosterRows.getOrDefault(registration.personKey, List.of())) {
                 if (hit.system() == system && hit.provinceCode().equals(provinceCode)
                         && crossSystem.raise(registration, hit).isPresent()) {
                     raised++;
