@@ -210,6 +210,8 @@ class RosterTest {
         while (!replaced.isDone() && sent < arriving.size()) {
             Enrollment e = arriving.get(sent++);
             sendEnrollmentEvent(e.personKey, e.recorded());
+            // Paced so arrivals span the whole replacement (5-6 s here), its retroactive matching included; the
+            // assertions below wait for results, not for time.
             Thread.sleep(20);
         }
         assertThat(replaced.get().getInt("accepted"), equalTo(600));
