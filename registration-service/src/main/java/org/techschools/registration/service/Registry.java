@@ -76,6 +76,7 @@ public class Registry {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyInOrder(List<?> events) {
+        Registration.planLookalikeLookupsOnce();
         List<EnrollmentRecorded> records = events.stream().filter(EnrollmentRecorded.class::isInstance)
                 .map(EnrollmentRecorded.class::cast).toList();
         Set<UUID> unregistered = records.stream().map(EnrollmentRecorded::enrollmentId)
