@@ -70,12 +70,12 @@ final class EnrollmentEventLog {
         return new Count(messages, events.size(), enrollments);
     }
 
-    private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer) {
+    static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer) {
         return consumer.partitionsFor(Topics.ENROLLMENT_EVENTS, Duration.ofSeconds(30)).stream()
                 .map(p -> new TopicPartition(Topics.ENROLLMENT_EVENTS, p.partition())).toList();
     }
 
-    private static KafkaConsumer<String, String> consumer(LocalPlatform platform) {
+    static KafkaConsumer<String, String> consumer(LocalPlatform platform) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -27,15 +28,22 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
+
+import org.techschools.commons.events.EnrollmentRecorded;
 
 /**
  * Issue 6 item 7: against the preloaded registry (registry-load), enrollments go through enrollment-service's batch
  * API at RATE records/s for SECONDS; one in twenty is a preloaded person enrolled again (a planted 双重学籍). For each
  * planted double: time from the answer to its POST until the DOUBLE_REGISTRATION alert arrives on registration-service's
  * {@code GET /api/v1/alerts/stream} (goals p50 <= 100 ms, p99 <= 1 s). Also the time of one PROBABLE_DUPLICATE check
- * against the registry, from the service's own timer on /q/metrics (goal <= 20 ms).
+ * against the registry, from the service's own timer on /q/metrics (goal <= 20 ms). Baseline in the same run: the time
+ * from the same answers until each planted double's event can be read from {@code enrollment-events}.
  */
 final class RegistryE2eBenchmark {
 
@@ -58,28 +66,43 @@ final class RegistryE2eBenchmark {
         this.stopped = stopped;
     }
 
-    /** Pairs each planted double's POST answer with its alert, whichever comes first. */
-    private static final class Arrivals {
+    /** Pairs each planted double's POST answer with the first sighting of something it caused, whichever comes first. */
+    private static final class Pairing {
         private final Map<String, Long> answered = new HashMap<>();
-        private final Map<String, Long> alerted = new HashMap<>();
+        private final Map<String, Long> seen = new HashMap<>();
         final Histogram latency = new ConcurrentHistogram(3_600_000_000_000L, 3);
 
         synchronized void answered(String recordId, long at) {
-            Long alert = alerted.remove(recordId);
-            if (alert != null) {
-                latency.recordValue(Math.max(0, alert - at));
+            Long sighting = seen.remove(recordId);
+            if (sighting != null) {
+                latency.recordValue(Math.max(0, sighting - at));
             } else {
                 answered.put(recordId, at);
             }
         }
 
-        synchronized void alerted(String recordId, long at) {
+        synchronized void seen(String recordId, long at) {
             Long answer = answered.remove(recordId);
             if (answer != null) {
                 latency.recordValue(Math.max(0, at - answer));
-            } else if (!alerted.containsKey(recordId)) {
-                alerted.put(recordId, at);
+            } else if (!seen.containsKey(recordId)) {
+                seen.put(recordId, at);
             }
+        }
+    }
+
+    /**
+     * What is timed from each planted double's POST answer: its alert on the stream (the figure), and its
+     * EnrollmentRecorded on {@code enrollment-events} (the baseline: enrollment-service's outbox relay and Kafka, before
+     * registration-service does anything; the ratio says how much the checks and the alert path add to it).
+     */
+    private static final class Arrivals {
+        final Pairing onTopic = new Pairing();
+        final Pairing alerted = new Pairing();
+
+        void answered(String recordId, long at) {
+            onTopic.answered(recordId, at);
+            alerted.answered(recordId, at);
         }
     }
 
@@ -99,7 +122,7 @@ final class RegistryE2eBenchmark {
 
         Arrivals arrivals = new Arrivals();
         Map<String, LongAdder> alertsOfRun = new ConcurrentSkipListMap<>();
-        HttpResponse<Stream<String>> stream = openStream(arrivals, alertsOfRun, run);
+        HttpResponse<Stream<String>> stream = openStream(arrivals.alerted, alertsOfRun, run);
 
         int batch = Math.max(1, (rate + POSTS_PER_SECOND - 1) / POSTS_PER_SECOND);
         Set<Integer> reused = new HashSet<>();
@@ -119,19 +142,25 @@ final class RegistryE2eBenchmark {
 
         Map<String, Double> fuzzyBefore = fuzzyTimer();
         long appliedBefore = appliedEvents();
+        AtomicBoolean timing = new AtomicBoolean(true);
+        Thread topicTail = tailEnrollmentEvents(arrivals.onTopic, run, timing);
         Phase timed = send(school, token, intake, run, rate * seconds, batch, preloaded, reused, arrivals);
         double sendSeconds = timed.seconds();
         AtomicLong created = timed.created();
         Set<String> planted = timed.planted();
         long appliedWhileSending = appliedEvents() - appliedBefore;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (arrivals.latency.getTotalCount() < planted.size() && System.nanoTime() < deadline) {
+        while ((arrivals.alerted.latency.getTotalCount() < planted.size()
+                || arrivals.onTopic.latency.getTotalCount() < planted.size()) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
         stream.body().close();
+        timing.set(false);
+        topicTail.join(5_000);
         Map<String, Double> fuzzyAfter = fuzzyTimer();
 
-        Histogram latency = arrivals.latency;
+        Histogram latency = arrivals.alerted.latency;
+        Histogram onTopic = arrivals.onTopic.latency;
         double achieved = created.get() / sendSeconds;
         double checks = fuzzyAfter.getOrDefault("count", 0.0) - fuzzyBefore.getOrDefault("count", 0.0);
         double meanMs = checks == 0 ? Double.NaN
@@ -156,6 +185,9 @@ final class RegistryE2eBenchmark {
         Bench.row("POST answer -> alert on stream p50 ms (goal <= 100)", PushLatencyBenchmark.ms(latency.getValueAtPercentile(50)));
         Bench.row("POST answer -> alert on stream p99 ms (goal <= 1000)", PushLatencyBenchmark.ms(latency.getValueAtPercentile(99)));
         Bench.row("POST answer -> alert on stream max ms", PushLatencyBenchmark.ms(latency.getMaxValue()));
+        Bench.row("baseline: POST answer -> event on enrollment-events p50/p99",
+                PushLatencyBenchmark.ms(onTopic.getValueAtPercentile(50)) + " / " + PushLatencyBenchmark.ms(onTopic.getValueAtPercentile(99)));
+        Bench.row("ratio alert / baseline, p50 / p99", ratio(latency, onTopic, 50) + " / " + ratio(latency, onTopic, 99));
         Bench.row("fuzzy checks (PROBABLE_DUPLICATE) during the run", String.format("%.0f", checks));
         Bench.row("one fuzzy check, mean ms (goal <= 20)", String.format("%.2f", meanMs));
         Bench.row("one fuzzy check, p50 / p99 / max ms (last 2 min)", String.format("%.2f / %.2f / %.2f", fuzzyP50, fuzzyP99,
@@ -281,7 +313,7 @@ final class RegistryE2eBenchmark {
      * Subscribes to the alert stream as an auditor and returns once it is live (its first keep-alive); every alert
      * naming a record of this run counts, DOUBLE_REGISTRATION ones naming a planted double are timed.
      */
-    private HttpResponse<Stream<String>> openStream(Arrivals arrivals, Map<String, LongAdder> alertsOfRun, String run)
+    private HttpResponse<Stream<String>> openStream(Pairing alerted, Map<String, LongAdder> alertsOfRun, String run)
             throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(platform.registrationUrl() + "/api/v1/alerts/stream"))
                 .header("Authorization", "Bearer " + platform.token("auditor")).header("Accept", "text/event-stream").GET().build();
@@ -306,7 +338,7 @@ final class RegistryE2eBenchmark {
                                 String id = record.path("sourceRecordId").asText();
                                 ofRun |= id.contains(ofThisRun);
                                 if (id.startsWith(plantedPrefix) && "DOUBLE_REGISTRATION".equals(alert.path("type").asText())) {
-                                    arrivals.alerted(id, at);
+                                    alerted.seen(id, at);
                                 }
                             }
                             if (ofRun) {
@@ -327,6 +359,47 @@ final class RegistryE2eBenchmark {
             throw new IllegalStateException("no keep-alive on the alert stream within 10 s");
         }
         return response;
+    }
+
+    private static String ratio(Histogram figure, Histogram baseline, double percentile) {
+        long base = baseline.getValueAtPercentile(percentile);
+        return base == 0 ? "n/a" : String.format("%.1f", (double) figure.getValueAtPercentile(percentile) / base);
+    }
+
+    /**
+     * Reads {@code enrollment-events} from its end while {@code timing} holds, as a consumer of the topic sees it: each
+     * planted double's EnrollmentRecorded is a sighting for {@code onTopic}. Returns once the consumer's positions are
+     * fixed, so no event of the timed phase can come before them.
+     */
+    private Thread tailEnrollmentEvents(Pairing onTopic, String run, AtomicBoolean timing) {
+        KafkaConsumer<String, String> consumer = EnrollmentEventLog.consumer(platform);
+        List<TopicPartition> partitions = EnrollmentEventLog.partitions(consumer);
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        String planted = "\"D-" + run + "-";
+        Thread tail = new Thread(() -> {
+            try (consumer) {
+                while (timing.get()) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                        long at = System.nanoTime();
+                        // Most messages are no planted double's: a substring test spares parsing them.
+                        if (!record.value().contains(planted)) {
+                            continue;
+                        }
+                        JsonNode envelope = Workload.JSON.readTree(record.value());
+                        if (EnrollmentRecorded.TYPE.equals(envelope.path("eventType").asText())) {
+                            onTopic.seen(envelope.path("payload").path("sourceRecordId").asText(), at);
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                System.err.println("enrollment-events tail stopped: " + e);
+            }
+        }, "enrollment-events-tail");
+        tail.setDaemon(true);
+        tail.start();
+        return tail;
     }
 
     /**
