@@ -18,6 +18,8 @@ KAFKA_LIBS="$ROOT_DIR/deployment/kafka-runtime/target/libs"
 # Holds org.techschools.testinfra.LocalKafka, which creates the topics of deployment/kafka/topics.conf.
 TEST_INFRA_JAR="$ROOT_DIR/deployment/test-infra/target/test-infra-1.0.0-SNAPSHOT.jar"
 JWT_ISSUER="https://techschools.local"
+# The audience (aud) the services require of every token; `token` puts it in, `up` hands it to the services.
+JWT_AUDIENCE="techschools"
 DEMO_PROVINCE=330000
 
 SERVICES=(enrollment-service quota-service registration-service)

@@ -29,36 +29,50 @@ final class RunningPlatform implements AutoCloseable {
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Path logDir = Path.of("target/service-logs").toAbsolutePath();
+    private final String idEncryptionKey = randomKey();
 
     RunningPlatform start() throws IOException {
-        Files.createDirectories(logDir);
-        byte[] idKey = new byte[32];
-        new SecureRandom().nextBytes(idKey);
-        String idEncryptionKey = Base64.getEncoder().encodeToString(idKey);
         for (String service : SERVICES) {
-            String database = service.substring(0, service.indexOf('-'));
-            infra.postgres().recreateDatabase(database);
             int port = freePort();
-            ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-jar",
-                    PlatformInfra.rootDir().resolve(service + "/target/quarkus-app/quarkus-run.jar").toString())
-                    .redirectErrorStream(true).redirectOutput(logFile(service).toFile());
-            Map<String, String> env = builder.environment();
-            env.put(portVariable(service), Integer.toString(port));
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", infra.postgres().jdbcUrl(database));
-            env.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER);
-            env.put("QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);
-            env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafka().bootstrapServers());
-            env.put("JWT_PUBLIC_KEY_LOCATION", infra.publicKeyPem().toString());
-            env.put("JWT_ISSUER", PlatformInfra.JWT_ISSUER);
-            env.put("PERSON_KEY_SECRET", "system-test-person-key-secret");
-            env.put("ID_ENCRYPTION_KEY", idEncryptionKey);
-            processes.put(service, builder.start());
+            processes.put(service, launch(service, port, Map.of()));
             ports.put(service, port);
         }
         for (String service : SERVICES) {
             awaitReady(service);
         }
         return this;
+    }
+
+    /**
+     * Starts one service on an empty database of its own with the environment production gives it, changed by
+     * {@code changes} (a null value removes the variable).
+     */
+    Process launch(String service, int port, Map<String, String> changes) throws IOException {
+        Files.createDirectories(logDir);
+        String database = service.substring(0, service.indexOf('-'));
+        infra.postgres().recreateDatabase(database);
+        ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-jar",
+                PlatformInfra.rootDir().resolve(service + "/target/quarkus-app/quarkus-run.jar").toString())
+                .redirectErrorStream(true).redirectOutput(logFile(service).toFile());
+        Map<String, String> env = builder.environment();
+        env.put(portVariable(service), Integer.toString(port));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", infra.postgres().jdbcUrl(database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafka().bootstrapServers());
+        env.put("JWT_PUBLIC_KEY_LOCATION", infra.publicKeyPem().toString());
+        env.put("JWT_ISSUER", PlatformInfra.JWT_ISSUER);
+        env.put("JWT_AUDIENCE", PlatformInfra.JWT_AUDIENCE);
+        env.put("PERSON_KEY_SECRET", "system-test-person-key-secret");
+        env.put("ID_ENCRYPTION_KEY", idEncryptionKey);
+        changes.forEach((name, value) -> {
+            if (value == null) {
+                env.remove(name);
+            } else {
+                env.put(name, value);
+            }
+        });
+        return builder.start();
     }
 
     String url(String service) {
@@ -115,11 +129,17 @@ final class RunningPlatform implements AutoCloseable {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
     private static String portVariable(String service) {
         return service.substring(0, service.indexOf('-')).toUpperCase() + "_PORT";
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (var socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         }

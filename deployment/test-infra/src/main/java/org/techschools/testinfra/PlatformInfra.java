@@ -26,6 +26,8 @@ import java.util.stream.Stream;
 public final class PlatformInfra {
 
     public static final String JWT_ISSUER = "https://techschools.local/test";
+    /** The audience (aud) the services under test require of every token. */
+    public static final String JWT_AUDIENCE = "techschools-test";
 
     private static final String RUNNING_PROPERTY = "techschools.test.infra.dir";
     private static final String DESCRIPTOR = "infra.properties";

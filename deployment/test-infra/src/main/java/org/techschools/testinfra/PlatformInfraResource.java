@@ -29,6 +29,7 @@ public class PlatformInfraResource implements QuarkusTestResourceLifecycleManage
         config.put("kafka.bootstrap.servers", infra.kafka().bootstrapServers());
         config.put("mp.jwt.verify.publickey.location", infra.publicKeyPem().toString());
         config.put("mp.jwt.verify.issuer", PlatformInfra.JWT_ISSUER);
+        config.put("mp.jwt.verify.audiences", PlatformInfra.JWT_AUDIENCE);
         return config;
     }
 

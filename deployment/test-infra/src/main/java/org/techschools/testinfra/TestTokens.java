@@ -17,10 +17,25 @@ public final class TestTokens {
     }
 
     public static String token(String role, String school, String region, Duration lifetime) {
-        JwtClaimsBuilder claims = Jwt.issuer(PlatformInfra.JWT_ISSUER)
+        return signed(role, school, region, lifetime, PlatformInfra.JWT_ISSUER, PlatformInfra.JWT_AUDIENCE);
+    }
+
+    /**
+     * A token signed with the right key but from {@code issuer} for {@code audience} (null: no {@code aud} claim), for
+     * tests that a service refuses tokens meant for another issuer or audience.
+     */
+    public static String issuedFor(String role, String school, String region, String issuer, String audience) {
+        return signed(role, school, region, Duration.ofHours(2), issuer, audience);
+    }
+
+    private static String signed(String role, String school, String region, Duration lifetime, String issuer, String audience) {
+        JwtClaimsBuilder claims = Jwt.issuer(issuer)
                 .upn(role + (school != null ? "@" + school : region != null ? "@" + region : ""))
                 .groups(Set.of(role))
                 .expiresIn(lifetime);
+        if (audience != null) {
+            claims.audience(audience);
+        }
         if (school != null) {
             claims.claim("school", school);
         }

@@ -13,10 +13,14 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.techschools.enrollment.TestData;
+import org.techschools.testinfra.PlatformInfra;
 import org.techschools.testinfra.PlatformInfraResource;
 import org.techschools.testinfra.TestTokens;
 
-/** Verified tokens are remembered (commons VerifiedTokenCache); what a caller sees must not change because of it. */
+/**
+ * Verified tokens are remembered (commons VerifiedTokenCache); what a caller sees must not change because of it. A token
+ * signed with the right key is still refused when issued by someone else or for another audience.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = PlatformInfraResource.class, initArgs = @ResourceArg(name = "database", value = "enrollment"))
 class BearerTokenTest {
@@ -45,6 +49,14 @@ class BearerTokenTest {
         String badSignature = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
         assertEquals(401, readWith(badSignature));
         assertEquals(200, readWith(token));
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerOrForAnotherAudienceIsRefused() {
+        assertEquals(200, readWith(TestTokens.issuedFor("school", school, null, PlatformInfra.JWT_ISSUER, PlatformInfra.JWT_AUDIENCE)));
+        assertEquals(401, readWith(TestTokens.issuedFor("school", school, null, PlatformInfra.JWT_ISSUER, "another-platform")));
+        assertEquals(401, readWith(TestTokens.issuedFor("school", school, null, PlatformInfra.JWT_ISSUER, null)));
+        assertEquals(401, readWith(TestTokens.issuedFor("school", school, null, "https://issuer.example", PlatformInfra.JWT_AUDIENCE)));
     }
 
     @Test

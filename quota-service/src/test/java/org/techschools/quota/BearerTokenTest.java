@@ -1,0 +1,37 @@
+package org.techschools.quota;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.techschools.testinfra.PlatformInfra;
+import org.techschools.testinfra.PlatformInfraResource;
+import org.techschools.testinfra.TestTokens;
+
+/** A token signed with the right key is still refused when it was issued by someone else or for another audience. */
+@QuarkusTest
+@QuarkusTestResource(value = PlatformInfraResource.class, initArgs = @ResourceArg(name = "database", value = "quota"))
+class BearerTokenTest {
+
+    private int readWith(String token) {
+        return given().auth().oauth2(token).queryParam("year", 2024).queryParam("province", "330000")
+                .get("/api/v1/progress").then().extract().statusCode();
+    }
+
+    private static String issuedFor(String issuer, String audience) {
+        return TestTokens.issuedFor("province", null, "330000", issuer, audience);
+    }
+
+    @Test
+    void onlyTheConfiguredIssuerAndAudienceAreAccepted() {
+        assertEquals(200, readWith(issuedFor(PlatformInfra.JWT_ISSUER, PlatformInfra.JWT_AUDIENCE)));
+        assertEquals(401, readWith(issuedFor(PlatformInfra.JWT_ISSUER, "another-platform")));
+        assertEquals(401, readWith(issuedFor(PlatformInfra.JWT_ISSUER, null)));
+        assertEquals(401, readWith(issuedFor("https://issuer.example", PlatformInfra.JWT_AUDIENCE)));
+    }
+}
