@@ -1,0 +1,18 @@
+package org.techschools.commons.limits;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * An endpoint with a rate limit of its own ({@code platform.limits.rate.<value>}), counted per school (the token's
+ * {@code school} claim) or, for an office, per token subject — on top of the limit every write has. Public endpoints
+ * ({@code @PermitAll}) need no annotation: they are limited per client address.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface RateLimited {
+
+    String value();
+}
