@@ -1,5 +1,7 @@
 package org.techschools.commons.security;
 
+import java.time.Instant;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
@@ -10,7 +12,8 @@ import org.techschools.commons.rest.ProblemException;
 /**
  * What the caller may see and change, from the token's role and its {@code school} and {@code region}
  * claims: a school sees its own records, a city office its city (region = city code, e.g. 330100),
- * a province office its province (region = province code, e.g. 330000), national and auditor roles everything.
+ * a province office its province (region = province code, e.g. 330000), the national office everything.
+ * An auditor sees the region its token names (a province or a city code); a national auditor's token names none.
  */
 @RequestScoped
 public class CallerScope {
@@ -34,10 +37,20 @@ public class CallerScope {
         return jwt.getClaim("region");
     }
 
+    /** When the token expires: what the caller was granted ends then, even on a connection opened before. */
+    public Instant expiresAt() {
+        return Instant.ofEpochSecond(jwt.getExpirationTime());
+    }
+
     /** Whether the caller may see data of this school, located in this province and city. */
     public boolean covers(String provinceCode, String cityCode, String schoolCode) {
-        if (hasRole(Roles.NATIONAL) || hasRole(Roles.AUDITOR)) {
+        if (hasRole(Roles.NATIONAL) || nationalAuditor()) {
             return true;
+        }
+        if (hasRole(Roles.AUDITOR) && region() != null) {
+            return Regions.isProvince(region())
+                    ? provinceCode != null && Regions.province(provinceCode).equals(region())
+                    : cityCode != null && Regions.city(region()).equals(cityCode);
         }
         if (hasRole(Roles.PROVINCE) && region() != null && provinceCode != null) {
             return Regions.province(region()).equals(Regions.province(provinceCode));
@@ -54,13 +67,13 @@ public class CallerScope {
     /** 403 unless the caller covers this school. */
     public void requireCovers(String provinceCode, String cityCode, String schoolCode) {
         if (!covers(provinceCode, cityCode, schoolCode)) {
-            throw ProblemException.forbidden("school " + schoolCode + " is outside the caller's scope");
+            throw ProblemException.forbidden("the school is outside the caller's scope");
         }
     }
 
     /** The province the caller is limited to, or null when unlimited. */
     public String provinceLimit() {
-        if (hasRole(Roles.NATIONAL) || hasRole(Roles.AUDITOR)) {
+        if (hasRole(Roles.NATIONAL) || nationalAuditor()) {
             return null;
         }
         return region() == null ? "none" : Regions.province(region());
@@ -68,7 +81,14 @@ public class CallerScope {
 
     /** The city the caller is limited to, or null when not limited to a city. */
     public String cityLimit() {
-        if (hasRole(Roles.CITY) && !hasRole(Roles.PROVINCE) && !hasRole(Roles.NATIONAL) && !hasRole(Roles.AUDITOR)) {
+        if (hasRole(Roles.PROVINCE) || hasRole(Roles.NATIONAL)) {
+            return null;
+        }
+        if (hasRole(Roles.AUDITOR)) {
+            // A city auditor's region may name a district of the city: it audits the whole city.
+            return region() == null || Regions.isProvince(region()) ? null : Regions.city(region());
+        }
+        if (hasRole(Roles.CITY)) {
             return region() == null ? "none" : region();
         }
         return null;
@@ -81,5 +101,10 @@ public class CallerScope {
             return school() == null ? "none" : school();
         }
         return null;
+    }
+
+    /** An auditor whose token names no region audits the whole country (全国). */
+    private boolean nationalAuditor() {
+        return hasRole(Roles.AUDITOR) && region() == null;
     }
 }

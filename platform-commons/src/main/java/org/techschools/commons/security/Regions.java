@@ -13,4 +13,9 @@ public final class Regions {
     public static String city(String code) {
         return code == null || code.length() < 4 ? code : code.substring(0, 4) + "00";
     }
+
+    /** Whether the code names a whole province (330000) rather than a city or district of it. */
+    public static boolean isProvince(String code) {
+        return code != null && code.length() == 6 && code.endsWith("0000");
+    }
 }
