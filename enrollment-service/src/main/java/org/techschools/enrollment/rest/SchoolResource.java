@@ -13,10 +13,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.techschools.commons.rest.FieldError;
+import org.techschools.commons.rest.KeysetCursor;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
 import org.techschools.enrollment.domain.School;
+import org.techschools.enrollment.domain.SchoolChange;
+import org.techschools.enrollment.service.EnrollmentSearch;
 import org.techschools.enrollment.service.SchoolDirectory;
 
 /** The school directory (学校名录) and the public disclosure of qualified schools (招生资质信息公开). */
@@ -29,9 +32,14 @@ public class SchoolResource {
     @Inject
     CallerScope caller;
 
+    /**
+     * Creates or changes a school within the caller's authority: a city office its own city's non-provincial schools,
+     * a province office its province's (moving them between its cities, deciding 省属), the national centre any
+     * (moving them between provinces). The code is the school's identity: a post with another code is another school.
+     */
     @POST
     @Path("/schools")
-    @RolesAllowed({ Roles.PROVINCE, Roles.CITY })
+    @RolesAllowed({ Roles.PROVINCE, Roles.CITY, Roles.NATIONAL })
     public Response upsert(SchoolRequest request) {
         if (request == null) {
             throw ProblemException.badRequest(List.of(new FieldError("$", "required", "request body is required")));
@@ -50,6 +58,19 @@ public class SchoolResource {
             throw ProblemException.notFound("school " + code);
         }
         return SchoolView.of(school);
+    }
+
+    /** Every creation of and change to the school, newest first: who, in which role, when, each field before and after. */
+    @GET
+    @Path("/schools/{code}/history")
+    @RolesAllowed({ Roles.SCHOOL, Roles.CITY, Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
+    public Page<SchoolChangeView> history(@PathParam("code") String code, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit) {
+        int size = EnrollmentSearch.limit(limit);
+        List<SchoolChange> changes = directory.history(code, caller, KeysetCursor.decode(cursor), size);
+        String next = changes.size() < size ? null
+                : new KeysetCursor(changes.get(changes.size() - 1).changedAt, changes.get(changes.size() - 1).id).encode();
+        return new Page<>(changes.stream().map(SchoolChangeView::of).toList(), next);
     }
 
     /**

@@ -1,12 +1,18 @@
 package org.techschools.enrollment.service;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +20,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.cache.Cache;
@@ -26,16 +33,20 @@ import org.techschools.commons.domain.Topics;
 import org.techschools.commons.events.SchoolUpserted;
 import org.techschools.commons.messaging.Outbox;
 import org.techschools.commons.rest.FieldError;
+import org.techschools.commons.rest.KeysetCursor;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.CallerScope;
+import org.techschools.commons.security.Roles;
 import org.techschools.enrollment.domain.School;
+import org.techschools.enrollment.domain.SchoolChange;
 import org.techschools.enrollment.domain.SchoolMajor;
 import org.techschools.enrollment.rest.SchoolRequest;
 import org.techschools.enrollment.rest.SchoolView;
 
 /**
- * 学校名录: creates and updates schools with their filed majors and publishes each change on
- * {@code school-events}, where quota-service and registration-service keep their own copies.
+ * 学校名录: creates and updates schools with their filed majors, within the caller's authority, records each change in
+ * the school's history and publishes it on {@code school-events}, where quota-service and registration-service keep
+ * their own copies.
  */
 @ApplicationScoped
 public class SchoolDirectory {
@@ -49,6 +60,9 @@ public class SchoolDirectory {
 
     @Inject
     Divisions divisions;
+
+    @Inject
+    Clock clock;
 
     @Inject
     Outbox outbox;
@@ -103,9 +117,11 @@ public class SchoolDirectory {
         if (!rules.isEmpty()) {
             throw ProblemException.unprocessable(rules);
         }
-        caller.requireCovers(r.provinceCode(), r.cityCode(), null);
-        School school = School.findById(r.code());
+        // Locked: concurrent changes of one school are recorded one after the other, each "before" the previous "after".
+        School school = School.findById(r.code(), LockModeType.PESSIMISTIC_WRITE);
         boolean created = school == null;
+        requireAuthority(school, r, caller);
+        Map<String, Object> before = created ? Map.of() : state(school);
         if (created) {
             school = new School();
             school.code = r.code();
@@ -118,15 +134,113 @@ public class SchoolDirectory {
         school.ownership = r.ownership();
         school.hotline = r.hotline();
         school.qualifiedYears = r.qualifiedYears().stream().sorted().distinct().map(String::valueOf).collect(Collectors.joining(","));
-        school.updatedAt = Instant.now();
+        school.updatedAt = clock.instant();
         school.updatedBy = caller.name();
         replaceMajors(school, r.majors());
         if (created) {
             school.persist();
         }
+        record(school, created, before, caller);
         outbox.append(Topics.SCHOOL_EVENTS, SchoolUpserted.TYPE, school.code, toEvent(school));
         changed.fire(new Changed(school.code));
         return created;
+    }
+
+    /**
+     * Who may change what in the directory: a city office keeps the non-provincial (非省属) schools of its own city; a
+     * province office the schools of its province, moves them between its cities and decides 省属; only the national
+     * centre moves a school to another province. Checked against the school as it is and as it would be, so no office
+     * takes over a school by posting its code with its own region.
+     */
+    private static void requireAuthority(School existing, SchoolRequest r, CallerScope caller) {
+        boolean national = caller.hasRole(Roles.NATIONAL);
+        boolean province = national || caller.hasRole(Roles.PROVINCE);
+        List<FieldError> refused = new ArrayList<>();
+        if (existing != null) {
+            if (!caller.covers(existing.provinceCode, existing.cityCode, existing.code)) {
+                refused.add(new FieldError("code", "school-outside-scope", "the school is in another office's region"));
+                throw ProblemException.forbidden("the school is outside the caller's scope", refused);
+            }
+            if (!national && !existing.provinceCode.equals(r.provinceCode())) {
+                refused.add(new FieldError("provinceCode", "move-between-provinces-is-national",
+                        "only the national centre moves a school to another province"));
+            }
+            if (!province && !existing.cityCode.equals(r.cityCode())) {
+                refused.add(new FieldError("cityCode", "move-between-cities-is-province",
+                        "only the province office moves a school to another city"));
+            }
+            if (!province && existing.provincial) {
+                refused.add(new FieldError("provincial", "provincial-school-is-province",
+                        "a provincial school (省属) is kept by the province office"));
+            }
+        }
+        if (!province && Boolean.TRUE.equals(r.provincial())) {
+            refused.add(new FieldError("provincial", "provincial-is-province", "only the province office decides 省属"));
+        }
+        if (refused.isEmpty() && !caller.covers(r.provinceCode(), r.cityCode(), r.code())) {
+            refused.add(new FieldError(province ? "provinceCode" : "cityCode", "region-outside-scope",
+                    "the school's new region is outside the caller's scope"));
+        }
+        if (!refused.isEmpty()) {
+            throw ProblemException.forbidden("the change is outside the caller's authority", refused);
+        }
+    }
+
+    /** The fields of a school as its change history compares them. */
+    private static Map<String, Object> state(School s) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("name", s.name);
+        state.put("type", s.type.name());
+        state.put("provinceCode", s.provinceCode);
+        state.put("cityCode", s.cityCode);
+        state.put("provincial", s.provincial);
+        state.put("ownership", s.ownership);
+        state.put("hotline", s.hotline);
+        state.put("qualifiedYears", s.qualifiedYearList());
+        state.put("majors", s.majors.stream().sorted(Comparator.comparing((SchoolMajor m) -> m.majorCode))
+                .map(m -> Map.of("code", m.majorCode, "name", m.majorName, "levels", m.levelList().stream().map(Enum::name).toList()))
+                .toList());
+        return state;
+    }
+
+    /** Appends the change to the school's history; a post that changes nothing leaves none. */
+    private void record(School school, boolean created, Map<String, Object> before, CallerScope caller) {
+        List<SchoolChange.FieldChange> changes = new ArrayList<>();
+        state(school).forEach((field, after) -> {
+            Object was = before.get(field);
+            if (created ? after != null : !Objects.equals(was, after)) {
+                changes.add(new SchoolChange.FieldChange(field, was, after));
+            }
+        });
+        if (!created && changes.isEmpty()) {
+            return;
+        }
+        SchoolChange change = new SchoolChange();
+        change.id = UUID.randomUUID();
+        change.schoolCode = school.code;
+        change.changedAt = school.updatedAt;
+        change.changedBy = caller.name();
+        change.role = caller.hasRole(Roles.NATIONAL) ? Roles.NATIONAL : caller.hasRole(Roles.PROVINCE) ? Roles.PROVINCE : Roles.CITY;
+        change.kind = created ? SchoolChange.Kind.CREATED : SchoolChange.Kind.UPDATED;
+        change.changes = changes;
+        change.persist();
+    }
+
+    /** A school's changes, newest first; 404 as for the school itself when the caller may not see it. */
+    public List<SchoolChange> history(String code, CallerScope caller, KeysetCursor after, int limit) {
+        School school = School.findById(code);
+        if (school == null || !caller.covers(school.provinceCode, school.cityCode, school.code)) {
+            throw ProblemException.notFound("school");
+        }
+        StringBuilder where = new StringBuilder("schoolCode = :code");
+        Map<String, Object> params = new HashMap<>();
+        params.put("code", code);
+        if (after != null) {
+            where.append(" and (changedAt < :afterAt or (changedAt = :afterAt and id < :afterId))");
+            params.put("afterAt", after.at());
+            params.put("afterId", after.id());
+        }
+        return SchoolChange.<SchoolChange>find(where + " order by changedAt desc, id desc", params).range(0, limit - 1).list();
     }
 
     private static void replaceMajors(School school, List<SchoolRequest.Major> majors) {
@@ -189,7 +303,7 @@ public class SchoolDirectory {
                 continue;
             }
             if (!seen.add(m.code())) {
-                rules.add(new FieldError(field + ".code", "duplicate-major", "major " + m.code() + " is listed twice"));
+                rules.add(new FieldError(field + ".code", "duplicate-major", "the major is listed twice"));
             }
             for (String level : m.levels()) {
                 if (Arrays.stream(ClassLevel.values()).noneMatch(l -> l.name().equalsIgnoreCase(level))) {

@@ -34,6 +34,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(403, "Forbidden", detail, List.of());
     }
 
+    /** 403 naming the fields whose change the caller's role or region does not cover, and the rule each breaks. */
+    public static ProblemException forbidden(String detail, List<FieldError> errors) {
+        return new ProblemException(403, "Forbidden", detail, errors);
+    }
+
     public static ProblemException conflict(String detail, List<FieldError> errors) {
         return new ProblemException(409, "Conflict", detail, errors);
     }
