@@ -1,6 +1,12 @@
 package org.techschools.enrollment.domain;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -12,7 +18,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * 身份证号查看记录: one reveal of a full ID number — who (token name), in which role, when, why, and of which
- * record. Written in the same transaction as the reveal; never updated or deleted.
+ * record. Written in the same transaction as the reveal; never updated or deleted (the database refuses both), and
+ * chained to the row before by its hash, so a change made behind the service's back shows.
  */
 @Entity
 @Table(name = "id_number_access")
@@ -42,4 +49,39 @@ public class IdNumberAccess extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String reason;
+
+    /** Position in the hash chain, from 1, without gaps. */
+    @Column(nullable = false)
+    public long seq;
+
+    /** The previous row's {@link #rowHash} (64 zeros for the first row). */
+    @Column(name = "previous_hash", nullable = false)
+    public String previousHash;
+
+    /** SHA-256 (hex) of {@link #canonical()}: changing any field, or the row before, breaks the chain here. */
+    @Column(name = "row_hash", nullable = false)
+    public String rowHash;
+
+    /**
+     * The row as its hash covers it: every field as its UTF-8 byte length, ':', the value and a line feed (so no value
+     * can pass for two), the time in microseconds since the epoch (what PostgreSQL keeps). The migration that chained
+     * the rows written before it (V7) builds the same text in SQL.
+     */
+    public String canonical() {
+        StringBuilder out = new StringBuilder();
+        for (String value : List.of(Long.toString(seq), id.toString(), enrollmentId.toString(), schoolCode, provinceCode,
+                accessedBy, role, Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, accessedAt)), reason, previousHash)) {
+            out.append(value.getBytes(StandardCharsets.UTF_8).length).append(':').append(value).append('\n');
+        }
+        return out.toString();
+    }
+
+    public String computeHash() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
 }

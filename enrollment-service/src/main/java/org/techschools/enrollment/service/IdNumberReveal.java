@@ -28,6 +28,9 @@ public class IdNumberReveal {
     @Inject
     IdNumberCipher cipher;
 
+    @Inject
+    AccessLogChain chain;
+
     @Transactional
     public String reveal(UUID enrollmentId, String reason, CallerScope caller) {
         String why = Reasons.require(reason, "reason");
@@ -47,7 +50,7 @@ public class IdNumberReveal {
         access.role = caller.hasRole(Roles.AUDITOR) ? Roles.AUDITOR : Roles.PROVINCE;
         access.accessedAt = Instant.now();
         access.reason = why;
-        access.persist();
+        chain.append(access);
         return cipher.decrypt(e.idNumberEncrypted);
     }
 
