@@ -61,6 +61,16 @@ public class Alert extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /**
+     * When an auditor showed every side of the alert to all who see it (e.g. both schools of a 双重学籍); null while each
+     * reader sees only its own side in full.
+     */
+    @Column(name = "shared_at")
+    public Instant sharedAt;
+
+    @Column(name = "shared_by")
+    public String sharedBy;
+
     /** Every alert naming this enrollment record whose status is one of the given ones, oldest first. */
     public static List<Alert> namingRecord(UUID enrollmentId, Collection<AlertStatus> statuses) {
         return idsNamingRecord(enrollmentId, statuses).stream().map(id -> Alert.<Alert> findById(id)).toList();

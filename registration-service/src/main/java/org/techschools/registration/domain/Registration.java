@@ -2,18 +2,22 @@ package org.techschools.registration.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -101,6 +105,13 @@ public class Registration extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /**
+     * When the 学籍 ended (退学, 毕业, 注销, 转出): an alert view tells auditors of a record that ended within days of
+     * the alert it caused, the trace a school probing someone else's ID number leaves. Null while it has not ended.
+     */
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
     /** When the school first pushed the record (its recordedAt): the 学籍 registration time compared with deadlines. */
     @Column(name = "recorded_at")
     public Instant recordedAt;
@@ -121,6 +132,23 @@ public class Registration extends PanacheEntityBase {
     public static Set<UUID> registeredAmong(Collection<UUID> enrollmentIds) {
         return new HashSet<>(Sql.list("SELECT enrollment_id FROM registration WHERE enrollment_id = ANY (?::uuid[])",
                 Sql::uuid, (Object) enrollmentIds.stream().map(UUID::toString).toArray(String[]::new)));
+    }
+
+    /** When and how a 学籍 ended. */
+    public record End(RegistrationStatus status, Instant at) {
+    }
+
+    /** The ends of those of these records' 学籍 that have ended, by enrollment id. */
+    public static Map<UUID, End> endsOf(Collection<UUID> enrollmentIds) {
+        record Row(UUID enrollmentId, End end) {
+        }
+        return enrollmentIds.isEmpty() ? Map.of()
+                : Sql.list("SELECT enrollment_id, status, ended_at FROM registration"
+                        + " WHERE enrollment_id = ANY (?::uuid[]) AND ended_at IS NOT NULL",
+                        r -> new Row(r.getObject(1, UUID.class),
+                                new End(RegistrationStatus.valueOf(r.getString(2)), r.getObject(3, OffsetDateTime.class).toInstant())),
+                        (Object) enrollmentIds.stream().map(UUID::toString).toArray(String[]::new))
+                        .stream().collect(Collectors.toMap(Row::enrollmentId, Row::end));
     }
 
     /** The person's other 在籍 学籍: the only ones a new 学籍 can conflict with. */
@@ -179,6 +207,17 @@ public class Registration extends PanacheEntityBase {
         }
         Sql.list("SELECT count(pg_advisory_xact_lock(k.block, k.sound)) FROM unnest(?::int4[], ?::int4[]) AS k (block, sound)",
                 row -> row.getLong(1), blocks, sounds);
+    }
+
+    /**
+     * Notes when the 学籍 ended, on the write that ends it: every change of status (the registry's lifecycle, withdrawn
+     * enrollments, transfers) is written through this entity, and an ended status never changes again.
+     */
+    @PreUpdate
+    void noteEnd() {
+        if (endedAt == null && status.ended()) {
+            endedAt = updatedAt != null ? updatedAt : Instant.now();
+        }
     }
 
     /** 学籍 that have ended: 退学, 毕业, 注销, 转出. An ended 学籍 conflicts with nothing any more. */

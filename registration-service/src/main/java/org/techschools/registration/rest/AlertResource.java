@@ -1,8 +1,8 @@
 package org.techschools.registration.rest;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -18,10 +18,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -33,17 +29,14 @@ import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
-import org.techschools.registration.domain.Alert;
-import org.techschools.registration.domain.AlertRecord;
 import org.techschools.commons.alerts.AlertStatus;
-import org.techschools.registration.domain.AlertTransition;
 import org.techschools.registration.rest.AlertViews.AlertDetail;
 import org.techschools.registration.rest.AlertViews.AlertItem;
 import org.techschools.registration.rest.AlertViews.AlertPage;
 import org.techschools.registration.rest.AlertViews.AlertStats;
-import org.techschools.registration.rest.AlertViews.RecordView;
+import org.techschools.registration.rest.AlertViews.ShareRequest;
 import org.techschools.registration.rest.AlertViews.TransitionRequest;
-import org.techschools.registration.rest.AlertViews.TransitionView;
+import org.techschools.registration.service.AlertDisclosure;
 import org.techschools.registration.service.AlertFilter;
 import org.techschools.registration.service.AlertRaised;
 import org.techschools.registration.service.AlertSearch;
@@ -74,7 +67,10 @@ public class AlertResource {
     CallerScope scope;
 
     @Inject
-    ObjectMapper mapper;
+    AlertDisclosure disclosure;
+
+    @Inject
+    Clock clock;
 
     @GET
     @RolesAllowed({ Roles.AUDITOR, Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.SCHOOL })
@@ -84,10 +80,7 @@ public class AlertResource {
             @RestQuery String to, @RestQuery String limit, @RestQuery String cursor) {
         AlertFilter filter = AlertFilterParams.parse(type, status, severity, province, city, school, from, to, limit, cursor);
         AlertSearch.Page page = search.search(filter, Visibility.of(scope));
-        List<AlertItem> items = page.alerts().stream()
-                .map(a -> item(a, page.records().getOrDefault(a.id, List.of())))
-                .toList();
-        return new AlertPage(items, page.nextCursor());
+        return new AlertPage(page.alerts().stream().map(AlertItem::of).toList(), page.nextCursor());
     }
 
     @GET
@@ -124,21 +117,24 @@ public class AlertResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({ Roles.AUDITOR, Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.SCHOOL })
     @Operation(summary = "Server-sent events: each new alert the caller may see, as the list shows it (event 'alert', id = alert id),"
-            + " once committed; a ': keep-alive' comment at once and every 15 s")
+            + " once committed; a ': keep-alive' comment at once and every 15 s. The stream ends when the token expires:"
+            + " reconnect with a new token")
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         // The scope is read now, on the request: the stream outlives the request context.
         Visibility visibility = Visibility.of(scope);
-        Multi<OutboundSseEvent> alerts = stream.visibleTo(visibility).map(raised -> alertEvent(sse, raised));
+        Duration tokenLeft = Duration.ofMillis(Math.max(1, Duration.between(clock.instant(), scope.expiresAt()).toMillis()));
+        Multi<OutboundSseEvent> alerts = stream.visibleTo(visibility).map(raised -> alertEvent(sse, raised, visibility));
         Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(KEEP_ALIVE)
                 .onOverflow().drop()
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
         // Alerts first: merging subscribes in order, so the first comment proves the alert subscription is in place.
-        return Multi.createBy().merging().streams(alerts, keepAlive);
+        // Completed at the token's expiry: a stream must not go on showing alerts to a caller whose grant has ended.
+        return Multi.createBy().merging().streams(alerts, keepAlive).select().first(tokenLeft);
     }
 
-    private OutboundSseEvent alertEvent(Sse sse, AlertRaised raised) {
+    private OutboundSseEvent alertEvent(Sse sse, AlertRaised raised, Visibility visibility) {
         return sse.newEventBuilder().name("alert").id(raised.alert().id.toString()).mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(AlertItem.class, item(raised.alert(), raised.records())).build();
+                .data(AlertItem.class, AlertItem.of(disclosure.showRaised(raised, visibility))).build();
     }
 
     private static AlertSearch.GroupBy groupBy(String text) {
@@ -159,14 +155,15 @@ public class AlertResource {
     @Operation(summary = "One alert with its records, evidence and workflow history; 404 when absent or outside the caller's scope")
     public AlertDetail get(@RestPath String id) {
         UUID alertId = alertId(id);
-        return search.find(alertId, Visibility.of(scope)).map(this::detail)
-                .orElseThrow(() -> ProblemException.notFound("alert " + id));
+        return search.find(alertId, Visibility.of(scope)).map(a -> AlertDetail.of(a, disclosure.history(a)))
+                .orElseThrow(() -> ProblemException.notFound("alert"));
     }
 
     @POST
     @Path("/{id}/transitions")
     @RolesAllowed({ Roles.AUDITOR, Roles.PROVINCE })
-    @Operation(summary = "Move an alert: OPEN→INVESTIGATING→CONFIRMED|DISMISSED, CONFIRMED→REFERRED; 409 when illegal")
+    @Operation(summary = "Move an alert: OPEN→INVESTIGATING→CONFIRMED|DISMISSED, CONFIRMED→REFERRED; 409 when illegal;"
+            + " 403 when deciding (CONFIRMED, DISMISSED, REFERRED) an alert that names a record outside the caller's scope")
     public AlertDetail transition(@RestPath String id, TransitionRequest request) {
         UUID alertId = alertId(id);
         AlertStatus to = target(request);
@@ -174,6 +171,21 @@ public class AlertResource {
             throw ProblemException.badRequest(List.of(new FieldError("note", "too-long", "at most " + MAX_NOTE + " characters")));
         }
         workflow.move(alertId, to, scope.name(), request.note(), Visibility.of(scope));
+        return get(id);
+    }
+
+    @POST
+    @Path("/{id}/share")
+    @RolesAllowed(Roles.AUDITOR)
+    @Operation(summary = "Show every side of the alert to all who see it (each school then sees the other school's record);"
+            + " kept in the history as a SHARE step; 403 when the alert names a record outside the auditor's region")
+    public AlertDetail share(@RestPath String id, ShareRequest request) {
+        UUID alertId = alertId(id);
+        String note = request == null ? null : request.note();
+        if (note != null && note.length() > MAX_NOTE) {
+            throw ProblemException.badRequest(List.of(new FieldError("note", "too-long", "at most " + MAX_NOTE + " characters")));
+        }
+        workflow.share(alertId, scope.name(), note, Visibility.of(scope));
         return get(id);
     }
 
@@ -199,26 +211,7 @@ public class AlertResource {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("alert " + id);
-        }
-    }
-
-    private AlertItem item(Alert a, List<AlertRecord> records) {
-        return new AlertItem(a.id, a.type, a.severity, a.status, a.raisedAt, a.score,
-                records.stream().map(RecordView::of).toList(), evidence(a));
-    }
-
-    private AlertDetail detail(Alert a) {
-        return new AlertDetail(a.id, a.type, a.severity, a.status, a.raisedAt, a.score,
-                AlertRecord.ofAlerts(List.of(a.id)).stream().map(RecordView::of).toList(), evidence(a), a.resolutionReason,
-                a.updatedAt, AlertTransition.ofAlert(a.id).stream().map(TransitionView::of).toList());
-    }
-
-    private JsonNode evidence(Alert a) {
-        try {
-            return mapper.readTree(a.evidence);
-        } catch (JsonProcessingException e) {
-            return mapper.valueToTree(Map.of("unreadable", true));
+            throw ProblemException.notFound("alert");
         }
     }
 }

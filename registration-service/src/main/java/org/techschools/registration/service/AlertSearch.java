@@ -19,15 +19,21 @@ import org.techschools.registration.domain.Alert;
 import org.techschools.registration.domain.AlertRecord;
 import org.techschools.commons.rest.NewestFirstPage;
 
-/** Reads alerts for auditors and offices, limited to what the caller may see, a page at a time. */
+/**
+ * Reads alerts for auditors and offices, limited to what the caller may see, a page at a time, each as the caller is
+ * shown it ({@link AlertDisclosure}).
+ */
 @ApplicationScoped
 public class AlertSearch {
 
     @Inject
     EntityManager em;
 
-    /** One page: the alerts in listing order, the records each names, and the cursor of the next page (null at the end). */
-    public record Page(List<Alert> alerts, Map<UUID, List<AlertRecord>> records, String nextCursor) {
+    @Inject
+    AlertDisclosure disclosure;
+
+    /** One page: the alerts in listing order, as the caller is shown them, and the cursor of the next page (null at the end). */
+    public record Page(List<AlertDisclosure.ShownAlert> alerts, String nextCursor) {
     }
 
     @Transactional
@@ -44,7 +50,7 @@ public class AlertSearch {
                 .collect(Collectors.groupingBy(r -> r.alertId));
         String next = more ? new KeysetCursor(alerts.get(alerts.size() - 1).raisedAt, alerts.get(alerts.size() - 1).id).encode()
                 : null;
-        return new Page(alerts, records, next);
+        return new Page(disclosure.show(alerts, records, visibility), next);
     }
 
     /** Alert count per group (type, or the city or school of the records named), for the same filters as the listing. */
@@ -107,26 +113,22 @@ public class AlertSearch {
         condition(sql, params, "a.severity = :severity", "severity", filter.severity() == null ? null : filter.severity().name());
         condition(sql, params, "a.raised_at >= :from", "from", filter.from());
         condition(sql, params, "a.raised_at < :to", "to", filter.to());
-        namesRecordWhere(sql, params, "vis", visibility.province(), visibility.city(), visibility.school());
-        namesRecordWhere(sql, params, "flt", filter.province(), filter.city(), filter.school());
+        namesRecordWhere(sql, params, "vis", visibility.province(), visibility.city(), visibility.school(), null);
+        // The filters match only records the caller sees in full: asking for a school on the other side of an unshared
+        // alert must not tell which school that is.
+        namesRecordWhere(sql, params, "flt", filter.province(), filter.city(), filter.school(), visibility);
         return sql.toString();
     }
 
-    /** The alert with its records, if it exists and the caller may see it. */
+    /** The alert as the caller is shown it, if it exists and the caller may see it. */
     @Transactional
-    public Optional<Alert> find(UUID id, Visibility visibility) {
+    public Optional<AlertDisclosure.ShownAlert> find(UUID id, Visibility visibility) {
         Alert alert = Alert.findById(id);
-        if (alert == null || !visible(AlertRecord.ofAlerts(List.of(id)), visibility)) {
+        List<AlertRecord> records = AlertRecord.ofAlerts(List.of(id));
+        if (alert == null || !visibility.seesAny(records)) {
             return Optional.empty();
         }
-        return Optional.of(alert);
-    }
-
-    /** Same rule as the listing's SQL: some named record lies within the caller's limit. */
-    public static boolean visible(List<AlertRecord> records, Visibility visibility) {
-        return records.stream().anyMatch(r -> (visibility.province() == null || visibility.province().equals(r.provinceCode))
-                && (visibility.city() == null || visibility.city().equals(r.cityCode))
-                && (visibility.school() == null || visibility.school().equals(r.schoolCode)));
+        return Optional.of(disclosure.show(alert, records, visibility));
     }
 
     private static void condition(StringBuilder sql, Map<String, Object> params, String clause, String name, Object value) {
@@ -136,26 +138,49 @@ public class AlertSearch {
         }
     }
 
-    /** The alert names at least one record in this province / city / school (each optional). */
+    /**
+     * The alert names at least one record in this province / city / school (each optional); with {@code seenBy}, a
+     * record that reader sees in full (in its scope, whose parameters the "vis" condition bound, or the alert shared).
+     */
     private static void namesRecordWhere(StringBuilder sql, Map<String, Object> params, String alias, String province,
-            String city, String school) {
+            String city, String school, Visibility seenBy) {
         if (province == null && city == null && school == null) {
             return;
         }
         sql.append(" AND EXISTS (SELECT 1 FROM alert_record ").append(alias).append(" WHERE ").append(alias)
                 .append(".alert_id = a.id");
-        if (province != null) {
-            sql.append(" AND ").append(alias).append(".province_code = :").append(alias).append("Province");
-            params.put(alias + "Province", province);
-        }
-        if (city != null) {
-            sql.append(" AND ").append(alias).append(".city_code = :").append(alias).append("City");
-            params.put(alias + "City", city);
-        }
-        if (school != null) {
-            sql.append(" AND ").append(alias).append(".school_code = :").append(alias).append("School");
-            params.put(alias + "School", school);
+        scopeOf(sql, alias, alias, province, city, school);
+        putScope(params, alias, province, city, school);
+        if (seenBy != null && !seenBy.unlimited()) {
+            sql.append(" AND (a.shared_at IS NOT NULL OR (TRUE");
+            scopeOf(sql, alias, "vis", seenBy.province(), seenBy.city(), seenBy.school());
+            sql.append("))");
         }
         sql.append(")");
+    }
+
+    /** Conditions that record {@code alias} lies in this province / city / school, bound to parameters named after {@code names}. */
+    private static void scopeOf(StringBuilder sql, String alias, String names, String province, String city, String school) {
+        if (province != null) {
+            sql.append(" AND ").append(alias).append(".province_code = :").append(names).append("Province");
+        }
+        if (city != null) {
+            sql.append(" AND ").append(alias).append(".city_code = :").append(names).append("City");
+        }
+        if (school != null) {
+            sql.append(" AND ").append(alias).append(".school_code = :").append(names).append("School");
+        }
+    }
+
+    private static void putScope(Map<String, Object> params, String names, String province, String city, String school) {
+        if (province != null) {
+            params.put(names + "Province", province);
+        }
+        if (city != null) {
+            params.put(names + "City", city);
+        }
+        if (school != null) {
+            params.put(names + "School", school);
+        }
     }
 }

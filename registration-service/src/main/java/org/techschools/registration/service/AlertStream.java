@@ -27,6 +27,6 @@ public class AlertStream {
     /** The alerts committed from now on that the caller may see, by the same rule as the alert list. */
     public Multi<AlertRaised> visibleTo(Visibility visibility) {
         return committed.onOverflow().buffer(SUBSCRIBER_BUFFER)
-                .filter(raised -> AlertSearch.visible(raised.records(), visibility));
+                .filter(raised -> visibility.seesAny(raised.records()));
     }
 }

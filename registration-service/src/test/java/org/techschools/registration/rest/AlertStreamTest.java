@@ -6,6 +6,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.techschools.registration.support.TestEvents.sendEnrollmentEvent;
@@ -46,12 +47,13 @@ class AlertStreamTest {
 
     @Test
     void aDoubleRegistrationIsPushedWithinASecondOfBeingListedAndOnlyToCallersWhoMaySeeIt() throws Exception {
+        String person = TestEvents.personKey();
+        Enrollment a = Enrollment.of(person, TestEvents.schoolCode()).inCity("330100");
+        Enrollment b = Enrollment.of(person, TestEvents.schoolCode()).inCity("330200");
         try (AlertStreamClient auditor = AlertStreamClient.open(streamUrl, TestTokens.auditor());
                 AlertStreamClient ningbo = AlertStreamClient.open(streamUrl, TestTokens.city("330200"));
-                AlertStreamClient otherCity = AlertStreamClient.open(streamUrl, TestTokens.city(OTHER_CITY))) {
-            String person = TestEvents.personKey();
-            Enrollment a = Enrollment.of(person, TestEvents.schoolCode()).inCity("330100");
-            Enrollment b = Enrollment.of(person, TestEvents.schoolCode()).inCity("330200");
+                AlertStreamClient otherCity = AlertStreamClient.open(streamUrl, TestTokens.city(OTHER_CITY));
+                AlertStreamClient schoolA = AlertStreamClient.open(streamUrl, TestTokens.school(a.schoolCode))) {
             sendEnrollmentEvent(person, a.recorded());
             sendEnrollmentEvent(person, b.recorded());
 
@@ -85,6 +87,14 @@ class AlertStreamTest {
             assertThat(alert.path("evidence").path("personKey").asText(), equalTo("same"));
             assertThat(alert.toString(), not(containsString(person)));
 
+            // School A is shown B only as another school of Ningbo, as its list shows it.
+            await().atMost(Duration.ofSeconds(1)).until(() -> naming(schoolA, a.schoolCode).isPresent());
+            JsonNode seenByA = naming(schoolA, a.schoolCode).orElseThrow().alert();
+            assertThat(seenByA.path("records").get(1).path("label").asText(), equalTo("another school, city 330200"));
+            for (String ofB : List.of(b.schoolCode, b.sourceRecordId, b.enrollmentId.toString())) {
+                assertThat(seenByA.toString(), not(containsString(ofB)));
+            }
+
             // Ningbo's office sees the pair (one record is in its city); another city's office receives nothing of it.
             await().atMost(Duration.ofSeconds(1)).until(() -> naming(ningbo, b.schoolCode).isPresent());
             Thread.sleep(1000);
@@ -94,6 +104,21 @@ class AlertStreamTest {
             for (AlertStreamClient.Received r : otherCity.alerts()) {
                 assertThat(r.alert().findValuesAsText("cityCode"), org.hamcrest.Matchers.hasItem(OTHER_CITY));
             }
+        }
+    }
+
+    @Test
+    void theStreamEndsByItselfWhenTheTokenExpires() throws Exception {
+        long issued = System.nanoTime();
+        // Expiry is in whole seconds: the token has between one and two seconds left.
+        String shortLived = TestTokens.token("auditor", null, null, Duration.ofSeconds(2));
+        try (AlertStreamClient stream = AlertStreamClient.open(streamUrl, shortLived)) {
+            assertThat(stream.awaitEnd(Duration.ofSeconds(6)), equalTo(true));
+            assertThat((System.nanoTime() - issued) / 1_000_000, greaterThanOrEqualTo(900L));
+        }
+        // A token with time left keeps its stream open.
+        try (AlertStreamClient stream = AlertStreamClient.open(streamUrl, TestTokens.auditor())) {
+            assertThat(stream.awaitEnd(Duration.ofSeconds(3)), equalTo(false));
         }
     }
 

@@ -29,6 +29,7 @@ public final class AlertStreamClient implements AutoCloseable {
 
     private final List<Received> alerts = new CopyOnWriteArrayList<>();
     private final CountDownLatch live = new CountDownLatch(1);
+    private final CountDownLatch ended = new CountDownLatch(1);
     private final HttpResponse<Stream<String>> response;
     private final Thread reader;
 
@@ -63,6 +64,11 @@ public final class AlertStreamClient implements AutoCloseable {
         return List.copyOf(alerts);
     }
 
+    /** Whether the server ended the stream within this time. */
+    public boolean awaitEnd(Duration within) throws InterruptedException {
+        return ended.await(within.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     private void read() {
         String id = null;
         StringBuilder data = new StringBuilder();
@@ -82,6 +88,8 @@ public final class AlertStreamClient implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // The stream was closed by close(): nothing more to read.
+        } finally {
+            ended.countDown();
         }
     }
 
