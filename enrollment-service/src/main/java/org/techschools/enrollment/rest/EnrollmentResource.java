@@ -27,6 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import org.techschools.commons.limits.BodyLimit;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.CallerScope;
@@ -90,6 +91,7 @@ public class EnrollmentResource {
     @POST
     @Path("/batch")
     @RolesAllowed(Roles.SCHOOL)
+    @BodyLimit("batch")
     public EnrollmentBatchResponse pushBatch(EnrollmentBatchRequest request) {
         if (request == null || request.items() == null) {
             throw ProblemException.badRequest(List.of(new FieldError("items", "required", "items is required")));

@@ -26,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import org.techschools.commons.limits.BodyLimit;
+import org.techschools.commons.limits.RateLimited;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.CallerScope;
@@ -71,6 +73,8 @@ public class EnrollmentUploadResource {
     @Consumes({ Csv.MEDIA_TYPE, EnrollmentSheet.XLSX_MEDIA_TYPE })
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SCHOOL)
+    @BodyLimit("upload")
+    @RateLimited("upload")
     @Operation(summary = "Upload an enrollment sheet as the request body (Content-Type text/csv or the XLSX type)",
             description = TEMPLATE + " Answers 201 with one result per data row (row number, sourceRecordId, CREATED/UNCHANGED/"
                     + "CORRECTED/REJECTED, column, field and rule of each broken rule) and reportCsv, where the same report is"
@@ -87,6 +91,8 @@ public class EnrollmentUploadResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SCHOOL)
+    @BodyLimit("upload")
+    @RateLimited("upload")
     @Operation(summary = "Upload an enrollment sheet from a web form (multipart/form-data, the file in part 'file')",
             description = TEMPLATE + " Answers exactly as the upload of a request body.")
     @APIResponse(responseCode = "201", description = "the per-row report; Location is the CSV report")

@@ -1,6 +1,8 @@
 package org.techschools.enrollment.rest;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,6 +27,10 @@ import org.techschools.enrollment.service.SchoolDirectory;
 /** The school directory (学校名录) and the public disclosure of qualified schools (招生资质信息公开). */
 @Path("/api/v1")
 public class SchoolResource {
+
+    /** A province division code (GB/T 2260): 330000 is Zhejiang. */
+    private static final Pattern PROVINCE = Pattern.compile("[1-9][0-9]0000");
+    private static final Pattern YEAR = Pattern.compile("(19|20|21)[0-9]{2}");
 
     @Inject
     SchoolDirectory directory;
@@ -75,16 +81,28 @@ public class SchoolResource {
 
     /**
      * No token needed: the list of schools qualified to enroll in a year, with their majors. Cached; any change to
-     * the directory drops the cache as soon as it commits.
+     * the directory drops the cache as soon as it commits. The parameters are checked before the cache is asked, so it
+     * only ever holds lists of real (province, year) pairs, and at most quarkus.cache.caffeine."public-schools".maximum-size
+     * of them; each client address may ask platform.limits.rate.public times per period (then 429 with Retry-After).
      */
     @GET
     @Path("/public/schools")
     @PermitAll
-    public List<SchoolView> qualified(@QueryParam("province") String province, @QueryParam("year") Integer year) {
-        if (province == null || year == null) {
-            throw ProblemException.badRequest(List.of(new FieldError(province == null ? "province" : "year", "required",
-                    "province and year are required")));
+    public List<SchoolView> qualified(@QueryParam("province") String province, @QueryParam("year") String year) {
+        List<FieldError> errors = new ArrayList<>();
+        if (province == null || province.isBlank()) {
+            errors.add(new FieldError("province", "required", "province is required: a province division code, e.g. 330000"));
+        } else if (!PROVINCE.matcher(province).matches()) {
+            errors.add(new FieldError("province", "province-code", "province must be six digits ending in 0000, e.g. 330000"));
         }
-        return directory.qualified(province, year);
+        if (year == null || year.isBlank()) {
+            errors.add(new FieldError("year", "required", "year is required, e.g. 2026"));
+        } else if (!YEAR.matcher(year).matches()) {
+            errors.add(new FieldError("year", "year", "year must be a four-digit year from 1900 to 2199, e.g. 2026"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest(errors);
+        }
+        return directory.qualified(province, Integer.parseInt(year));
     }
 }

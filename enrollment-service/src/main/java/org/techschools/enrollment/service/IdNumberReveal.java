@@ -29,6 +29,9 @@ public class IdNumberReveal {
     IdNumberCipher cipher;
 
     @Inject
+    RevealQuota quota;
+
+    @Inject
     AccessLogChain chain;
 
     @Transactional
@@ -41,6 +44,7 @@ public class IdNumberReveal {
         if (!caller.covers(e.provinceCode, e.cityCode, e.schoolCode)) {
             throw ProblemException.forbidden("enrollment " + enrollmentId + " is outside the caller's province");
         }
+        quota.admit(caller, caller.hasRole(Roles.AUDITOR) ? Roles.AUDITOR : Roles.PROVINCE);
         IdNumberAccess access = new IdNumberAccess();
         access.id = UUID.randomUUID();
         access.enrollmentId = e.id;

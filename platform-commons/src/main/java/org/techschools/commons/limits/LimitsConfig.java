@@ -1,6 +1,7 @@
 package org.techschools.commons.limits;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -24,11 +25,25 @@ public interface LimitsConfig {
     @WithDefault("100000")
     int maxClients();
 
+    /** Reveals of full ID numbers (enrollment-service, 身份证号查看): a daily quota per person, not a rate. */
+    Reveal reveal();
+
     /** {@code requests} per {@code period}, in bursts of up to {@code requests}: a bucket refilled evenly over the period. */
     interface Rate {
 
         int requests();
 
         Duration period();
+    }
+
+    interface Reveal {
+
+        /** Reveals one person (token subject) may make per calendar day. */
+        @WithDefault("50")
+        int perDay();
+
+        /** Where the calendar day is counted. */
+        @WithDefault("Asia/Shanghai")
+        ZoneId zone();
     }
 }

@@ -1,6 +1,7 @@
 package org.techschools.commons.limits;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,6 +18,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  */
 @ApplicationScoped
 public class RateLimiter {
+
+    /** What a service that configures none of them gets: 120 public requests a minute, 300 writes a second. */
+    private static final Map<String, LimitsConfig.Rate> DEFAULTS = Map.of(
+            RequestLimits.PUBLIC, new Fixed(120, Duration.ofMinutes(1)),
+            RequestLimits.WRITE, new Fixed(300, Duration.ofSeconds(1)));
 
     @Inject
     LimitsConfig config;
@@ -41,12 +47,21 @@ public class RateLimiter {
         return buckets.get(client, c -> new TokenBucket(rate.requests(), rate.period().toMillis(), now)).take(now);
     }
 
-    /** The configured limit; a kind without one is a deployment error, answered as such rather than left unlimited. */
+    /**
+     * The configured limit; without one, the public and write limits of every service apply, and any other kind is a
+     * deployment error, answered as such rather than left unlimited.
+     */
     LimitsConfig.Rate rate(String kind) {
         LimitsConfig.Rate rate = config.rate().get(kind);
+        if (rate == null) {
+            rate = DEFAULTS.get(kind);
+        }
         if (rate == null) {
             throw new IllegalStateException("no rate limit configured: platform.limits.rate." + kind + ".requests/.period");
         }
         return rate;
+    }
+
+    private record Fixed(int requests, Duration period) implements LimitsConfig.Rate {
     }
 }
