@@ -108,7 +108,8 @@ class PlanAlertsTest {
 
         JsonPath crossAlerts = alerts(year, "CROSS_CITY_RECRUITMENT");
         assertEquals(1, crossAlerts.getList("items").size());
-        assertEquals("330102", crossAlerts.getString("items[0].originRegion"));
+        // Sent at county level (a version 1 event), kept at city level: the rule needs no more.
+        assertEquals("330100", crossAlerts.getString("items[0].originRegion"));
         assertEquals(crossCity.enrollmentId.toString(), crossAlerts.getString("items[0].records[0].enrollmentId"));
         assertEquals(crossCity.sourceRecordId, crossAlerts.getString("items[0].records[0].sourceRecordId"));
         assertEquals(unplanned, crossAlerts.getString("items[0].records[0].schoolCode"));

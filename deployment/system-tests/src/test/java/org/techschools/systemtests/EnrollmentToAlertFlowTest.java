@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,9 +25,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
+import org.techschools.testinfra.IdNumberExposure;
 import org.techschools.testinfra.ResidentIds;
 import org.techschools.testinfra.TestTokens;
 import org.techschools.testinfra.Topics;
@@ -48,6 +53,7 @@ class EnrollmentToAlertFlowTest {
     private static final Map<Integer, Integer> HANGZHOU_TARGET = Map.of(2023, 18600, 2024, 20460, 2025, 22320, 2026, 24180, 2027, 26040);
 
     private static final Pattern RESIDENT_ID = Pattern.compile("(?<![0-9a-fA-F])\\d{17}[\\dXx](?![0-9a-fA-F])");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static RunningPlatform platform;
 
     @BeforeAll
@@ -94,8 +100,9 @@ class EnrollmentToAlertFlowTest {
         assertEquals("HIGH", alerts.getString("items[0].severity"));
         assertEquals(List.of("E2E-HZ-01", "E2E-NB-01"), alerts.getList("items[0].records.schoolCode", String.class).stream().sorted().toList());
         assertEquals(List.of("HZ-0001", "NB-0001"), alerts.getList("items[0].records.sourceRecordId", String.class).stream().sorted().toList());
-        String masked = idNumber.substring(0, 6) + "********" + idNumber.substring(14);
+        String masked = idNumber.substring(0, 4) + "*".repeat(14);
         assertEquals(List.of(masked, masked), alerts.getList("items[0].records.idNumberMasked", String.class));
+        IdNumberExposure.assertHidden(idNumber, json(alertsResponse(registration, TestTokens.auditor())), "an auditor reading alerts");
         String alertId = alerts.getString("items[0].id");
 
         // The check result comes back over registration-events: both records turn FLAGGED and name the alert.
@@ -136,6 +143,49 @@ class EnrollmentToAlertFlowTest {
                 .get("/api/v1/progress").then().body("actual", equalTo(2));
 
         assertNoRawIdNumberLeaves(idNumber);
+        assertNoReaderButTheSchoolCanRebuildIt(idNumber, enrollment, registration);
+    }
+
+    /**
+     * Everything shown beside the masked ID (birth date, gender, origin, names, codes) leaves at least 4 of the first 17
+     * digits unknown: every message on every topic and dead-letter topic, and the records and alerts as the offices
+     * and the auditor read them.
+     */
+    private static void assertNoReaderButTheSchoolCanRebuildIt(String idNumber, String enrollment, String registration) {
+        for (String topic : List.of("school-events", "enrollment-events", "registration-events", "quota-events",
+                "dlq.enrollment-service", "dlq.quota-service", "dlq.registration-service")) {
+            for (ConsumerRecord<String, String> r : Topics.readAll(platform.bootstrapServers(), topic)) {
+                IdNumberExposure.assertHidden(idNumber, json(r.value()), "a consumer of " + topic);
+            }
+        }
+        for (String token : List.of(TestTokens.city("330100"), TestTokens.province("330000"), TestTokens.national(),
+                TestTokens.auditor())) {
+            IdNumberExposure.assertHidden(idNumber, json(given().baseUri(enrollment).auth().oauth2(token)
+                    .get("/api/v1/enrollments/{s}/{r}", "E2E-HZ-01", "HZ-0001").then().statusCode(200).extract().asString()),
+                    "an office reading the enrollment record");
+            String csv = given().baseUri(enrollment).auth().oauth2(token).get("/api/v1/enrollments/export.csv").then()
+                    .statusCode(200).extract().asString();
+            for (String row : csv.split("\r\n")) {
+                IdNumberExposure.assertHidden(idNumber, List.of(row.split(",", -1)), "an office downloading the CSV export");
+            }
+            IdNumberExposure.assertHidden(idNumber, json(alertsResponse(registration, token)), "an office reading alerts");
+        }
+        IdNumberExposure.assertHidden(idNumber, json(alertsResponse(registration, TestTokens.city("330200"))),
+                "the other city's office reading the alert");
+        IdNumberExposure.assertHidden(idNumber, json(alertsResponse(registration, TestTokens.school("E2E-NB-01"))),
+                "the other school reading the alert");
+    }
+
+    private static String alertsResponse(String registration, String token) {
+        return given().baseUri(registration).auth().oauth2(token).get("/api/v1/alerts").then().statusCode(200).extract().asString();
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** No raw ID number on any topic, nor in any service's log. */

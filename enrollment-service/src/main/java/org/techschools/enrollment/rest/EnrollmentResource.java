@@ -82,7 +82,7 @@ public class EnrollmentResource {
             boolean structural = result.errors().stream().anyMatch(e -> EnrollmentRules.STRUCTURAL_RULES.contains(e.rule()));
             throw structural ? ProblemException.badRequest(result.errors()) : ProblemException.unprocessable(result.errors());
         }
-        EnrollmentView view = EnrollmentView.of(result.record());
+        EnrollmentView view = EnrollmentView.of(result.record(), true);
         return Response.status(result.outcome() == EnrollmentIntake.Outcome.CREATED ? 201 : 200)
                 .header("X-Enrollment-Outcome", result.outcome().name()).entity(view).build();
     }
@@ -115,9 +115,9 @@ public class EnrollmentResource {
     public EnrollmentView get(@PathParam("schoolCode") String schoolCode, @PathParam("sourceRecordId") String sourceRecordId) {
         Enrollment e = Enrollment.findBySource(schoolCode, sourceRecordId);
         if (e == null || !caller.covers(e.provinceCode, e.cityCode, e.schoolCode)) {
-            throw ProblemException.notFound("enrollment " + schoolCode + "/" + sourceRecordId);
+            throw ProblemException.notFound("enrollment");
         }
-        return EnrollmentView.of(e);
+        return view(e);
     }
 
     /**
@@ -130,7 +130,7 @@ public class EnrollmentResource {
     public EnrollmentView withdraw(@PathParam("schoolCode") String schoolCode, @PathParam("sourceRecordId") String sourceRecordId,
             ReasonRequest request) {
         return EnrollmentView.of(withdrawal.withdraw(schoolCode, sourceRecordId, request == null ? null : request.reason(),
-                caller.school()));
+                caller.school()), true);
     }
 
     /** The same withdrawal for clients that speak DELETE: never a hard delete. */
@@ -139,7 +139,7 @@ public class EnrollmentResource {
     @RolesAllowed(Roles.SCHOOL)
     public EnrollmentView delete(@PathParam("schoolCode") String schoolCode, @PathParam("sourceRecordId") String sourceRecordId,
             @QueryParam("reason") String reason) {
-        return EnrollmentView.of(withdrawal.withdraw(schoolCode, sourceRecordId, reason, caller.school()));
+        return EnrollmentView.of(withdrawal.withdraw(schoolCode, sourceRecordId, reason, caller.school()), true);
     }
 
     /**
@@ -153,7 +153,7 @@ public class EnrollmentResource {
         EnrollmentSearch.Filter filter = search.parse(uri.getQueryParameters(), caller);
         int limit = EnrollmentSearch.limit(uri.getQueryParameters().getFirst("limit"));
         List<Enrollment> page = search.page(filter, KeysetCursor.decode(uri.getQueryParameters().getFirst("cursor")), limit);
-        return new Page<>(page.stream().map(EnrollmentView::of).toList(), EnrollmentSearch.nextCursor(page, limit));
+        return new Page<>(page.stream().map(this::view).toList(), EnrollmentSearch.nextCursor(page, limit));
     }
 
     /** The same list as CSV (Accept: text/csv), every matching record, streamed page by page. */
@@ -172,7 +172,7 @@ public class EnrollmentResource {
                 // One short transaction per page: a large export holds no transaction while the client reads.
                 page = QuarkusTransaction.requiringNew().call(() -> search.page(filter, from, EXPORT_PAGE));
                 for (Enrollment e : page) {
-                    writer.write(Csv.line(EnrollmentView.of(e).csvValues()));
+                    writer.write(Csv.line(view(e).csvValues()));
                 }
                 after = page.isEmpty() ? null : new KeysetCursor(page.get(page.size() - 1).updatedAt, page.get(page.size() - 1).id);
             } while (page.size() == EXPORT_PAGE);
@@ -199,6 +199,11 @@ public class EnrollmentResource {
     @RolesAllowed({ Roles.AUDITOR, Roles.PROVINCE })
     public Map<String, String> reveal(@PathParam("id") UUID id, ReasonRequest request) {
         return Map.of("idNumber", idNumberReveal.reveal(id, request == null ? null : request.reason(), caller));
+    }
+
+    /** The record as this caller may see it: only the school that pushed it reads the origin to the county. */
+    private EnrollmentView view(Enrollment e) {
+        return EnrollmentView.of(e, e.schoolCode.equals(caller.schoolLimit()));
     }
 
     private List<EnrollmentIntake.Result> submitRetryingRace(List<EnrollmentRequest> items) {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import org.techschools.commons.security.Regions;
 import org.techschools.enrollment.domain.Enrollment;
 
 /** An enrollment record as callers see it: ID number masked, with the registration check result. */
@@ -30,11 +31,17 @@ public record EnrollmentView(UUID id, String schoolCode, String sourceRecordId, 
                 createdAt, updatedAt);
     }
 
-    public static EnrollmentView of(Enrollment e) {
+    /**
+     * @param submittingSchool whether the reader is the school that pushed the record: it sees the origin (生源地) to the
+     *        county; every other reader sees the city only, as the county beside the mask and the birth date would narrow
+     *        the ID number to a few hundred candidates
+     */
+    public static EnrollmentView of(Enrollment e, boolean submittingSchool) {
         return new EnrollmentView(e.id, e.schoolCode, e.sourceRecordId, e.version, e.status.name(),
                 new Student(e.idType.name(), e.idNumberMasked, e.name, e.gender.name(), e.birthDate),
                 e.majorCode, e.classLevel.name(), e.studyMode.name(), e.intakeYear, e.intakeSeason.name(), e.enrolledOn,
-                e.sourceCategory, e.originRegion, e.priorityFlagList(), e.employer, e.checkStatus.name(), e.alertIdList(),
+                e.sourceCategory, submittingSchool ? e.originRegion : Regions.city(e.originRegion), e.priorityFlagList(),
+                e.employer, e.checkStatus.name(), e.alertIdList(),
                 e.withdrawalReason, e.createdAt, e.updatedAt);
     }
 }

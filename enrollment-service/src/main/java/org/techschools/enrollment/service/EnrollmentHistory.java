@@ -29,7 +29,7 @@ public class EnrollmentHistory {
         previous.version = e.version;
         previous.replacedAt = now;
         try {
-            previous.content = mapper.writeValueAsString(EnrollmentView.of(e));
+            previous.content = mapper.writeValueAsString(EnrollmentView.of(e, true));
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }

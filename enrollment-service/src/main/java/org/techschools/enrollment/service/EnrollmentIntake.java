@@ -221,10 +221,11 @@ public class EnrollmentIntake {
     }
 
     private void publish(String eventType, Enrollment e, School school) {
-        outbox.append(Topics.ENROLLMENT_EVENTS, eventType, e.personKey, new EnrollmentRecorded(e.id, e.schoolCode,
-                e.sourceRecordId, e.version, e.personKey, e.idType, e.idNumberMasked, e.name, e.gender, e.birthDate, e.majorCode,
-                e.classLevel, e.studyMode, e.intakeYear, e.intakeSeason, e.enrolledOn, e.sourceCategory, e.originRegion,
-                e.priorityFlagList(), e.employer, e.provinceCode, e.cityCode, school.type, school.provincial, e.updatedAt));
+        outbox.append(Topics.ENROLLMENT_EVENTS, eventType, EnrollmentRecorded.SCHEMA_VERSION, e.personKey,
+                new EnrollmentRecorded(e.id, e.schoolCode, e.sourceRecordId, e.version, e.personKey, e.idType,
+                        e.idNumberMasked, e.name, e.gender, e.birthDate, e.majorCode, e.classLevel, e.studyMode, e.intakeYear,
+                        e.intakeSeason, e.enrolledOn, e.sourceCategory, e.originRegion, e.priorityFlagList(), e.employer,
+                        e.provinceCode, e.cityCode, school.type, school.provincial, e.updatedAt).minimised());
     }
 
     private static Result rejected(List<FieldError> errors) {

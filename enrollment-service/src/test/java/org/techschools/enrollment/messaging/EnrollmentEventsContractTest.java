@@ -24,9 +24,13 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.techschools.commons.messaging.OutboxEvent;
 import org.techschools.enrollment.TestData;
 import org.techschools.testinfra.EventContracts;
+import org.techschools.testinfra.IdNumberExposure;
 import org.techschools.testinfra.PlatformInfra;
 import org.techschools.testinfra.PlatformInfraResource;
 import org.techschools.testinfra.TestTokens;
@@ -44,6 +48,7 @@ class EnrollmentEventsContractTest {
     void recordedCorrectedEventsMatchTheirSchemaAndCarryNoIdNumber() throws IOException {
         String school = TestData.createSchool(TestData.HANGZHOU);
         Map<String, Object> body = TestData.enrollment(school, "C-1");
+        body.put("originRegion", "330102");
         String idNumber = TestData.student(body).get("idNumber").toString();
         given().auth().oauth2(TestTokens.school(school)).contentType(ContentType.JSON).body(body).post("/api/v1/enrollments")
                 .then().statusCode(201);
@@ -63,6 +68,10 @@ class EnrollmentEventsContractTest {
         for (ConsumerRecord<String, String> event : events) {
             assertEquals(Set.of(), EventContracts.violations(event.value(), "EnrollmentRecorded"));
             assertTrue(event.key().matches("[0-9a-f]{64}"), "key is the personKey");
+            JsonNode envelope = new ObjectMapper().readTree(event.value());
+            assertEquals(2, envelope.get("schemaVersion").asInt(), "EnrollmentRecorded at the version that cannot be inverted");
+            assertEquals("330100", envelope.at("/payload/originRegion").asText(), "origin at city level only");
+            IdNumberExposure.assertHidden(idNumber, envelope, "a consumer of enrollment-events");
         }
 
         for (String topic : List.of("enrollment-events", "school-events")) {

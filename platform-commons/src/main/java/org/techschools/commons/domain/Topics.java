@@ -1,5 +1,7 @@
 package org.techschools.commons.domain;
 
+import java.util.Set;
+
 /** The platform's topic names (declared with their partitions in deployment/kafka/topics.conf). */
 public final class Topics {
 
@@ -7,6 +9,12 @@ public final class Topics {
     public static final String ENROLLMENT_EVENTS = "enrollment-events";
     public static final String REGISTRATION_EVENTS = "registration-events";
     public static final String QUOTA_EVENTS = "quota-events";
+
+    /**
+     * The envelope schema versions a consumer of {@link #ENROLLMENT_EVENTS} reads: the topic is replayed from its start,
+     * so events written before EnrollmentRecorded's version 2 stay readable.
+     */
+    public static final Set<Integer> ENROLLMENT_EVENTS_VERSIONS = Set.of(1, 2);
 
     private Topics() {
     }

@@ -11,10 +11,16 @@ import org.techschools.commons.domain.IdType;
 import org.techschools.commons.domain.IntakeSeason;
 import org.techschools.commons.domain.SchoolType;
 import org.techschools.commons.domain.StudyMode;
+import org.techschools.commons.identity.PersonKeys;
+import org.techschools.commons.security.Regions;
 
 /**
  * {@code enrollment-events}, types {@link #TYPE} and {@link #CORRECTED}: the whole current state of an
  * enrollment record. Carries the personKey and the masked ID, never the ID number.
+ * <p>
+ * Schema version 2 carries only what no consumer can turn back into an ID number: the mask of {@link PersonKeys#mask}
+ * and {@code originRegion} at city level (生源地, the county cut off); version 1 carried the older mask and the county.
+ * Consumers read both through {@link #minimised()}.
  */
 public record EnrollmentRecorded(UUID enrollmentId, String schoolCode, String sourceRecordId, int version, String personKey,
         IdType idType, String idNumberMasked, String name, Gender gender, LocalDate birthDate, String majorCode,
@@ -24,4 +30,13 @@ public record EnrollmentRecorded(UUID enrollmentId, String schoolCode, String so
 
     public static final String TYPE = "EnrollmentRecorded";
     public static final String CORRECTED = "EnrollmentCorrected";
+    public static final int SCHEMA_VERSION = 2;
+
+    /** This event with the ID mask and the origin in today's form, whichever schema version it was written in. */
+    public EnrollmentRecorded minimised() {
+        return new EnrollmentRecorded(enrollmentId, schoolCode, sourceRecordId, version, personKey, idType,
+                PersonKeys.remask(idNumberMasked), name, gender, birthDate, majorCode, classLevel, studyMode, intakeYear,
+                intakeSeason, enrolledOn, sourceCategory, Regions.city(originRegion), priorityFlags, employer,
+                schoolProvinceCode, schoolCityCode, schoolType, schoolProvincial, recordedAt);
+    }
 }

@@ -22,6 +22,12 @@ public class PersonKeys {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
+    /** Characters a mask shows: province and city of the issuing division. */
+    private static final int SHOWN = 4;
+
+    /** Resident ID numbers (15 or 18 characters) start with a division code; shorter documents do not. */
+    private static final int MIN_LENGTH_SHOWING_CITY = 15;
+
     /**
      * One keyed Mac per thread: looking the algorithm up and initialising it costs more than hashing an ID, and a Mac is
      * not thread-safe. doFinal leaves it reset for the next call.
@@ -50,12 +56,25 @@ public class PersonKeys {
         return idNumber == null ? null : WHITESPACE.matcher(idNumber).replaceAll("").toUpperCase(Locale.ROOT);
     }
 
-    /** First 6 and last 4 characters, the rest starred: 330102********123X. */
+    /**
+     * The masked form every reader sees: the first 4 characters (province and city) and the rest starred,
+     * 3301**************. It never shows the county (digits 5-6), the sequence (15-17) or the check digit, so beside the
+     * birth date, the gender and a city-level origin it still leaves 4 of the first 17 digits unknown (at least ~1,000
+     * candidate ID numbers). The older "first 6 + last 4" form hid exactly the birth date and gave the ID back beside it.
+     * Document numbers too short to carry a region (passports, permits) are starred whole.
+     */
     public static String mask(String idNumber) {
-        String id = normalise(idNumber);
-        if (id == null || id.length() <= 10) {
-            return id == null ? null : "*".repeat(id.length());
+        return remask(normalise(idNumber));
+    }
+
+    /**
+     * A mask in any earlier form (e.g. 330102********123X) turned into today's: the same first 4 characters, the rest
+     * starred. Consumers apply it to every event they read, so records of older events are stored in today's form too.
+     */
+    public static String remask(String masked) {
+        if (masked == null || masked.length() < MIN_LENGTH_SHOWING_CITY) {
+            return masked == null ? null : "*".repeat(masked.length());
         }
-        return id.substring(0, 6) + "*".repeat(id.length() - 10) + id.substring(id.length() - 4);
+        return masked.substring(0, SHOWN) + "*".repeat(masked.length() - SHOWN);
     }
 }

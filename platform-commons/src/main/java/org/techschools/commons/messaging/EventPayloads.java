@@ -43,7 +43,8 @@ public class EventPayloads {
         if (RAW_RESIDENT_ID.matcher(e.idNumberMasked()).find()) {
             throw new MalformedEventException(envelope.eventType() + " " + envelope.eventId() + " carries an unmasked ID number");
         }
-        return e;
+        // Version 1 events (still on the topic, replayed by a rebuild) carry the older mask and the county.
+        return e.minimised();
     }
 
     public EnrollmentWithdrawn enrollmentWithdrawn(EventEnvelope envelope) {

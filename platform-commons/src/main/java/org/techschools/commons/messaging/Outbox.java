@@ -78,7 +78,13 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope append(String topic, String eventType, String aggregateId, Object payload) {
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), eventType, 1, Instant.now(), config.producer(),
+        return append(topic, eventType, 1, aggregateId, payload);
+    }
+
+    /** As {@link #append(String, String, String, Object)}, for an event type whose payload is past its first schema version. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventEnvelope append(String topic, String eventType, int schemaVersion, String aggregateId, Object payload) {
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), eventType, schemaVersion, Instant.now(), config.producer(),
                 aggregateId, new POJONode(payload));
         OutboxEvent row = new OutboxEvent();
         row.eventId = envelope.eventId();

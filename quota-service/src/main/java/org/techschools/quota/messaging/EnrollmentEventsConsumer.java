@@ -1,7 +1,6 @@
 package org.techschools.quota.messaging;
 
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +43,7 @@ public class EnrollmentEventsConsumer {
     @Incoming("enrollment-events")
     @Blocking
     public CompletionStage<Void> on(KafkaRecordBatch<String, String> batch) {
-        return processor.processBatchAtOnce(Topics.ENROLLMENT_EVENTS, batch, Set.of(1), this::apply);
+        return processor.processBatchAtOnce(Topics.ENROLLMENT_EVENTS, batch, Topics.ENROLLMENT_EVENTS_VERSIONS, this::apply);
     }
 
     void apply(List<EventEnvelope> envelopes) {

@@ -33,7 +33,7 @@ import org.techschools.registration.service.RegistryGate;
 @ApplicationScoped
 public class EnrollmentEventsConsumer {
 
-    private static final Set<Integer> VERSIONS = Set.of(1);
+    private static final Set<Integer> VERSIONS = Topics.ENROLLMENT_EVENTS_VERSIONS;
 
     @Inject
     IdempotentEventProcessor processor;

@@ -51,7 +51,7 @@ class DuplicateChecksTest {
                 b.schoolCode + "/" + b.sourceRecordId));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> records = (List<Map<String, Object>>) alert.get("records");
-        records.forEach(r -> assertThat(r.get("idNumberMasked"), equalTo("330102********123X")));
+        records.forEach(r -> assertThat(r.get("idNumberMasked"), equalTo("3301**************")));
         @SuppressWarnings("unchecked")
         Map<String, Object> evidence = (Map<String, Object>) alert.get("evidence");
         assertThat(evidence.get("personKey"), equalTo("same"));

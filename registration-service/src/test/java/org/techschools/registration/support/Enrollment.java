@@ -16,7 +16,10 @@ public final class Enrollment {
     public String schoolCode;
     public String sourceRecordId = "R-" + TestEvents.suffix();
     public String personKey;
-    public String idNumberMasked = "330102********123X";
+    public String idNumberMasked = "3301**************";
+    public String originRegion;
+    /** EnrollmentRecorded's schema version: 2 since masks cannot be inverted; 1 is what older events on the topic carry. */
+    public int schemaVersion = 2;
     public String name;
     public String gender = "MALE";
     public LocalDate birthDate;
@@ -78,6 +81,14 @@ public final class Enrollment {
         return this;
     }
 
+    /** As an event written before schema version 2: the older mask (first 6 + last 4) and the origin to the county. */
+    public Enrollment asVersion1(String olderMask, String countyOrigin) {
+        this.schemaVersion = 1;
+        this.idNumberMasked = olderMask;
+        this.originRegion = countyOrigin;
+        return this;
+    }
+
     public Enrollment inCity(String cityCode) {
         this.cityCode = cityCode;
         this.provinceCode = cityCode.substring(0, 2) + "0000";
@@ -108,7 +119,7 @@ public final class Enrollment {
         p.put("intakeSeason", intakeSeason);
         p.put("enrolledOn", enrolledOn);
         p.put("sourceCategory", "JUNIOR_HIGH_GRADUATE");
-        p.putNull("originRegion");
+        p.put("originRegion", originRegion);
         p.putArray("priorityFlags");
         p.putNull("employer");
         p.put("schoolProvinceCode", provinceCode);
@@ -116,7 +127,7 @@ public final class Enrollment {
         p.put("schoolType", "TECHNICIAN_COLLEGE");
         p.put("schoolProvincial", false);
         p.put("recordedAt", recordedAt.toString());
-        return TestEvents.envelope(eventId, "EnrollmentRecorded", 1, personKey, p);
+        return TestEvents.envelope(eventId, "EnrollmentRecorded", schemaVersion, personKey, p);
     }
 
     /** An {@code EnrollmentWithdrawn} envelope (退学) with a fresh eventId. */
