@@ -32,8 +32,9 @@ public final class ResidentIdNumber {
         return CHECK_CHARS.charAt(sum % 11);
     }
 
+    /** False for anything that has not the format: no caller can get an exception from a short or odd value. */
     public static boolean hasValidCheckDigit(String id) {
-        return checkCharacter(id.substring(0, 17)) == id.charAt(17);
+        return hasValidFormat(id) && checkCharacter(id.substring(0, 17)) == id.charAt(17);
     }
 
     public static String regionPrefix(String id) {
