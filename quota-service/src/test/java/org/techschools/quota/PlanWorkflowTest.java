@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.techschools.quota.EventFixtures.awaitConsumed;
@@ -216,14 +217,28 @@ class PlanWorkflowTest {
         // Listings are scoped the same way.
         given().auth().oauth2(TestTokens.city(HANGZHOU)).queryParam("year", year)
                 .when().get("/api/v1/plans")
-                .then().statusCode(200).body("schoolCode", containsInAnyOrder(citySchool, provincialSchool));
+                .then().statusCode(200).body("items.schoolCode", containsInAnyOrder(citySchool, provincialSchool));
         given().auth().oauth2(TestTokens.city(HANGZHOU)).queryParam("year", year).queryParam("status", "ISSUED")
                 .when().get("/api/v1/plans")
-                .then().statusCode(200).body("id", contains(provincialPlan)).body("[0].total", equalTo(30));
+                .then().statusCode(200).body("items.id", contains(provincialPlan)).body("items[0].total", equalTo(30));
         given().auth().oauth2(TestTokens.city(HUZHOU)).queryParam("year", year)
-                .when().get("/api/v1/plans").then().statusCode(200).body("", hasSize(0));
+                .when().get("/api/v1/plans").then().statusCode(200).body("items", hasSize(0)).body("nextCursor", nullValue());
         given().auth().oauth2(TestTokens.school(citySchool)).queryParam("year", year)
-                .when().get("/api/v1/plans").then().statusCode(200).body("id", contains(cityPlan));
+                .when().get("/api/v1/plans").then().statusCode(200).body("items.id", contains(cityPlan));
+        // Page by page (by school code), at most MAX_LIMIT a page.
+        io.restassured.path.json.JsonPath first = given().auth().oauth2(TestTokens.city(HANGZHOU)).queryParam("year", year)
+                .queryParam("limit", 1).when().get("/api/v1/plans").then().statusCode(200)
+                .body("items", hasSize(1)).body("nextCursor", notNullValue()).extract().jsonPath();
+        given().auth().oauth2(TestTokens.city(HANGZHOU)).queryParam("year", year).queryParam("limit", 1)
+                .queryParam("cursor", first.getString("nextCursor")).when().get("/api/v1/plans").then().statusCode(200)
+                .body("items.schoolCode", contains(java.util.stream.Stream.of(citySchool, provincialSchool)
+                        .filter(code -> !code.equals(first.getString("items[0].schoolCode"))).toArray()))
+                .body("nextCursor", nullValue());
+        given().auth().oauth2(TestTokens.city(HANGZHOU)).queryParam("year", year).queryParam("limit", 501)
+                .when().get("/api/v1/plans").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("limit")).body("errors[0].rule", equalTo("out-of-range"));
+        given().auth().oauth2(TestTokens.city(HANGZHOU)).queryParam("year", year).queryParam("cursor", "not-a-cursor!")
+                .when().get("/api/v1/plans").then().statusCode(400).body("errors[0].field", equalTo("cursor"));
 
         // Only issued and filed plans count as the plan figure.
         assertEquals(30, cityPlan(year, HANGZHOU));

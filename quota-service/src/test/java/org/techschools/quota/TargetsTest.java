@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.List;
@@ -95,6 +96,36 @@ class TargetsTest {
                 .body("discrepancies[0].parentTarget", equalTo(1000))
                 .body("discrepancies[0].childSum", equalTo(900))
                 .body("discrepancies[0].difference", equalTo(-100));
+    }
+
+    @Test
+    void targetsComePageByPageWithAMaximumPageSize() {
+        List<Object> all = given().auth().oauth2(TestTokens.national()).queryParam("province", "330000")
+                .when().get("/api/v1/targets").then().statusCode(200).body("nextCursor", equalTo(null))
+                .extract().jsonPath().getList("targets");
+        List<Object> paged = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().auth().oauth2(TestTokens.national()).queryParam("province", "330000").queryParam("limit", 7);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.when().get("/api/v1/targets").then().statusCode(200)
+                    .body("campaigns.find { it.scopeCode == '330000' }.target", equalTo(600000))
+                    .extract().jsonPath();
+            List<Object> rows = page.getList("targets");
+            assertTrue(rows.size() <= 7);
+            paged.addAll(rows);
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        assertEquals(all, paged, "the pages together are the whole table, in order, without repeats");
+        assertTrue(all.size() > 7);
+
+        given().auth().oauth2(TestTokens.national()).queryParam("limit", 2001).when().get("/api/v1/targets").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("limit")).body("errors[0].rule", equalTo("out-of-range"));
+        given().auth().oauth2(TestTokens.national()).queryParam("cursor", "bm90IG91cnM").when().get("/api/v1/targets").then()
+                .statusCode(400).body("errors[0].field", equalTo("cursor")).body("errors[0].rule", equalTo("cursor-format"));
     }
 
     @Test

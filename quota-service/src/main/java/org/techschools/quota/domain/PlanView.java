@@ -17,6 +17,10 @@ public record PlanView(UUID id, String schoolCode, String schoolName, String pro
             long total, Instant updatedAt) {
     }
 
+    /** One page of a listing of plans; {@code nextCursor} is null on the last page. */
+    public record Page(List<Summary> items, String nextCursor) {
+    }
+
     public record Adjustment(UUID id, String status, String reason, List<PlanLineValue> lines, String requestedBy,
             Instant requestedAt, String decidedBy, Instant decidedAt, String decisionNote) {
     }

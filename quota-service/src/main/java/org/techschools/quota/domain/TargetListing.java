@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * 目标任务 of a province (and its cities and schools), with the places where the levels do not add up:
- * shown, not refused, since the documents that set them are what they are.
+ * shown, not refused, since the documents that set them are what they are. {@code targets} is one page;
+ * {@code nextCursor} (null on the last page) asks for the next.
  */
 public record TargetListing(Integer year, String provinceCode, List<TargetRow> targets, List<CampaignRow> campaigns,
-        List<Discrepancy> discrepancies) {
+        List<Discrepancy> discrepancies, String nextCursor) {
 
     public record TargetRow(int year, String scope, String scopeCode, String scopeName, String classLevel, int target,
             String source) {

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.rest.SortKeyCursor;
 import org.techschools.commons.security.Roles;
 import org.techschools.quota.domain.PlanStatus;
 import org.techschools.quota.domain.PlanView;
@@ -53,13 +54,22 @@ public class PlanResource {
                 .build();
     }
 
+    /** Plans per page: a province's schools fit in a few. */
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 500;
+
     @GET
     @RolesAllowed({ Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.AUDITOR, Roles.SCHOOL })
-    @Operation(summary = "Plans of an intake year visible to the caller, filtered by city, school and status")
-    public List<PlanView.Summary> list(@QueryParam("year") String year, @QueryParam("city") String city,
-            @QueryParam("school") String school, @QueryParam("status") String status) {
+    @Operation(summary = "Plans of an intake year visible to the caller, filtered by city, school and status",
+            description = "{\"items\":[...],\"nextCursor\"} by school code. Paged: limit is 1 to " + MAX_LIMIT + " plans (default "
+                    + DEFAULT_LIMIT + "; more answers 400 naming limit, rule out-of-range); nextCursor (null on the last"
+                    + " page) is the cursor of the next page.")
+    public PlanView.Page list(@QueryParam("year") String year, @QueryParam("city") String city,
+            @QueryParam("school") String school, @QueryParam("status") String status, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         return plans.list(QueryParameters.requiredYear(year), QueryParameters.optionalCity(city),
-                QueryParameters.optionalSchool(school), QueryParameters.optionalEnum("status", status, PlanStatus.class));
+                QueryParameters.optionalSchool(school), QueryParameters.optionalEnum("status", status, PlanStatus.class),
+                SortKeyCursor.decode(cursor, 1), QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
     }
 
     @GET

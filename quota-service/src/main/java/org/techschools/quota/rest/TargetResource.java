@@ -14,7 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.techschools.commons.limits.BodyLimit;
+import org.techschools.commons.limits.RateLimited;
 import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.rest.SortKeyCursor;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
 import org.techschools.quota.domain.TargetListing;
@@ -42,26 +45,38 @@ public class TargetResource {
     @Inject
     CallerScope caller;
 
+    /** Rows of a page of targets: a province's table for several years fits in one. */
+    static final int DEFAULT_LIMIT = 1000;
+    static final int MAX_LIMIT = 2000;
+
     @GET
     @RolesAllowed({ Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.AUDITOR })
-    @Operation(summary = "Targets of a year (or every year) and province, with discrepancies between levels")
-    public TargetListing list(@QueryParam("year") String year, @QueryParam("province") String province) {
+    @Operation(summary = "Targets of a year (or every year) and province, with discrepancies between levels",
+            description = "Paged: limit is 1 to " + MAX_LIMIT + " targets (default " + DEFAULT_LIMIT + "; more answers 400"
+                    + " naming limit, rule out-of-range), nextCursor (null on the last page) is the cursor of the next page."
+                    + " campaigns and discrepancies cover the whole selection and come with every page.")
+    public TargetListing list(@QueryParam("year") String year, @QueryParam("province") String province,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         Integer targetYear = QueryParameters.optionalYear(year);
         String provinceCode = QueryParameters.optionalProvince(province);
-        String limit = caller.provinceLimit();
-        if (limit != null) {
-            if (provinceCode != null && !provinceCode.equals(limit)) {
+        int size = QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+        SortKeyCursor after = SortKeyCursor.decode(cursor, TargetService.CURSOR_KEYS);
+        String scope = caller.provinceLimit();
+        if (scope != null) {
+            if (provinceCode != null && !provinceCode.equals(scope)) {
                 throw ProblemException.forbidden("province " + provinceCode + " is outside the caller's scope");
             }
-            provinceCode = limit;
+            provinceCode = scope;
         }
-        return targets.list(targetYear, provinceCode, caller.cityLimit());
+        return targets.list(targetYear, provinceCode, caller.cityLimit(), after, size);
     }
 
     @POST
     @Path("/import")
     @Consumes({ Csv.MEDIA_TYPE, MediaType.TEXT_PLAIN })
     @RolesAllowed({ Roles.PROVINCE, Roles.NATIONAL })
+    @BodyLimit("import")
+    @RateLimited("upload")
     @Operation(summary = "Import a target table (目标任务表) from CSV, all or nothing; the same table again changes nothing",
             description = """
                     UTF-8 CSV, header first, columns in any order:

@@ -49,6 +49,19 @@ public class PlanAuthority {
         return caller.covers(plan.provinceCode, plan.cityCode, plan.schoolCode);
     }
 
+    /** The province the caller's reads are limited to, null where not (CallerScope): listings filter what mayRead allows. */
+    public String provinceLimit() {
+        return caller.provinceLimit();
+    }
+
+    public String cityLimit() {
+        return caller.cityLimit();
+    }
+
+    public String schoolLimit() {
+        return caller.schoolLimit();
+    }
+
     /** 404 (not 403: existence is not disclosed) unless the caller may see the plan. */
     public void requireReader(EnrollmentPlan plan) {
         if (!mayRead(plan)) {

@@ -21,6 +21,7 @@ import io.quarkus.panache.common.Parameters;
 
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.rest.SortKeyCursor;
 import org.techschools.quota.domain.AdjustmentStatus;
 import org.techschools.quota.domain.CounterKey;
 import org.techschools.quota.domain.EnrollmentPlan;
@@ -196,11 +197,23 @@ public class PlanService {
         return view(plan);
     }
 
-    /** Plans of a year within the caller's scope (a school: its own; a city office: its city), by school code. */
+    /**
+     * One page of the plans of a year within the caller's scope (a school: its own; a city office: its city), by school
+     * code, after {@code after} (null: from the first); its cursors hold the last school code.
+     */
     @Transactional
-    public List<PlanView.Summary> list(int year, String cityCode, String schoolCode, PlanStatus status) {
+    public PlanView.Page list(int year, String cityCode, String schoolCode, PlanStatus status, SortKeyCursor after,
+            int limit) {
         StringBuilder query = new StringBuilder("year = :year");
         Parameters parameters = Parameters.with("year", year);
+        // The caller's scope (its narrowest limit) in the query itself, so that every page is full: what mayRead allows.
+        if (authority.schoolLimit() != null) {
+            scope(query, parameters, "schoolCode", "scopeSchool", authority.schoolLimit());
+        } else if (authority.cityLimit() != null) {
+            scope(query, parameters, "cityCode", "scopeCity", authority.cityLimit());
+        } else {
+            scope(query, parameters, "provinceCode", "province", authority.provinceLimit());
+        }
         if (cityCode != null) {
             query.append(" and cityCode = :city");
             parameters.and("city", cityCode);
@@ -213,15 +226,28 @@ public class PlanService {
             query.append(" and status = :status");
             parameters.and("status", status);
         }
-        List<PlanView.Summary> plans = new ArrayList<>();
-        for (EnrollmentPlan plan : EnrollmentPlan.<EnrollmentPlan>list(query + " order by schoolCode", parameters)) {
-            if (authority.mayRead(plan)) {
-                long total = PlanLine.ofPlan(plan.id).stream().mapToLong(PlanLineValue::count).sum();
-                plans.add(new PlanView.Summary(plan.id, plan.schoolCode, plan.provinceCode, plan.cityCode, plan.year,
-                        plan.status.name(), total, plan.updatedAt));
-            }
+        if (after != null) {
+            query.append(" and schoolCode > :after");
+            parameters.and("after", after.key(0));
         }
-        return plans;
+        // One more than asked tells whether another page follows (a school has one plan a year: the code orders them).
+        List<EnrollmentPlan> found = EnrollmentPlan.<EnrollmentPlan>find(query + " order by schoolCode", parameters)
+                .range(0, limit).list();
+        boolean more = found.size() > limit;
+        List<PlanView.Summary> plans = new ArrayList<>();
+        for (EnrollmentPlan plan : more ? found.subList(0, limit) : found) {
+            long total = PlanLine.ofPlan(plan.id).stream().mapToLong(PlanLineValue::count).sum();
+            plans.add(new PlanView.Summary(plan.id, plan.schoolCode, plan.provinceCode, plan.cityCode, plan.year,
+                    plan.status.name(), total, plan.updatedAt));
+        }
+        return new PlanView.Page(plans, more ? SortKeyCursor.of(plans.get(plans.size() - 1).schoolCode()).encode() : null);
+    }
+
+    private static void scope(StringBuilder query, Parameters parameters, String attribute, String name, String limit) {
+        if (limit != null) {
+            query.append(" and ").append(attribute).append(" = :").append(name);
+            parameters.and(name, limit);
+        }
     }
 
     /** 422 naming each line whose major is not filed for the school, or not at the line's level. */
