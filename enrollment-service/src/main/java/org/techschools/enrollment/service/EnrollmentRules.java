@@ -18,6 +18,7 @@ import org.techschools.commons.domain.Gender;
 import org.techschools.commons.domain.IdType;
 import org.techschools.commons.domain.IntakeSeason;
 import org.techschools.commons.domain.StudyMode;
+import org.techschools.commons.identity.IdNumberShape;
 import org.techschools.commons.identity.PersonKeys;
 import org.techschools.commons.identity.ResidentIdNumber;
 import org.techschools.commons.rest.FieldError;
@@ -60,7 +61,8 @@ public class EnrollmentRules {
     public Outcome check(EnrollmentRequest r, School school) {
         List<FieldError> errors = new ArrayList<>();
         String schoolCode = required(errors, "schoolCode", r.schoolCode());
-        String sourceRecordId = maxLength(errors, "sourceRecordId", required(errors, "sourceRecordId", r.sourceRecordId()), 100);
+        String sourceRecordId = noIdNumber(errors, "sourceRecordId",
+                maxLength(errors, "sourceRecordId", required(errors, "sourceRecordId", r.sourceRecordId()), 100));
         EnrollmentRequest.Student s = r.student();
         if (s == null) {
             errors.add(new FieldError("student", "required", "student is required"));
@@ -68,7 +70,7 @@ public class EnrollmentRules {
         }
         IdType idType = enumValue(errors, "student.idType", s.idType(), IdType::valueOf, IdType.values());
         String idNumber = PersonKeys.normalise(required(errors, "student.idNumber", s.idNumber()));
-        String name = maxLength(errors, "student.name", required(errors, "student.name", trim(s.name())), 50);
+        String name = noIdNumber(errors, "student.name", maxLength(errors, "student.name", required(errors, "student.name", trim(s.name())), 50));
         Gender gender = enumValue(errors, "student.gender", s.gender(), Gender::valueOf, Gender.values());
         LocalDate birthDate = date(errors, "student.birthDate", s.birthDate());
         String majorCode = required(errors, "majorCode", r.majorCode());
@@ -98,6 +100,7 @@ public class EnrollmentRules {
         if (schoolCode != null) {
             checkSchool(errors, school, intakeYear, majorCode, classLevel);
         }
+        String employer = noIdNumber(errors, "employer", maxLength(errors, "employer", trim(r.employer()), 200));
         if (studyMode == StudyMode.PART_TIME) {
             if (r.employer() == null || r.employer().isBlank()) {
                 errors.add(new FieldError("employer", "part-time-employer", "part-time study (非全日制) requires the employer"));
@@ -122,7 +125,7 @@ public class EnrollmentRules {
         }
         return new Outcome(new ValidEnrollment(school, sourceRecordId, idType, idNumber, name, gender, birthDate, majorCode,
                 classLevel, studyMode, intakeYear, season, enrolledOn, r.sourceCategory(), r.originRegion(),
-                flags.stream().sorted().distinct().toList(), trim(r.employer()), r.programmeMonths()), List.of());
+                flags.stream().sorted().distinct().toList(), employer, r.programmeMonths()), List.of());
     }
 
     private void checkDocument(List<FieldError> errors, IdType idType, String id, LocalDate birthDate, Gender gender) {
@@ -191,6 +194,15 @@ public class EnrollmentRules {
     private static String maxLength(List<FieldError> errors, String field, String value, int max) {
         if (value != null && value.length() > max) {
             errors.add(new FieldError(field, "max-length", field + " is longer than " + max));
+            return null;
+        }
+        return value;
+    }
+
+    /** Free text that holds an ID number would carry it to topics, URLs and messages: refused (422), never echoed. */
+    private static String noIdNumber(List<FieldError> errors, String field, String value) {
+        if (IdNumberShape.foundIn(value)) {
+            errors.add(IdNumberShape.error(field));
             return null;
         }
         return value;

@@ -1,7 +1,5 @@
 package org.techschools.enrollment.service;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -15,19 +13,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.csv.Csv;
 import org.techschools.enrollment.rest.EnrollmentRequest;
+import org.techschools.enrollment.service.XlsxSheetReader.Cell;
 
 /**
  * 招生数据表格导入: turns an uploaded CSV or XLSX sheet (first sheet, header in row 1) into enrollment requests for
@@ -38,6 +28,14 @@ import org.techschools.enrollment.rest.EnrollmentRequest;
 public final class EnrollmentSheet {
 
     public static final String XLSX_MEDIA_TYPE = ProgressReportWorkbook.MEDIA_TYPE;
+
+    /**
+     * The caps of a sheet, the same for CSV and XLSX (see {@link XlsxSheetReader.Limits}): the template has 18 columns
+     * and a school's own sheet a few more; a 5,000-row workbook unpacks to about 8 MiB and compresses 10-30 fold.
+     */
+    static final int MAX_COLUMNS = 64;
+    static final int MAX_CELL_CHARS = 2000;
+    static final XlsxSheetReader.Limits LIMITS = new XlsxSheetReader.Limits(MAX_COLUMNS, MAX_CELL_CHARS, 200_000, 16L << 20, 100);
 
     /** One column of the template: the request field it fills, its header names, and whether a sheet must have it. */
     public enum Column {
@@ -109,35 +107,89 @@ public final class EnrollmentSheet {
     }
 
     /**
-     * @param content     the uploaded file: XLSX is recognised by its ZIP signature, anything else is read as CSV
-     *                    (UTF-8 with or without BOM, or GB18030 as spreadsheet programs on Chinese systems save it)
+     * @param content     the uploaded file: XLSX is recognised by its ZIP signature and read as a stream
+     *                    ({@link XlsxSheetReader}), anything else is read as CSV (UTF-8 with or without BOM, or GB18030
+     *                    as spreadsheet programs on Chinese systems save it)
      * @param schoolCode  the uploading school: rows without a schoolCode column belong to it
-     * @param rowLimit    more data rows than this answers 413
+     * @param rowLimit    more data rows than this answers 413, as soon as the first row beyond it is read
      */
     public static Parsed parse(byte[] content, String schoolCode, int rowLimit) {
-        List<List<SheetCell>> table = isZip(content) ? readXlsx(content) : readCsv(content);
-        if (table.isEmpty()) {
-            throw ProblemException.unprocessable(List.of(new FieldError("file", "empty-file", "the file has no header row")));
+        Reading reading = new Reading(schoolCode, rowLimit);
+        if (isZip(content)) {
+            XlsxSheetReader.read(content, LIMITS, reading::row);
+        } else {
+            List<List<String>> table = readCsv(content);
+            for (int r = 0; r < table.size(); r++) {
+                List<String> texts = table.get(r);
+                List<Cell> cells = new ArrayList<>(Math.min(texts.size(), MAX_COLUMNS));
+                for (int c = 0; c < texts.size(); c++) {
+                    checkCsvCell(r + 1, c, texts.get(c));
+                    if (c < MAX_COLUMNS) {
+                        cells.add(Cell.text(texts.get(c)));
+                    }
+                }
+                reading.row(r + 1, cells);
+            }
         }
-        Map<Integer, Column> columns = columns(table.get(0));
-        Map<Column, String> headers = new LinkedHashMap<>();
-        columns.forEach((index, column) -> headers.put(column, table.get(0).get(index).text().strip()));
-        List<SheetRow> rows = new ArrayList<>();
-        for (int r = 1; r < table.size(); r++) {
-            List<SheetCell> cells = table.get(r);
+        return reading.finish();
+    }
+
+    /** A CSV is parsed whole (it is at most the upload limit); its cells meet the same caps as a workbook's. */
+    private static void checkCsvCell(int rowNumber, int column, String text) {
+        if (text.isBlank()) {
+            return;
+        }
+        if (column >= MAX_COLUMNS) {
+            throw LIMITS.columnLimit(rowNumber, column);
+        }
+        if (text.length() > MAX_CELL_CHARS) {
+            throw LIMITS.cellSize("row " + rowNumber + ", column " + XlsxSheetReader.columnName(column));
+        }
+    }
+
+    /** Rows as they are read: row 1 is the header, blank rows are skipped, the row limit is checked row by row. */
+    private static final class Reading {
+
+        private final String schoolCode;
+        private final int rowLimit;
+        private final List<SheetRow> rows = new ArrayList<>();
+        private final Map<Column, String> headers = new LinkedHashMap<>();
+        private Map<Integer, Column> columns;
+
+        Reading(String schoolCode, int rowLimit) {
+            this.schoolCode = schoolCode;
+            this.rowLimit = rowLimit;
+        }
+
+        void row(int rowNumber, List<Cell> cells) {
+            if (columns == null) {
+                // A sheet whose first row is not row 1 has an empty header, which names no column.
+                List<Cell> header = rowNumber == 1 ? cells : List.of();
+                columns = columns(header);
+                columns.forEach((index, column) -> headers.put(column, header.get(index).text().strip()));
+                if (rowNumber == 1) {
+                    return;
+                }
+            }
             if (cells.stream().allMatch(c -> c == null || c.blank())) {
-                continue; // spreadsheets keep formatted but empty rows at the end
+                return; // spreadsheets keep formatted but empty rows at the end
             }
             if (rows.size() == rowLimit) {
                 throw new ProblemException(413, "Payload too large", "an upload holds at most " + rowLimit + " rows",
                         List.of(new FieldError("file", "row-limit", "at most " + rowLimit + " data rows")));
             }
-            rows.add(row(r + 1, cells, columns, schoolCode));
+            rows.add(EnrollmentSheet.row(rowNumber, cells, columns, schoolCode));
         }
-        if (rows.isEmpty()) {
-            throw ProblemException.unprocessable(List.of(new FieldError("file", "empty-file", "the file has a header but no data rows")));
+
+        Parsed finish() {
+            if (columns == null) {
+                throw ProblemException.unprocessable(List.of(new FieldError("file", "empty-file", "the file has no header row")));
+            }
+            if (rows.isEmpty()) {
+                throw ProblemException.unprocessable(List.of(new FieldError("file", "empty-file", "the file has a header but no data rows")));
+            }
+            return new Parsed(rows, headers);
         }
-        return new Parsed(rows, headers);
     }
 
     /** The column the intake's error field belongs to: {@code student.idNumber} → ID_NUMBER, {@code priorityFlags[1]} → PRIORITY_FLAGS. */
@@ -146,7 +198,7 @@ public final class EnrollmentSheet {
         return Arrays.stream(Column.values()).filter(c -> c.field.equals(plain)).findFirst().orElse(null);
     }
 
-    private static Map<Integer, Column> columns(List<SheetCell> header) {
+    private static Map<Integer, Column> columns(List<Cell> header) {
         Map<Integer, Column> columns = new LinkedHashMap<>();
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
@@ -171,11 +223,11 @@ public final class EnrollmentSheet {
         return columns;
     }
 
-    private static SheetRow row(int rowNumber, List<SheetCell> cells, Map<Integer, Column> columns, String schoolCode) {
+    private static SheetRow row(int rowNumber, List<Cell> cells, Map<Integer, Column> columns, String schoolCode) {
         Map<Column, String> v = new HashMap<>();
         List<FieldError> errors = new ArrayList<>();
         columns.forEach((index, column) -> {
-            SheetCell cell = index < cells.size() ? cells.get(index) : null;
+            Cell cell = index < cells.size() ? cells.get(index) : null;
             if (cell == null || cell.blank()) {
                 return;
             }
@@ -220,61 +272,9 @@ public final class EnrollmentSheet {
         return content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
     }
 
-    /** A cell as read: its text, and whether a spreadsheet held it as a number. */
-    private record SheetCell(String text, boolean number) {
-        static SheetCell text(String text) {
-            return new SheetCell(text, false);
-        }
-
-        boolean blank() {
-            return text == null || text.isBlank();
-        }
-    }
-
-    private static List<List<SheetCell>> readXlsx(byte[] content) {
-        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-            if (book.getNumberOfSheets() == 0) {
-                return List.of();
-            }
-            Sheet sheet = book.getSheetAt(0);
-            DataFormatter text = new DataFormatter(Locale.ROOT);
-            List<List<SheetCell>> table = new ArrayList<>();
-            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                List<SheetCell> cells = new ArrayList<>();
-                for (int c = 0; row != null && c < row.getLastCellNum(); c++) {
-                    cells.add(cellText(row.getCell(c), text));
-                }
-                table.add(cells);
-            }
-            return table;
-        } catch (IOException | RuntimeException e) {
-            // POI reports a broken or foreign file (.xls, encrypted, zip bomb) with assorted runtime exceptions.
-            throw ProblemException.badRequest(List.of(new FieldError("file", "unreadable-file",
-                    "the file is not a readable XLSX workbook (save it as .xlsx or CSV)")));
-        }
-    }
-
-    private static SheetCell cellText(Cell cell, DataFormatter text) {
-        if (cell == null) {
-            return null;
-        }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        if (type == CellType.NUMERIC) {
-            if (DateUtil.isCellDateFormatted(cell)) {
-                return SheetCell.text(cell.getLocalDateTimeCellValue().toLocalDate().toString());
-            }
-            // Plain digits, not the cell's display format: 2026 stays 2026 and no grouping separator creeps in.
-            double number = cell.getNumericCellValue();
-            return new SheetCell(number == Math.rint(number) && Math.abs(number) < 1e15 ? Long.toString((long) number)
-                    : Double.toString(number), true);
-        }
-        return SheetCell.text(text.formatCellValue(cell));
-    }
-
-    private static List<List<SheetCell>> readCsv(byte[] content) {
+    private static List<List<String>> readCsv(byte[] content) {
         try {
-            return Csv.rows(decode(content)).stream().map(row -> row.stream().map(SheetCell::text).toList()).toList();
+            return Csv.rows(decode(content));
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest(List.of(new FieldError("file", "unreadable-file",
                     "the CSV file cannot be read: " + e.getMessage())));

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.techschools.commons.csv.Csv;
+import org.techschools.commons.identity.IdNumberShape;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.enrollment.domain.EnrollmentUpload;
 import org.techschools.enrollment.rest.EnrollmentRequest;
@@ -50,7 +51,9 @@ public class EnrollmentUploads {
                 case CORRECTED -> upload.corrected++;
                 case REJECTED -> upload.rejected++;
             }
-            rows.add(new EnrollmentUploadReport.Row(row.rowNumber(), row.request().sourceRecordId(), result.outcome().name(), result.id(),
+            // A record id that holds an ID number is refused by the intake and not repeated in the report either.
+            String sourceRecordId = IdNumberShape.foundIn(row.request().sourceRecordId()) ? null : row.request().sourceRecordId();
+            rows.add(new EnrollmentUploadReport.Row(row.rowNumber(), sourceRecordId, result.outcome().name(), result.id(),
                     result.errors().isEmpty() ? null : result.errors().stream().map(e -> rowError(e, sheet)).toList()));
         }
         upload.report = csv(rows);

@@ -1,8 +1,8 @@
 package org.techschools.enrollment.service;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
+import org.techschools.commons.identity.IdNumberShape;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
 
@@ -14,12 +14,10 @@ public final class Reasons {
 
     static final int MAX_LENGTH = 500;
 
-    private static final Pattern ID_NUMBER = Pattern.compile("\\d{17}[\\dXx]|\\d{15}");
-
     private Reasons() {
     }
 
-    /** @return the stripped reason; 400 naming {@code field} when missing, too long or holding an ID number */
+    /** @return the stripped reason; 400 naming {@code field} when missing or too long, 422 when it holds an ID number */
     public static String require(String reason, String field) {
         if (reason == null || reason.isBlank()) {
             throw ProblemException.badRequest(List.of(new FieldError(field, "required", field + " is required")));
@@ -28,9 +26,7 @@ public final class Reasons {
         if (stripped.length() > MAX_LENGTH) {
             throw ProblemException.badRequest(List.of(new FieldError(field, "max-length", field + " is at most " + MAX_LENGTH + " characters")));
         }
-        if (ID_NUMBER.matcher(stripped).find()) {
-            throw ProblemException.badRequest(List.of(new FieldError(field, "no-id-number", field + " must not contain an ID number")));
-        }
+        IdNumberShape.refuse(field, stripped);
         return stripped;
     }
 }

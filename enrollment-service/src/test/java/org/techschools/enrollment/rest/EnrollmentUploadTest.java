@@ -13,7 +13,12 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -29,6 +34,7 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
 import org.techschools.enrollment.TestData;
+import org.techschools.enrollment.TestWorkbooks;
 import org.techschools.testinfra.PlatformInfraResource;
 import org.techschools.testinfra.TestTokens;
 
@@ -152,6 +158,72 @@ class EnrollmentUploadTest {
                 .body("errors.field", hasItem("sourceRecordId"));
         upload("sourceRecordId,\"idNumber\n".getBytes(StandardCharsets.UTF_8), "text/csv").statusCode(400)
                 .body("errors[0].rule", equalTo("unreadable-file"));
+    }
+
+    /**
+     * The workbook of the trust review (one cell in column XFD on 20,000 rows, about 100 KB) took the service into an
+     * OutOfMemoryError after 21 s. Read as a stream, four of them at once are refused within seconds naming the rule,
+     * and the service stays ready and reads the next sheet.
+     */
+    @Test
+    void aWorkbookWithACellInColumnXfdOnEveryRowIsRefusedQuicklyAndTheServiceStaysHealthy() throws Exception {
+        byte[] workbook = TestWorkbooks.xfdOnEveryRow(20_000);
+        assertTrue(workbook.length < 200_000, "a small file: " + workbook.length);
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            long started = System.nanoTime();
+            List<Future<ExtractableResponse<Response>>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(clients.submit(() -> upload(workbook, XLSX).extract()));
+            }
+            for (Future<ExtractableResponse<Response>> answer : answers) {
+                ExtractableResponse<Response> refused = answer.get(30, TimeUnit.SECONDS);
+                assertEquals(422, refused.statusCode());
+                assertTrue(refused.contentType().startsWith("application/problem+json"));
+                assertEquals("file", refused.path("errors[0].field"));
+                assertEquals("column-limit", refused.path("errors[0].rule"));
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(millis < 5_000, "four refused in " + millis + " ms");
+        } finally {
+            clients.shutdownNow();
+        }
+        given().get("/q/health/ready").then().statusCode(200);
+        upload(workbook(true), XLSX).statusCode(201).body("created", equalTo(1));
+    }
+
+    @Test
+    void aZipBombShapedWorkbookAndOneThatUnpacksTooLargeAreRefused() {
+        byte[] bomb = TestWorkbooks.zipBomb(100);
+        long started = System.nanoTime();
+        upload(bomb, XLSX).statusCode(413).contentType(startsWith("application/problem+json"))
+                .body("errors[0].field", equalTo("file")).body("errors[0].rule", equalTo("compression-ratio"));
+        assertTrue(System.nanoTime() - started < 2_000_000_000L, "refused within a second or two");
+
+        byte[] large = TestWorkbooks.largeUnpacked(17);
+        assertTrue(large.length < 4 * 1024 * 1024, "within the upload size: " + large.length);
+        upload(large, XLSX).statusCode(413).body("errors[0].field", equalTo("file")).body("errors[0].rule", equalTo("unpacked-size"));
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void aRowWhoseRecordIdIsAnIdNumberIsRejectedAndTheReportDoesNotRepeatIt() {
+        String csv = "sourceRecordId,idNumber,name,gender,birthDate,majorCode,classLevel,studyMode,intakeYear,intakeSeason,enrolledOn\n"
+                + BOY + "," + BOY + ",张伟,MALE,2010-05-17,0401,INTERMEDIATE,FULL_TIME,2026,AUTUMN,2026-09-01\n"
+                + "ID-2," + GIRL + ",王芳 " + GIRL.substring(0, 6) + " " + GIRL.substring(6) + ",FEMALE,2009-03-02,0401,INTERMEDIATE,FULL_TIME,"
+                + "2026,AUTUMN,2026-09-01\n"
+                + "ID-3," + GIRL + ",王芳,FEMALE,2009-03-02,0401,INTERMEDIATE,FULL_TIME,2026,AUTUMN,2026-09-01\n";
+        ExtractableResponse<Response> answer = upload(csv.getBytes(StandardCharsets.UTF_8), "text/csv").statusCode(201)
+                .body("created", equalTo(1)).body("rejected", equalTo(2))
+                .body("results[0].status", equalTo("REJECTED")).body("results[0].sourceRecordId", equalTo(null))
+                .body("results[0].errors.field", hasItem("sourceRecordId")).body("results[0].errors.rule", hasItem("no-id-number"))
+                .body("results[1].errors.field", hasItem("student.name")).body("results[1].errors.rule", hasItem("no-id-number"))
+                .body("results[2].status", equalTo("CREATED")).extract();
+        assertNoIdNumber(answer.asString());
+        String report = given().auth().oauth2(TestTokens.school(school)).get(answer.<String>path("reportCsv")).then().statusCode(200)
+                .extract().asString();
+        assertTrue(report.contains(",no-id-number,"), report);
+        assertNoIdNumber(report);
     }
 
     private io.restassured.response.ValidatableResponse upload(byte[] content, String contentType) {

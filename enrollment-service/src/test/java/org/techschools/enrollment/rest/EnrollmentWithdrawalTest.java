@@ -73,7 +73,7 @@ class EnrollmentWithdrawalTest {
         withdraw("W-2", " ").statusCode(400).body("errors.field", hasItem("reason")).body("errors.rule", hasItem("required"));
         given().auth().oauth2(TestTokens.school(school)).delete("/api/v1/enrollments/{s}/{r}", school, "W-2").then()
                 .statusCode(400).body("errors.field", hasItem("reason"));
-        withdraw("W-2", "证件号 " + TestData.student(TestData.enrollment(school, "W-2")).get("idNumber")).statusCode(400)
+        withdraw("W-2", "证件号 " + TestData.student(TestData.enrollment(school, "W-2")).get("idNumber")).statusCode(422)
                 .body("errors.rule", hasItem("no-id-number"));
         given().auth().oauth2(TestTokens.school(school)).get("/api/v1/enrollments/{s}/{r}", school, "W-2").then()
                 .body("status", equalTo("ACTIVE")).body("version", equalTo(1));

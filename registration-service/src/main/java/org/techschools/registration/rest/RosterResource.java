@@ -15,6 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
+import org.techschools.commons.limits.BodyLimit;
+import org.techschools.commons.limits.RateLimited;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.CallerScope;
@@ -39,6 +41,8 @@ public class RosterResource {
     @Path("/{system}")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @RolesAllowed(Roles.PROVINCE)
+    @BodyLimit("roster")
+    @RateLimited("upload")
     @Operation(summary = "Replace the caller's province roster of GENERAL_HIGH_SCHOOL or SECONDARY_VOCATIONAL; CSV header"
             + " idNumber,name,gender,birthDate,schoolName,status; answers rows, accepted and the rejected lines with field and"
             + " rule; 在籍 rows are matched against ACTIVE 学籍 (CROSS_SYSTEM_REGISTRATION)")

@@ -19,6 +19,8 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import org.techschools.commons.rest.FieldError;
+import org.techschools.commons.rest.KeysetCursor;
+import org.techschools.commons.rest.PageLimit;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
@@ -53,8 +55,13 @@ public class TransferResource {
         }
     }
 
-    public record TransferList(List<TransferView> items) {
+    /** One page; {@code nextCursor} is null on the last. */
+    public record TransferList(List<TransferView> items, String nextCursor) {
     }
+
+    /** Requests per page. */
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 500;
 
     /** Body of {@code POST /api/v1/transfers/{id}/decision}. */
     public record Decision(Boolean approve, String note) {
@@ -62,8 +69,11 @@ public class TransferResource {
 
     @GET
     @RolesAllowed({ Roles.PROVINCE, Roles.CITY, Roles.SCHOOL, Roles.NATIONAL, Roles.AUDITOR })
-    @Operation(summary = "Transfer requests in the caller's scope with the given status (default PENDING), oldest first, each with its age")
-    public TransferList list(@RestQuery String status) {
+    @Operation(summary = "Transfer requests in the caller's scope with the given status (default PENDING), oldest first, each with its age",
+            description = "{\"items\":[...],\"nextCursor\"}. Paged: limit is 1 to " + MAX_LIMIT + " requests (default "
+                    + DEFAULT_LIMIT + "; more answers 400 naming limit, rule out-of-range); nextCursor (null on the last"
+                    + " page) is the cursor of the next page.")
+    public TransferList list(@RestQuery String status, @RestQuery String limit, @RestQuery String cursor) {
         TransferStatus wanted;
         try {
             wanted = status == null || status.isBlank() ? TransferStatus.PENDING : TransferStatus.valueOf(status.trim());
@@ -71,7 +81,12 @@ public class TransferResource {
             throw ProblemException.badRequest(List.of(new FieldError("status", "invalid-value",
                     "must be one of " + List.of(TransferStatus.values()))));
         }
-        return new TransferList(lifecycle.transfers(wanted, scope).stream().map(TransferView::of).toList());
+        int size = PageLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT);
+        List<TransferRequest> found = lifecycle.transfers(wanted, scope, KeysetCursor.decode(cursor), size);
+        List<TransferRequest> page = found.size() > size ? found.subList(0, size) : found;
+        TransferRequest last = page.isEmpty() ? null : page.get(page.size() - 1);
+        return new TransferList(page.stream().map(TransferView::of).toList(),
+                found.size() > size ? new KeysetCursor(last.requestedAt, last.id).encode() : null);
     }
 
     @POST

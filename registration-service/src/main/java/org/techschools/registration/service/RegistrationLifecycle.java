@@ -11,10 +11,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.panache.common.Parameters;
+
 import org.techschools.commons.rest.FieldError;
+import org.techschools.commons.rest.KeysetCursor;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.CallerScope;
-import org.techschools.commons.security.Regions;
 import org.techschools.registration.domain.Registration;
 import org.techschools.registration.domain.RegistrationChangeType;
 import org.techschools.registration.domain.RegistrationStatus;
@@ -78,16 +80,30 @@ public class RegistrationLifecycle {
         return request;
     }
 
-    /** Pending (or decided) transfer requests in the caller's scope, oldest first: the oldest wait longest. */
+    /**
+     * One page of the pending (or decided) transfer requests in the caller's scope, oldest first (the oldest wait
+     * longest), after {@code after}; one more than {@code limit} when another page follows.
+     */
     @Transactional
-    public List<TransferRequest> transfers(TransferStatus status, CallerScope scope) {
-        String province = scope.provinceLimit();
-        String city = scope.cityLimit();
-        String school = scope.schoolLimit();
-        return TransferRequest.<TransferRequest>list("status = ?1 order by requestedAt, id", status).stream()
-                .filter(t -> (province == null || province.equals(Regions.province(t.provinceCode)))
-                        && (city == null || city.equals(t.cityCode)) && (school == null || school.equals(t.fromSchoolCode)))
-                .toList();
+    public List<TransferRequest> transfers(TransferStatus status, CallerScope scope, KeysetCursor after, int limit) {
+        StringBuilder where = new StringBuilder("status = :status");
+        Parameters parameters = Parameters.with("status", status);
+        // The caller's narrowest limit: a school token names no region, a city office's names its city.
+        if (scope.schoolLimit() != null) {
+            where.append(" and fromSchoolCode = :school");
+            parameters.and("school", scope.schoolLimit());
+        } else if (scope.cityLimit() != null) {
+            where.append(" and cityCode = :city");
+            parameters.and("city", scope.cityLimit());
+        } else if (scope.provinceLimit() != null) {
+            where.append(" and provinceCode = :province");
+            parameters.and("province", scope.provinceLimit());
+        }
+        if (after != null) {
+            where.append(" and (requestedAt > :afterAt or (requestedAt = :afterAt and id > :afterId))");
+            parameters.and("afterAt", after.at()).and("afterId", after.id());
+        }
+        return TransferRequest.<TransferRequest>find(where + " order by requestedAt, id", parameters).range(0, limit).list();
     }
 
     /** How long a request has waited, until its decision or until now. */

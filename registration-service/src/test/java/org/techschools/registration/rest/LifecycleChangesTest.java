@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.techschools.registration.support.TestEvents.sendEnrollmentEvent;
 
@@ -146,6 +147,38 @@ class LifecycleChangesTest {
         assertThat(Alerts.detail(alertId).getString("resolutionReason"), equalTo("RESOLVED_BY_LIFECYCLE"));
         await().atMost(Alerts.PATIENCE).pollInterval(Duration.ofMillis(300))
                 .until(() -> changesOf(person).contains("TRANSFER:TRANSFERRED_OUT"));
+    }
+
+    @Test
+    void transferRequestsComePageByPageOldestFirst() {
+        List<String> mine = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Enrollment e = Enrollment.of(TestEvents.personKey(), TestEvents.schoolCode());
+            sendEnrollmentEvent(e.personKey, e.recorded());
+            mine.add(change(TestTokens.province("330000"), Alerts.registrationId(e), "{\"type\":\"TRANSFER\",\"toSchoolCode\":\"OTHER2\"}")
+                    .statusCode(202).extract().path("id"));
+        }
+        List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().auth().oauth2(TestTokens.province("330000")).queryParam("limit", 1);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            io.restassured.path.json.JsonPath page = request.when().get("/api/v1/transfers").then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(page.getList("items").size(), lessThanOrEqualTo(1));
+            seen.addAll(page.getList("items.id"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        assertThat(seen.stream().distinct().count(), equalTo((long) seen.size()));
+        assertThat(seen.stream().filter(mine::contains).toList(), equalTo(mine));
+
+        given().auth().oauth2(TestTokens.province("330000")).queryParam("limit", 501).when().get("/api/v1/transfers").then()
+                .statusCode(400).contentType(containsString("application/problem+json"))
+                .body("errors[0].field", equalTo("limit")).body("errors[0].rule", equalTo("out-of-range"));
+        given().auth().oauth2(TestTokens.province("330000")).queryParam("cursor", "nope!").when().get("/api/v1/transfers")
+                .then().statusCode(400).body("errors[0].field", equalTo("cursor"));
     }
 
     @Test
