@@ -1,6 +1,9 @@
 package org.techschools.commons.rest;
 
+import java.io.IOException;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.WebApplicationException;
@@ -24,6 +27,9 @@ public class ProblemMappers {
     /** While the database is down: when a school system should try again (seconds; a restart takes about that long). */
     static final int RETRY_AFTER_SECONDS = 5;
 
+    /** character_not_in_repertoire (NUL in text), untranslatable_character (NUL in jsonb). */
+    private static final Set<String> UNSTORABLE_TEXT_STATES = Set.of("22021", "22P05");
+
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return respond(e.toProblem());
@@ -37,6 +43,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e) {
         return jsonProblem(e, "invalid-type", "value has the wrong type for this field");
+    }
+
+    @ServerExceptionMapper
+    public Response unstorableText(UnstorableTextException e) {
+        return jsonProblem(e, StorableText.RULE, "text " + StorableText.MESSAGE);
     }
 
     @ServerExceptionMapper
@@ -54,8 +65,16 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json);
         }
-        return respond(new Problem("about:blank", e.getResponse().getStatusInfo().getReasonPhrase(), status,
-                e.getMessage(), null));
+        // The framework's messages may quote the request (a path or query value it could not convert): never echoed.
+        String reason = e.getResponse().getStatusInfo().getReasonPhrase();
+        return respond(new Problem("about:blank", reason, status, "the request was refused: " + reason, null));
+    }
+
+    /** A request body that ends before it is complete (a multipart form never closed): the client's fault. */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e) {
+        return respond(new Problem("about:blank", "Bad request", 400, "request body cannot be read",
+                List.of(new FieldError("$", "unreadable-body", "request body cannot be read"))));
     }
 
     @ServerExceptionMapper
@@ -66,8 +85,25 @@ public class ProblemMappers {
                     "the database is unavailable; nothing was stored, retry later", null)))
                     .header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
+        if (isUnstorableText(e)) {
+            return respond(new Problem("about:blank", "Bad request", 400, "a value " + StorableText.MESSAGE,
+                    List.of(new FieldError("$", StorableText.RULE, "a value " + StorableText.MESSAGE))));
+        }
         LOG.error("unexpected failure", e);
         return respond(new Problem("about:blank", "Internal server error", 500, "unexpected failure; nothing was stored", null));
+    }
+
+    /**
+     * PostgreSQL refused a value as text (NUL, an untranslatable character): a backstop for input that no check before
+     * the database names ({@link StorableTextFilter} and {@link StorableTextJson} do for paths, queries and JSON).
+     */
+    private static boolean isUnstorableText(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && UNSTORABLE_TEXT_STATES.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response jsonProblem(JsonMappingException e, String rule, String message) {
