@@ -119,7 +119,7 @@ public class EnrollmentUploadResource {
     public Response report(@PathParam("id") UUID id) {
         EnrollmentUpload upload = EnrollmentUpload.findById(id);
         if (upload == null || !upload.schoolCode.equals(caller.school())) {
-            throw ProblemException.notFound("upload " + id);
+            throw ProblemException.notFound("upload");
         }
         return Response.ok(upload.report, Csv.MEDIA_TYPE + ";charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"upload-report-" + id + ".csv\"").build();

@@ -116,7 +116,7 @@ public class ProgressReportResource {
     private ProgressFilingView filingView(String provinceCode, YearMonth month) {
         ProgressReportFiling f = ProgressReports.filing(provinceCode, month, LockModeType.NONE);
         if (f == null) {
-            throw ProblemException.notFound("filing of " + provinceCode + " for " + month);
+            throw ProblemException.notFound("filing of the province for the month");
         }
         ProgressReport filed = reports.figures(f);
         ProgressReport current = reports.compute(provinceCode, month);

@@ -61,7 +61,7 @@ public class SchoolResource {
     public SchoolView get(@PathParam("code") String code) {
         School school = School.findById(code);
         if (school == null || !caller.covers(school.provinceCode, school.cityCode, school.code)) {
-            throw ProblemException.notFound("school " + code);
+            throw ProblemException.notFound("school");
         }
         return SchoolView.of(school);
     }

@@ -164,7 +164,7 @@ public class EnrollmentRules {
             return;
         }
         if (intakeYear != null && !school.qualifiedFor(intakeYear)) {
-            errors.add(new FieldError("intakeYear", "school-not-qualified", "the school is not qualified to enroll in " + intakeYear));
+            errors.add(new FieldError("intakeYear", "school-not-qualified", "the school is not qualified to enroll in this intake year"));
         }
         if (majorCode == null) {
             return;

@@ -44,7 +44,7 @@ public class EnrollmentWithdrawal {
         Enrollment e = Enrollment.<Enrollment>find("schoolCode = ?1 and sourceRecordId = ?2", schoolCode, sourceRecordId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (e == null) {
-            throw ProblemException.notFound("enrollment " + schoolCode + "/" + sourceRecordId);
+            throw ProblemException.notFound("enrollment");
         }
         if (e.status == EnrollmentStatus.WITHDRAWN) {
             throw ProblemException.conflict("the record is already " + e.status,

@@ -39,10 +39,10 @@ public class IdNumberReveal {
         String why = Reasons.require(reason, "reason");
         Enrollment e = Enrollment.findById(enrollmentId);
         if (e == null) {
-            throw ProblemException.notFound("enrollment " + enrollmentId);
+            throw ProblemException.notFound("enrollment");
         }
         if (!caller.covers(e.provinceCode, e.cityCode, e.schoolCode)) {
-            throw ProblemException.forbidden("enrollment " + enrollmentId + " is outside the caller's province");
+            throw ProblemException.forbidden("the enrollment is outside the caller's province");
         }
         quota.admit(caller, caller.hasRole(Roles.AUDITOR) ? Roles.AUDITOR : Roles.PROVINCE);
         IdNumberAccess access = new IdNumberAccess();

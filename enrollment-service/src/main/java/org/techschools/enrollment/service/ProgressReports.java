@@ -185,7 +185,7 @@ public class ProgressReports {
     @Transactional
     public ProgressReportFiling file(String provinceCode, YearMonth month, String filedBy) {
         LocalDate due = dueDate(month).orElseThrow(() -> ProblemException.unprocessable(List.of(new FieldError("month", "not-scheduled",
-                "no progress report is scheduled for " + month))));
+                "no progress report is scheduled for this month"))));
         ProgressReport report = compute(provinceCode, month);
         Instant now = Instant.now();
         ProgressReportFiling filing = filing(provinceCode, month, LockModeType.PESSIMISTIC_WRITE);

@@ -62,7 +62,7 @@ public class AnnualSummaryResource {
         String provinceCode = QueryParameters.requiredProvince(province);
         String limit = caller.provinceLimit();
         if (limit != null && !limit.equals(provinceCode)) {
-            throw ProblemException.forbidden("province " + provinceCode + " is outside the caller's scope");
+            throw ProblemException.forbidden("the province is outside the caller's scope");
         }
         return summaries.summary(summaryYear, provinceCode, caller.cityLimit());
     }

@@ -99,6 +99,7 @@ public class PlanResource {
 
     @POST
     @Path("/{id}/file")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PROVINCE)
     @Operation(summary = "File (备案) an ISSUED plan with the province")
     public PlanView file(@PathParam("id") String id, PlanRequests.Note body) {

@@ -107,7 +107,7 @@ public class ProgressResource {
     private String cityInScope(String cityCode) {
         String city = QueryParameters.city(cityCode);
         if (!caller.covers(Regions.province(city), city, null)) {
-            throw ProblemException.forbidden("city " + city + " is outside the caller's scope");
+            throw ProblemException.forbidden("the city is outside the caller's scope");
         }
         return city;
     }
@@ -194,7 +194,7 @@ public class ProgressResource {
     private void requireProvince(String provinceCode) {
         String limit = caller.provinceLimit();
         if (limit != null && !limit.equals(provinceCode)) {
-            throw ProblemException.forbidden("province " + provinceCode + " is outside the caller's scope");
+            throw ProblemException.forbidden("the province is outside the caller's scope");
         }
     }
 }

@@ -64,7 +64,7 @@ public class TargetResource {
         String scope = caller.provinceLimit();
         if (scope != null) {
             if (provinceCode != null && !provinceCode.equals(scope)) {
-                throw ProblemException.forbidden("province " + provinceCode + " is outside the caller's scope");
+                throw ProblemException.forbidden("the province is outside the caller's scope");
             }
             provinceCode = scope;
         }

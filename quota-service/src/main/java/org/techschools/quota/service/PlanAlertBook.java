@@ -94,7 +94,7 @@ public class PlanAlertBook {
 
     private PlanAlert visible(PlanAlert alert, UUID id) {
         if (alert == null || !caller.covers(alert.provinceCode, alert.cityCode, alert.schoolCode)) {
-            throw ProblemException.notFound("plan alert " + id);
+            throw ProblemException.notFound("plan alert");
         }
         return alert;
     }

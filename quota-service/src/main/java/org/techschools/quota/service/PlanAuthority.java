@@ -26,8 +26,8 @@ public class PlanAuthority {
                 : caller.hasRole(Roles.CITY) && school.cityCode.equals(caller.region());
         if (!allowed) {
             throw ProblemException.forbidden(school.provincial
-                    ? "the plan of 省属 school " + school.code + " is issued by the province office of " + school.provinceCode
-                    : "the plan of school " + school.code + " is issued by the city office of " + school.cityCode);
+                    ? "the plan of a 省属 school is issued by the office of its province"
+                    : "the plan of a school is issued by the office of its city");
         }
     }
 
@@ -41,7 +41,7 @@ public class PlanAuthority {
     /** 403 unless the caller is the province office the plan is filed with. */
     public void requireProvince(EnrollmentPlan plan) {
         if (!isProvinceOf(plan.provinceCode)) {
-            throw ProblemException.forbidden("only the province office of " + plan.provinceCode + " may do this");
+            throw ProblemException.forbidden("only the province office the plan is filed with may do this");
         }
     }
 
@@ -65,7 +65,7 @@ public class PlanAuthority {
     /** 404 (not 403: existence is not disclosed) unless the caller may see the plan. */
     public void requireReader(EnrollmentPlan plan) {
         if (!mayRead(plan)) {
-            throw ProblemException.notFound("plan " + plan.id);
+            throw ProblemException.notFound("plan");
         }
     }
 

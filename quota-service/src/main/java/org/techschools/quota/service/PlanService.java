@@ -67,11 +67,11 @@ public class PlanService {
         School school = School.findById(schoolCode);
         if (school == null) {
             throw ProblemException.unprocessable(List.of(new FieldError("schoolCode", "unknown-school",
-                    "no school " + schoolCode + " in the school directory")));
+                    "no school with this code in the school directory")));
         }
         authority.requireIssuer(school);
         if (EnrollmentPlan.count("schoolCode = ?1 and year = ?2", schoolCode, year) > 0) {
-            throw ProblemException.conflict("school " + schoolCode + " already has a plan for " + year,
+            throw ProblemException.conflict("the school already has a plan for the year",
                     List.of(new FieldError("year", "plan-exists", "one plan per school and year; edit or adjust it")));
         }
         EnrollmentPlan plan = new EnrollmentPlan();
@@ -135,11 +135,11 @@ public class PlanService {
         EnrollmentPlan plan = load(id);
         authority.requireIssuerOrProvince(school(plan));
         if (!plan.status.binding()) {
-            throw ProblemException.conflict("plan " + id + " is a DRAFT: edit it instead",
+            throw ProblemException.conflict("the plan is a DRAFT: edit it instead",
                     List.of(new FieldError("status", "plan-not-issued", "adjustments apply to issued or filed plans")));
         }
         if (PlanAdjustment.count("planId = ?1 and status = ?2", plan.id, AdjustmentStatus.PENDING) > 0) {
-            throw ProblemException.conflict("plan " + id + " has an adjustment request awaiting decision",
+            throw ProblemException.conflict("the plan has an adjustment request awaiting decision",
                     List.of(new FieldError("adjustments", "adjustment-pending", "decide the pending request first")));
         }
         requireFiled(plan.schoolCode, lines);
@@ -163,10 +163,10 @@ public class PlanService {
         authority.requireProvince(plan);
         PlanAdjustment adjustment = PlanAdjustment.findById(adjustmentId, LockModeType.PESSIMISTIC_WRITE);
         if (adjustment == null || !adjustment.planId.equals(plan.id)) {
-            throw ProblemException.notFound("adjustment " + adjustmentId + " of plan " + id);
+            throw ProblemException.notFound("adjustment of the plan");
         }
         if (adjustment.status != AdjustmentStatus.PENDING) {
-            throw ProblemException.conflict("adjustment " + adjustmentId + " is already " + adjustment.status,
+            throw ProblemException.conflict("the adjustment is already " + adjustment.status,
                     List.of(new FieldError("decision", "adjustment-decided", "a request is decided once")));
         }
         adjustment.decidedBy = authority.actor();
@@ -191,7 +191,7 @@ public class PlanService {
     public PlanView get(UUID id) {
         EnrollmentPlan plan = EnrollmentPlan.findById(id);
         if (plan == null) {
-            throw ProblemException.notFound("plan " + id);
+            throw ProblemException.notFound("plan");
         }
         authority.requireReader(plan);
         return view(plan);
@@ -263,10 +263,10 @@ public class PlanService {
             PlanLineValue line = lines.get(i);
             if (!majors.contains(line.majorCode())) {
                 errors.add(new FieldError("lines[" + i + "].majorCode", "major-not-filed",
-                        "major " + line.majorCode() + " is not in the filed catalogue (专业目录备案) of " + schoolCode));
+                        "the major is not in the school's filed catalogue (专业目录备案)"));
             } else if (!filed.contains(line.majorCode() + "|" + line.classLevel())) {
                 errors.add(new FieldError("lines[" + i + "].classLevel", "level-not-filed",
-                        "major " + line.majorCode() + " is not filed at level " + line.classLevel() + " for " + schoolCode));
+                        "the school has not filed the major at this class level"));
             }
         }
         if (!errors.isEmpty()) {
@@ -321,7 +321,7 @@ public class PlanService {
 
     private static void requireStatus(EnrollmentPlan plan, PlanStatus required, String what) {
         if (plan.status != required) {
-            throw ProblemException.conflict("plan " + plan.id + " is " + plan.status + " and cannot be " + what,
+            throw ProblemException.conflict("the plan is " + plan.status + " and cannot be " + what,
                     List.of(new FieldError("status", "plan-not-" + required.name().toLowerCase(),
                             "the plan must be " + required + " for this step; it is " + plan.status)));
         }
@@ -331,7 +331,7 @@ public class PlanService {
         // Locked: two offices acting on one plan at once must not both pass the status check.
         EnrollmentPlan plan = EnrollmentPlan.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (plan == null) {
-            throw ProblemException.notFound("plan " + id);
+            throw ProblemException.notFound("plan");
         }
         authority.requireReader(plan);
         return plan;

@@ -144,7 +144,7 @@ public class TargetImport {
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i).trim();
             if (!REQUIRED.contains(name) && !OPTIONAL.contains(name)) {
-                errors.add(new FieldError("header", "unknown-column", "unknown column '" + name + "'; columns are "
+                errors.add(new FieldError("header", "unknown-column", "column " + (i + 1) + " is not one of "
                         + String.join(",", REQUIRED) + "," + String.join(",", OPTIONAL)));
             } else if (columns.putIfAbsent(name, i) != null) {
                 errors.add(new FieldError("header", "duplicate-column", "column " + name + " appears twice"));
@@ -200,7 +200,7 @@ public class TargetImport {
         }
         String province = scope == null ? null : checkCode(line, scope, code, schools, errors);
         if (province != null && provinceLimit != null && !provinceLimit.equals(province)) {
-            errors.add(error(line, "code", "outside-scope", code + " is outside the caller's province " + provinceLimit));
+            errors.add(error(line, "code", "outside-scope", "is outside the caller's province"));
         } else if (scope == TargetScope.NATIONAL && provinceLimit != null) {
             errors.add(error(line, "level", "outside-scope", "only the national centre sets NATIONAL targets"));
         }
@@ -256,7 +256,7 @@ public class TargetImport {
             default -> {
                 School school = SCHOOL.matcher(code).matches() ? schools.get(code) : null;
                 if (school == null) {
-                    errors.add(error(line, "code", "unknown-school", "no school with code '" + code + "' is known"));
+                    errors.add(error(line, "code", "unknown-school", "names no known school"));
                     return null;
                 }
                 return school.provinceCode;

@@ -74,7 +74,7 @@ public class RegistrationResource {
             r = null;
         }
         if (r == null || !scope.covers(r.provinceCode, r.cityCode, r.schoolCode)) {
-            throw ProblemException.notFound("registration " + id);
+            throw ProblemException.notFound("registration");
         }
         return view(r);
     }
@@ -94,7 +94,7 @@ public class RegistrationResource {
         try {
             registrationId = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("registration " + id);
+            throw ProblemException.notFound("registration");
         }
         RegistrationLifecycle.Change change = parse(request);
         Registration r = lifecycle.change(registrationId, change, scope);

@@ -98,7 +98,7 @@ public class TransferResource {
         try {
             transferId = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("transfer " + id);
+            throw ProblemException.notFound("transfer");
         }
         if (decision == null || decision.approve() == null) {
             throw ProblemException.badRequest(List.of(new FieldError("approve", "required", "must be true or false")));

@@ -44,7 +44,7 @@ public class RegistrationLifecycle {
         // Locked: a school and the province changing the same 学籍 at once must not both succeed from one status.
         Registration registration = Registration.findById(registrationId, LockModeType.PESSIMISTIC_WRITE);
         if (registration == null || !scope.covers(registration.provinceCode, registration.cityCode, registration.schoolCode)) {
-            throw ProblemException.notFound("registration " + registrationId);
+            throw ProblemException.notFound("registration");
         }
         RegistrationStatus to = registration.status.after(change.type()).orElseThrow(() -> illegal(registration, change.type()));
         if (change.type() == RegistrationChangeType.TRANSFER) {
@@ -60,7 +60,7 @@ public class RegistrationLifecycle {
     public TransferRequest decide(UUID transferId, boolean approve, String note, CallerScope scope) {
         TransferRequest request = TransferRequest.findById(transferId, LockModeType.PESSIMISTIC_WRITE);
         if (request == null || !scope.covers(request.provinceCode, request.cityCode, request.fromSchoolCode)) {
-            throw ProblemException.notFound("transfer " + transferId);
+            throw ProblemException.notFound("transfer");
         }
         if (request.status != TransferStatus.PENDING) {
             throw ProblemException.conflict("transfer is " + request.status + " and was decided before",
@@ -114,7 +114,7 @@ public class RegistrationLifecycle {
     private static void requestTransfer(Registration registration, Change change, String actor) {
         if (change.toSchoolCode().equals(registration.schoolCode)) {
             throw ProblemException.unprocessable(List.of(new FieldError("toSchoolCode", "same-school",
-                    "the 学籍 is already at " + registration.schoolCode)));
+                    "the 学籍 is already at that school")));
         }
         if (TransferRequest.count("registrationId = ?1 and status = ?2", registration.id, TransferStatus.PENDING) > 0) {
             throw ProblemException.conflict("a transfer of this 学籍 is already pending",
