@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -69,7 +71,7 @@ public class RequestLimits {
 
     private void rateLimits(String httpMethod, Method method, Class<?> resourceClass, HttpServerRequest http) {
         List<Refusal> refusals = new ArrayList<>();
-        if (method.isAnnotationPresent(PermitAll.class) || resourceClass.isAnnotationPresent(PermitAll.class)) {
+        if (isPublic(method, resourceClass)) {
             String client = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
             take(PUBLIC, client, "per client address", refusals);
         } else if (jwt.getName() != null) {
@@ -87,6 +89,12 @@ public class RequestLimits {
             long wait = refusals.stream().mapToLong(Refusal::seconds).max().orElse(1);
             throw new RetryLaterException("too many requests; retry after " + wait + " s", first.rule(), wait);
         }
+    }
+
+    /** Open without a token: {@code @PermitAll} on the method, or on its class when the method names no roles. */
+    private static boolean isPublic(Method method, Class<?> resourceClass) {
+        return method.isAnnotationPresent(PermitAll.class) || (resourceClass.isAnnotationPresent(PermitAll.class)
+                && !method.isAnnotationPresent(RolesAllowed.class) && !method.isAnnotationPresent(DenyAll.class));
     }
 
     private void take(String kind, String client, String per, List<Refusal> refusals) {
