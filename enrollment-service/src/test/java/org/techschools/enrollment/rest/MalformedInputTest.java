@@ -1,10 +1,13 @@
 package org.techschools.enrollment.rest;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
@@ -13,6 +16,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 import org.techschools.commons.security.Roles;
 import org.techschools.enrollment.TestData;
@@ -57,5 +61,18 @@ class MalformedInputTest {
         assertTrue(report.findings().isEmpty(), report.describe());
         assertTrue(report.statuses().keySet().stream().anyMatch(status -> status < 300),
                 "well-formed requests get through, so malformed ones meet the code behind the checks: " + report.describe());
+    }
+
+    @Test
+    void textThatCannotBeStoredIsRefusedNamingTheField() {
+        String school = TestData.createSchool(TestData.HANGZHOU);
+        Map<String, Object> record = TestData.enrollment(school, TestData.newCode("R"));
+        TestData.student(record).put("name", "张\u0000伟");
+        given().auth().oauth2(TestTokens.school(school)).contentType(ContentType.JSON).body(record)
+                .post("/api/v1/enrollments").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("student.name")).body("errors.rule", contains("invalid-character"));
+        given().auth().oauth2(TestTokens.school(school)).urlEncodingEnabled(false)
+                .get("/api/v1/enrollments/" + school + "/R%00").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("sourceRecordId")).body("errors.rule", contains("invalid-character"));
     }
 }
