@@ -20,6 +20,9 @@ public final class Csv {
     /** Lets spreadsheet programs read Chinese names as UTF-8; written first, skipped when read. */
     public static final String BOM = "\uFEFF";
 
+    /** Why a text is not CSV; importers answer it as a client error, naming the line, never its content. */
+    public static final String NOT_CSV = "a quoted value is not closed, or text follows its closing quote";
+
     private static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
     private Csv() {
@@ -34,28 +37,32 @@ public final class Csv {
         return FORMAT.format(values.stream().map(Csv::defused).toArray()) + "\r\n";
     }
 
-    /** The cells of one line (quoted cells may hold commas and doubled quotes; a leading byte-order mark is dropped). */
+    /**
+     * The cells of one line (quoted cells may hold commas and doubled quotes; a leading byte-order mark is dropped).
+     *
+     * @throws IllegalArgumentException when the line is not CSV ({@link #NOT_CSV})
+     */
     public static List<String> cells(String line) {
         String text = line.startsWith(BOM) ? line.substring(1) : line;
         try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
             List<CSVRecord> records = parser.getRecords();
             return records.isEmpty() ? List.of("") : records.get(0).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw new IllegalArgumentException(NOT_CSV, e);
         }
     }
 
     /**
      * Every row of a CSV text, as a spreadsheet saved it (quoted values may hold commas, quotes and line breaks).
      *
-     * @throws IllegalArgumentException when the text is not CSV (a quoted value left open)
+     * @throws IllegalArgumentException when the text is not CSV ({@link #NOT_CSV})
      */
     public static List<List<String>> rows(String text) {
         String body = text.startsWith(BOM) ? text.substring(1) : text;
         try (CSVParser parser = CSVParser.builder().setReader(new StringReader(body)).setFormat(FORMAT).get()) {
             return parser.getRecords().stream().map(CSVRecord::toList).toList();
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new IllegalArgumentException("a quoted value is not closed", e);
+            throw new IllegalArgumentException(NOT_CSV, e);
         }
     }
 

@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -17,8 +19,10 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import org.techschools.commons.domain.ClassLevel;
+import org.techschools.commons.identity.IdNumberShape;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.rest.StorableText;
 import org.techschools.commons.security.Regions;
 import org.techschools.quota.domain.School;
 import org.techschools.quota.domain.TargetScope;
@@ -56,7 +60,7 @@ public class TargetImport {
     public record Result(int rows, int created, int updated, int unchanged) {
     }
 
-    private record Row(int line, int year, TargetScope scope, String code, ClassLevel classLevel, int target,
+    record Row(int line, int year, TargetScope scope, String code, ClassLevel classLevel, int target,
             String source) {
 
         String key() {
@@ -71,41 +75,7 @@ public class TargetImport {
      */
     @Transactional
     public Result apply(String csv, String provinceLimit, String actor) {
-        List<String> lines = csv == null ? List.of() : csv.replace("\uFEFF", "").lines().toList();
-        if (lines.isEmpty() || lines.get(0).isBlank()) {
-            throw ProblemException.badRequest(List.of(new FieldError("header", "required",
-                    "the CSV is empty; expected a header with " + String.join(",", REQUIRED) + " (and optionally "
-                            + String.join(",", OPTIONAL) + ")")));
-        }
-        Map<String, Integer> columns = header(lines.get(0));
-
-        List<Row> rows = new ArrayList<>();
-        List<FieldError> errors = new ArrayList<>();
-        Map<String, Integer> firstLineOfKey = new HashMap<>();
-        Map<String, School> schools = schools(lines, columns);
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            Row row = row(i + 1, Csv.cells(lines.get(i)), columns, schools, provinceLimit, errors);
-            if (row == null) {
-                continue;
-            }
-            Integer earlier = firstLineOfKey.putIfAbsent(row.key(), row.line());
-            if (earlier != null) {
-                errors.add(error(row.line(), "code", "duplicate-row", "the same year, level, code and class level as line "
-                        + earlier));
-            }
-            rows.add(row);
-        }
-        if (errors.isEmpty() && rows.isEmpty()) {
-            errors.add(new FieldError("rows", "required", "the CSV has a header but no target rows"));
-        }
-        if (!errors.isEmpty()) {
-            List<FieldError> listed = errors.size() > MAX_LISTED ? errors.subList(0, MAX_LISTED) : errors;
-            throw new ProblemException(422, "Unprocessable entity", errors.size() + " error(s) in the target table;"
-                    + " nothing was imported", listed);
-        }
+        List<Row> rows = parse(csv, provinceLimit, TargetImport::schoolsByCode);
 
         int created = 0;
         int updated = 0;
@@ -136,11 +106,64 @@ public class TargetImport {
         return new Result(rows.size(), created, updated, rows.size() - created - updated);
     }
 
+    /**
+     * Every row of the table checked, without writing anything: the rows, or 400/422 naming line and column of every
+     * broken one (a line that is not CSV too).
+     *
+     * @param schoolsByCode the directory's schools among the codes SCHOOL rows name
+     */
+    static List<Row> parse(String csv, String provinceLimit, Function<Set<String>, Map<String, School>> schoolsByCode) {
+        List<String> lines = csv == null ? List.of() : csv.replace("\uFEFF", "").lines().toList();
+        if (lines.isEmpty() || lines.get(0).isBlank()) {
+            throw ProblemException.badRequest(List.of(new FieldError("header", "required",
+                    "the CSV is empty; expected a header with " + String.join(",", REQUIRED) + " (and optionally "
+                            + String.join(",", OPTIONAL) + ")")));
+        }
+        Map<String, Integer> columns = header(lines.get(0));
+
+        List<Row> rows = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Integer> firstLineOfKey = new HashMap<>();
+        Map<String, School> schools = schoolsByCode.apply(schoolCodes(lines, columns));
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            List<String> cells = cellsOf(lines.get(i));
+            if (cells == null) {
+                errors.add(error(i + 1, "line", "csv-format", "is not CSV: " + Csv.NOT_CSV));
+                continue;
+            }
+            Row row = row(i + 1, cells, columns, schools, provinceLimit, errors);
+            if (row == null) {
+                continue;
+            }
+            Integer earlier = firstLineOfKey.putIfAbsent(row.key(), row.line());
+            if (earlier != null) {
+                errors.add(error(row.line(), "code", "duplicate-row", "the same year, level, code and class level as line "
+                        + earlier));
+            }
+            rows.add(row);
+        }
+        if (errors.isEmpty() && rows.isEmpty()) {
+            errors.add(new FieldError("rows", "required", "the CSV has a header but no target rows"));
+        }
+        if (!errors.isEmpty()) {
+            List<FieldError> listed = errors.size() > MAX_LISTED ? errors.subList(0, MAX_LISTED) : errors;
+            throw new ProblemException(422, "Unprocessable entity", errors.size() + " error(s) in the target table;"
+                    + " nothing was imported", listed);
+        }
+        return rows;
+    }
+
     /** Column positions by name; 400 naming every missing or unknown column. */
     private static Map<String, Integer> header(String line) {
         Map<String, Integer> columns = new HashMap<>();
         List<FieldError> errors = new ArrayList<>();
-        List<String> names = Csv.cells(line);
+        List<String> names = cellsOf(line);
+        if (names == null) {
+            throw ProblemException.badRequest(List.of(new FieldError("header", "csv-format", "the header line is not CSV: " + Csv.NOT_CSV)));
+        }
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i).trim();
             if (!REQUIRED.contains(name) && !OPTIONAL.contains(name)) {
@@ -161,17 +184,30 @@ public class TargetImport {
         return columns;
     }
 
-    /** The schools named by SCHOOL rows, from the projection of school-events (one query). */
-    private static Map<String, School> schools(List<String> lines, Map<String, Integer> columns) {
-        Set<String> codes = lines.stream().skip(1).map(Csv::cells)
+    /** The codes SCHOOL rows name (lines that are not CSV name none; they are reported as such). */
+    private static Set<String> schoolCodes(List<String> lines, Map<String, Integer> columns) {
+        return lines.stream().skip(1).map(TargetImport::cellsOf).filter(Objects::nonNull)
                 .filter(c -> c.size() > Math.max(columns.get("level"), columns.get("code")))
                 .filter(c -> "SCHOOL".equalsIgnoreCase(c.get(columns.get("level")).trim()))
                 .map(c -> c.get(columns.get("code")).trim()).collect(Collectors.toSet());
+    }
+
+    /** The schools among {@code codes}, from the projection of school-events (one query). */
+    private static Map<String, School> schoolsByCode(Set<String> codes) {
         Map<String, School> schools = new HashMap<>();
         if (!codes.isEmpty()) {
             School.<School>list("code in ?1", codes).forEach(s -> schools.put(s.code, s));
         }
         return schools;
+    }
+
+    /** The cells of a line, or null when it is not CSV. */
+    private static List<String> cellsOf(String line) {
+        try {
+            return Csv.cells(line);
+        } catch (IllegalArgumentException notCsv) {
+            return null;
+        }
     }
 
     /** The row, or null after adding its broken rules to {@code errors}. */
@@ -221,6 +257,12 @@ public class TargetImport {
         }
         if (target < 0) {
             errors.add(error(line, "target", "non-negative-integer", "must be a whole number of students, 0 or more"));
+        }
+        // The source (文号) is free text kept with the target: nothing the database refuses, no ID number.
+        if (!StorableText.isStorable(source)) {
+            errors.add(error(line, "source", StorableText.RULE, StorableText.MESSAGE));
+        } else if (IdNumberShape.foundIn(source)) {
+            errors.add(error(line, "source", IdNumberShape.RULE, "must not contain an ID number"));
         }
         if (errors.size() > before) {
             return null;

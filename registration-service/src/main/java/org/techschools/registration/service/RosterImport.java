@@ -39,6 +39,7 @@ import org.techschools.commons.identity.PersonKeys;
 import org.techschools.commons.identity.ResidentIdNumber;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.rest.StorableText;
 import org.techschools.registration.domain.Alert;
 import org.techschools.registration.domain.AlertRecord;
 import org.techschools.commons.alerts.AlertStatus;
@@ -153,14 +154,18 @@ public class RosterImport {
     }
 
     /** Column positions of {@link #HEADER} in the upload's header line, which must hold all of them. */
-    private static int[] header(String line) {
+    static int[] header(String line) {
         if (line == null) {
             throw ProblemException.badRequest(List.of(new FieldError("header", "required", "the CSV is empty; expected "
                     + String.join(",", HEADER))));
         }
         List<String> names = new ArrayList<>();
-        for (String n : Csv.cells(line)) {
-            names.add(n.trim());
+        try {
+            for (String n : Csv.cells(line)) {
+                names.add(n.trim());
+            }
+        } catch (IllegalArgumentException notCsv) {
+            throw ProblemException.badRequest(List.of(new FieldError("header", "csv-format", "the header line is not CSV: " + Csv.NOT_CSV)));
         }
         int[] columns = new int[HEADER.size()];
         List<FieldError> errors = new ArrayList<>();
@@ -180,8 +185,14 @@ public class RosterImport {
      * The row as stored (personKey and masked ID in place of the ID number), or null when it cannot be stored;
      * broken rules go to {@code errors}.
      */
-    private String[] parseRow(String text, int[] columns, int line, List<RowError> errors) {
-        List<String> cells = Csv.cells(text);
+    String[] parseRow(String text, int[] columns, int line, List<RowError> errors) {
+        List<String> cells;
+        try {
+            cells = Csv.cells(text);
+        } catch (IllegalArgumentException notCsv) {
+            errors.add(new RowError(line, "line", "csv-format"));
+            return null;
+        }
         if (cells.size() <= max(columns)) {
             errors.add(new RowError(line, "line", "column-count"));
             return null;
@@ -233,6 +244,9 @@ public class RosterImport {
             errors.add(new RowError(line, field, "required"));
         } else if (value.length() > maxLength) {
             errors.add(new RowError(line, field, "too-long"));
+        } else if (!StorableText.isStorable(value)) {
+            // A NUL would fail the COPY of the whole roster.
+            errors.add(new RowError(line, field, StorableText.RULE));
         }
     }
 
