@@ -85,6 +85,6 @@ public class PlanAlertResource {
             throw ProblemException.badRequest(List.of(new FieldError("to", "required",
                     "the status to move to, e.g. INVESTIGATING")));
         }
-        return alerts.move(PlanRequests.id(id, "id"), to, body.note());
+        return alerts.move(PlanRequests.id(id, "id"), to, PlanRequests.freeText(body.note(), "note"));
     }
 }

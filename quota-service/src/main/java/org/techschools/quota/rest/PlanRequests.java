@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.techschools.commons.domain.ClassLevel;
 import org.techschools.commons.domain.StudyMode;
+import org.techschools.commons.identity.IdNumberShape;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.quota.domain.PlanLineValue;
@@ -45,6 +46,12 @@ final class PlanRequests {
 
     /** One line: students planned for a major at a class level and study mode. */
     record Line(String majorCode, String classLevel, String studyMode, Integer count) {
+    }
+
+    /** A note or reason, kept in the plan's history and sent on plan-events: 422 naming {@code field} when it holds an ID number. */
+    static String freeText(String value, String field) {
+        IdNumberShape.refuse(field, value);
+        return value;
     }
 
     /** The lines, checked; 400 naming every broken field, 422 for a line that repeats another. */

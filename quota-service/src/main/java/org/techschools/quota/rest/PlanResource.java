@@ -103,7 +103,7 @@ public class PlanResource {
     @RolesAllowed(Roles.PROVINCE)
     @Operation(summary = "File (备案) an ISSUED plan with the province")
     public PlanView file(@PathParam("id") String id, PlanRequests.Note body) {
-        return plans.file(PlanRequests.id(id, "id"), body == null ? null : body.note());
+        return plans.file(PlanRequests.id(id, "id"), body == null ? null : PlanRequests.freeText(body.note(), "note"));
     }
 
     @POST
@@ -115,7 +115,7 @@ public class PlanResource {
         if (body == null) {
             throw ProblemException.badRequest(List.of(new FieldError("$", "required", "lines and reason are required")));
         }
-        String reason = PlanRequests.required(body.reason(), "reason", "why the plan is to change");
+        String reason = PlanRequests.freeText(PlanRequests.required(body.reason(), "reason", "why the plan is to change"), "reason");
         PlanView plan = plans.requestAdjustment(PlanRequests.id(id, "id"), PlanRequests.lines(body.lines()), reason);
         return Response.status(Response.Status.CREATED).entity(plan).build();
     }
@@ -132,6 +132,6 @@ public class PlanResource {
             throw ProblemException.badRequest(List.of(new FieldError("decision", "invalid-value", "APPROVE or REJECT")));
         }
         return plans.decide(PlanRequests.id(id, "id"), PlanRequests.id(adjustmentId, "adjustmentId"),
-                decision.equals("APPROVE"), body.note());
+                decision.equals("APPROVE"), PlanRequests.freeText(body.note(), "note"));
     }
 }

@@ -25,6 +25,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.smallrye.mutiny.Multi;
 
+import org.techschools.commons.identity.IdNumberShape;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.CallerScope;
@@ -170,6 +171,7 @@ public class AlertResource {
         if (request.note() != null && request.note().length() > MAX_NOTE) {
             throw ProblemException.badRequest(List.of(new FieldError("note", "too-long", "at most " + MAX_NOTE + " characters")));
         }
+        IdNumberShape.refuse("note", request.note());
         workflow.move(alertId, to, scope.name(), request.note(), Visibility.of(scope));
         return get(id);
     }
@@ -185,6 +187,7 @@ public class AlertResource {
         if (note != null && note.length() > MAX_NOTE) {
             throw ProblemException.badRequest(List.of(new FieldError("note", "too-long", "at most " + MAX_NOTE + " characters")));
         }
+        IdNumberShape.refuse("note", note);
         workflow.share(alertId, scope.name(), note, Visibility.of(scope));
         return get(id);
     }

@@ -27,6 +27,7 @@ import org.techschools.commons.domain.ClassLevel;
 import org.techschools.commons.domain.Gender;
 import org.techschools.commons.domain.IntakeSeason;
 import org.techschools.commons.domain.StudyMode;
+import org.techschools.commons.identity.IdNumberShape;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.CallerScope;
@@ -142,6 +143,8 @@ public class RegistrationResource {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors);
         }
+        // The reason goes to the 学籍's history and registration-events: an ID number in it is refused (422).
+        IdNumberShape.refuse("reason", request.reason());
         return new RegistrationLifecycle.Change(type, effectiveOn, request.reason(), toSchool);
     }
 

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import org.techschools.commons.identity.IdNumberShape;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.KeysetCursor;
 import org.techschools.commons.rest.PageLimit;
@@ -106,6 +107,7 @@ public class TransferResource {
         if (decision.note() != null && decision.note().length() > MAX_NOTE) {
             throw ProblemException.badRequest(List.of(new FieldError("note", "too-long", "at most " + MAX_NOTE + " characters")));
         }
+        IdNumberShape.refuse("note", decision.note());
         return TransferView.of(lifecycle.decide(transferId, decision.approve(), decision.note(), scope));
     }
 }
