@@ -28,6 +28,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import org.techschools.commons.limits.BodyLimit;
 import org.techschools.commons.limits.RateLimited;
+import org.techschools.commons.identity.IdNumberShape;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.CallerScope;
@@ -79,8 +80,12 @@ public class EnrollmentUploadResource {
             description = TEMPLATE + " Answers 201 with one result per data row (row number, sourceRecordId, CREATED/UNCHANGED/"
                     + "CORRECTED/REJECTED, column, field and rule of each broken rule) and reportCsv, where the same report is"
                     + " downloaded as CSV. Valid rows are stored, invalid ones are not. 413 above the size or row limit"
-                    + " (platform.enrollment.upload-max-bytes, platform.enrollment.batch-limit); 400 for an unreadable file;"
-                    + " 422 when a required column is missing. The optional query parameter fileName is kept with the report.")
+                    + " (platform.enrollment.upload-max-bytes, platform.enrollment.batch-limit) and for a workbook that unpacks"
+                    + " to more than 16 MiB or more than 100-fold (unpacked-size, compression-ratio); 400 for an unreadable file;"
+                    + " 422 when a required column is missing, a cell beyond column BL holds a value (column-limit) or a cell"
+                    + " holds more than 2,000 characters (cell-size). A record id, name or employer holding an ID number is a"
+                    + " rejected row (no-id-number). The optional query parameter fileName is kept with the report (422 when it"
+                    + " holds an ID number).")
     @APIResponse(responseCode = "201", description = "the per-row report; Location is the CSV report")
     public Response upload(byte[] body, @QueryParam("fileName") String fileName) {
         return accept(body == null ? new byte[0] : body, fileName);
@@ -136,6 +141,8 @@ public class EnrollmentUploadResource {
         if (school == null) {
             throw ProblemException.forbidden("the token names no school");
         }
+        // The file name is kept with the report and shown again: a sheet named after a student's ID number is refused.
+        IdNumberShape.refuse("fileName", fileName);
         EnrollmentSheet.Parsed sheet = EnrollmentSheet.parse(content, school, rowLimit);
         String name = fileName == null || fileName.isBlank() ? null : fileName.strip().substring(0, Math.min(300, fileName.strip().length()));
         EnrollmentUploadReport report = ConstraintRaces.retryOnce(() -> uploads.accept(sheet, school, caller.name(), name));

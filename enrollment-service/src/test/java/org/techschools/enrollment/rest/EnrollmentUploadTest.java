@@ -224,6 +224,11 @@ class EnrollmentUploadTest {
                 .extract().asString();
         assertTrue(report.contains(",no-id-number,"), report);
         assertNoIdNumber(report);
+
+        // A sheet named after a student's ID number: its name would be kept and shown with the report.
+        assertNoIdNumber(given().auth().oauth2(TestTokens.school(school)).multiPart("file", "学生" + BOY + ".csv",
+                csv.getBytes(StandardCharsets.UTF_8), "text/csv").post("/api/v1/enrollments/upload").then().statusCode(422)
+                .body("errors[0].field", equalTo("fileName")).body("errors[0].rule", equalTo("no-id-number")).extract().asString());
     }
 
     private io.restassured.response.ValidatableResponse upload(byte[] content, String contentType) {
