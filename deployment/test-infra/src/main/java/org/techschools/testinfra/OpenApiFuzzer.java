@@ -62,6 +62,19 @@ public final class OpenApiFuzzer {
             }
             return out.toString();
         }
+
+        /**
+         * Fails on any finding, and when no request got through at all: only well-formed requests that succeed prove the
+         * malformed variants met the code behind the checks.
+         */
+        public void assertClean() {
+            if (!findings.isEmpty()) {
+                throw new AssertionError(describe());
+            }
+            if (statuses.keySet().stream().noneMatch(status -> status < 300)) {
+                throw new AssertionError("no well-formed request got through, so nothing behind the checks was tried: " + describe());
+            }
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -103,6 +116,15 @@ public final class OpenApiFuzzer {
     public OpenApiFuzzer token(String role, Supplier<String> token) {
         tokens.put(role, token);
         return this;
+    }
+
+    /** A token of each platform role, scoped to this school, city and province (auditor and national: unlimited). */
+    public OpenApiFuzzer tokensFor(String schoolCode, String cityCode, String provinceCode) {
+        return token("school", () -> TestTokens.school(schoolCode))
+                .token("city", () -> TestTokens.city(cityCode))
+                .token("province", () -> TestTokens.province(provinceCode))
+                .token("national", TestTokens::national)
+                .token("auditor", TestTokens::auditor);
     }
 
     /**

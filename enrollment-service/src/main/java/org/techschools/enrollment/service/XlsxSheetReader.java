@@ -1,6 +1,5 @@
 package org.techschools.enrollment.service;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -28,6 +27,7 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
+import org.techschools.commons.io.CountingInputStream;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
 
@@ -198,10 +198,9 @@ public final class XlsxSheetReader {
      * Counts what a part unpacks to and refuses the file the moment a cap is passed; the ratio is that of the bytes
      * unpacked so far to the packed bytes consumed so far, so a bomb is caught after its first MiB.
      */
-    private final class Capped extends FilterInputStream {
+    private final class Capped extends CountingInputStream {
 
         private final InputStreamStatistics statistics;
-        private long read;
 
         Capped(InputStream in) {
             super(in);
@@ -209,26 +208,8 @@ public final class XlsxSheetReader {
         }
 
         @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) {
-            read += n;
-            unpacked += n;
+        protected void counted(long added, long read) {
+            unpacked += added;
             if (unpacked > limits.maxUnpackedBytes()) {
                 throw new ProblemException(413, "Payload too large", "the workbook unpacks to more than " + limits.maxUnpackedBytes()
                         + " bytes", List.of(new FieldError("file", "unpacked-size", "the workbook unpacks to at most "

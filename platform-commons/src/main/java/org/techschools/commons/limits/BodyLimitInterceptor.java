@@ -1,12 +1,13 @@
 package org.techschools.commons.limits;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
+
+import org.techschools.commons.io.CountingInputStream;
 
 /**
  * A body sent without a length (chunked) is counted as it is read: past the endpoint's limit the read fails with 413,
@@ -24,10 +25,9 @@ public class BodyLimitInterceptor implements ReaderInterceptor {
     }
 
     /** Refuses to read past {@code limit} bytes. */
-    static final class Limited extends FilterInputStream {
+    static final class Limited extends CountingInputStream {
 
         private final long limit;
-        private long read;
 
         Limited(InputStream in, long limit) {
             super(in);
@@ -35,33 +35,8 @@ public class BodyLimitInterceptor implements ReaderInterceptor {
         }
 
         @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count(skipped);
-            return skipped;
-        }
-
-        private void count(long n) {
-            read += n;
-            if (read > limit) {
+        protected void counted(long added, long total) {
+            if (total > limit) {
                 throw new BodyTooLargeException(limit, false);
             }
         }
