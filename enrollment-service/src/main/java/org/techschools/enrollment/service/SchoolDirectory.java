@@ -32,6 +32,7 @@ import org.techschools.commons.domain.SchoolType;
 import org.techschools.commons.domain.Topics;
 import org.techschools.commons.events.SchoolUpserted;
 import org.techschools.commons.messaging.Outbox;
+import org.techschools.commons.identity.IdNumberShape;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.KeysetCursor;
 import org.techschools.commons.rest.ProblemException;
@@ -272,6 +273,17 @@ public class SchoolDirectory {
         if (r.name() == null || r.name().isBlank()) {
             structural.add(new FieldError("name", "required", "name is required"));
         }
+        // The directory is public: a code or text holding someone's ID number would publish it.
+        Map<String, String> freeText = new LinkedHashMap<>();
+        freeText.put("code", r.code());
+        freeText.put("name", r.name());
+        freeText.put("ownership", r.ownership());
+        freeText.put("hotline", r.hotline());
+        freeText.forEach((field, value) -> {
+            if (IdNumberShape.foundIn(value)) {
+                rules.add(IdNumberShape.error(field));
+            }
+        });
         if (r.type() == null) {
             structural.add(new FieldError("type", "required", "type is required"));
         } else if (Arrays.stream(SchoolType.values()).noneMatch(t -> t.name().equals(r.type()))) {
@@ -301,6 +313,9 @@ public class SchoolDirectory {
             if (m == null || m.code() == null || m.code().isBlank() || m.name() == null || m.levels() == null || m.levels().isEmpty()) {
                 structural.add(new FieldError(field, "required", "a major needs code, name and at least one level"));
                 continue;
+            }
+            if (IdNumberShape.foundIn(m.name())) {
+                rules.add(IdNumberShape.error(field + ".name"));
             }
             if (!seen.add(m.code())) {
                 rules.add(new FieldError(field + ".code", "duplicate-major", "the major is listed twice"));

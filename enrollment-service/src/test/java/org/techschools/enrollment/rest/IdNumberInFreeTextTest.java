@@ -55,6 +55,18 @@ class IdNumberInFreeTextTest {
     }
 
     @Test
+    void theDirectoryWhichIsPublicTakesNoIdNumberInACodeANameOrAHotline() {
+        for (String field : List.of("code", "name", "hotline")) {
+            Map<String, Object> body = TestData.school(TestData.newCode("FT"), TestData.HANGZHOU, "TECHNICAL_SCHOOL");
+            body.put(field, field.equals("code") ? ID : "联系人" + ID);
+            String answer = given().auth().oauth2(TestTokens.province(TestData.ZHEJIANG)).contentType(ContentType.JSON)
+                    .body(body).post("/api/v1/schools").then().statusCode(422)
+                    .body("errors.field", hasItem(field)).body("errors.rule", hasItem("no-id-number")).extract().asString();
+            assertNoIdNumber(answer);
+        }
+    }
+
+    @Test
     void aNameOrEmployerHoldingAnIdNumberIsRefused() {
         Map<String, Object> named = TestData.enrollment(school, "FT-1", ID);
         TestData.student(named).put("name", "张伟" + ID.substring(0, 6) + " " + ID.substring(6));
