@@ -67,6 +67,12 @@ public class IdNumberReveal {
             where.append(" and provinceCode = :province");
             params.put("province", province);
         }
+        String city = caller.cityLimit();
+        if (city != null) {
+            // The log keeps the school, not its city: a city auditor sees the reveals of its city's records.
+            where.append(" and enrollmentId in (select e.id from Enrollment e where e.cityCode = :city)");
+            params.put("city", city);
+        }
         if (after != null) {
             where.append(" and (accessedAt < :afterAt or (accessedAt = :afterAt and id < :afterId))");
             params.put("afterAt", after.at());

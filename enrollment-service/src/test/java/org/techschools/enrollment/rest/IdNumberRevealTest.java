@@ -63,6 +63,11 @@ class IdNumberRevealTest {
                 .body("items.enrollmentId", hasItem(id));
         given().auth().oauth2(TestTokens.province("320000")).get("/api/v1/access-log").then().statusCode(200)
                 .body("items.enrollmentId", org.hamcrest.Matchers.not(hasItem(id)));
+        // An auditor of Hangzhou sees the reveals of Hangzhou's records; one of Ningbo none of them.
+        given().auth().oauth2(TestTokens.token("auditor", null, TestData.HANGZHOU)).get("/api/v1/access-log").then()
+                .statusCode(200).body("items.enrollmentId", hasItem(id));
+        given().auth().oauth2(TestTokens.token("auditor", null, TestData.NINGBO)).get("/api/v1/access-log").then()
+                .statusCode(200).body("items.enrollmentId", org.hamcrest.Matchers.not(hasItem(id)));
 
         String serviceLog = Files.readString(Path.of("target/quarkus-test.log"));
         assertFalse(serviceLog.contains(idNumber), "a revealed ID number must never reach the service log");
