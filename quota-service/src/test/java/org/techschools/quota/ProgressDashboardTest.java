@@ -41,7 +41,10 @@ class ProgressDashboardTest {
     private static final String JINHUA = "330700";
     private static final String QUZHOU = "330800";
 
-    /** Four students: 退役军人 in March, 高中毕业生 and 企业职工 (part-time, 高级工班) in September, one 脱贫家庭. */
+    /**
+     * Four students: 退役军人 in March, 高中毕业生 (防返贫监测对象) and 企业职工 (part-time, 高级工班) in September, one
+     * 脱贫家庭 in a 订单班.
+     */
     private static List<Enrollment> enroll(String city, int year) {
         String school = school("DB", city, "TECHNICAL_SCHOOL", false);
         List<Enrollment> all = new ArrayList<>();
@@ -52,6 +55,7 @@ class ProgressDashboardTest {
             all.add(e);
         }
         all.get(0).enrolledOn = year + "-03-01";
+        all.get(1).priorityFlags = List.of("防返贫监测对象");
         all.get(2).studyMode = "PART_TIME";
         all.get(2).classLevel = "ADVANCED";
         all.get(3).priorityFlags = List.of("订单班", "脱贫家庭");
@@ -80,6 +84,10 @@ class ProgressDashboardTest {
         assertEquals(1, city.getInt("priorityGroups.find { it.group == 'VETERAN' }.count"));
         assertEquals(1, city.getInt("priorityGroups.find { it.group == 'HIGH_SCHOOL_GRADUATE' }.count"));
         assertEquals(1, city.getInt("priorityGroups.find { it.group == 'ENTERPRISE_EMPLOYEE' }.count"));
+        assertEquals(1, city.getInt("priorityGroups.find { it.group == 'AT_RISK_OF_POVERTY' }.count"));
+        assertEquals("防返贫监测对象", city.getString("priorityGroups.find { it.group == 'AT_RISK_OF_POVERTY' }.label"));
+        assertEquals(1, city.getInt("priorityGroups.find { it.group == 'ORDER_CLASS' }.count"));
+        assertEquals("订单班", city.getString("priorityGroups.find { it.group == 'ORDER_CLASS' }.label"));
         // 五年攻坚 2023–2027 for 金华: the sum of its yearly targets (11400+12540+13680+14820+15960).
         assertEquals(2023, city.getInt("campaign.fromYear"));
         assertEquals(2027, city.getInt("campaign.toYear"));
@@ -91,6 +99,10 @@ class ProgressDashboardTest {
 
         JsonPath province = progress(TestTokens.province(PROVINCE), year);
         assertEquals(110000, province.getInt("expectedByToday"));
+        String jinhua = "cities.find { it.cityCode == '" + JINHUA + "' }";
+        assertEquals(1, province.getInt(jinhua + ".priorityGroups.find { it.group == 'AT_RISK_OF_POVERTY' }.count"));
+        assertEquals(1, province.getInt(jinhua + ".priorityGroups.find { it.group == 'ORDER_CLASS' }.count"));
+        assertEquals(1, province.getInt(jinhua + ".priorityGroups.find { it.group == 'POOR_FAMILY' }.count"));
         assertEquals(600000, province.getInt("campaign.target"));
         assertEquals(0, progress(TestTokens.national(), 2036).getInt("expectedByToday"));
 
@@ -101,8 +113,8 @@ class ProgressDashboardTest {
         String[] lines = csv.replace("\uFEFF", "").split("\r\n");
         assertEquals(3, lines.length, csv);
         assertTrue(lines[0].startsWith("year,cityCode,cityName,target,plan,actual,activeRegistrations,completionPct,"
-                + "advancedShare,expectedByToday,脱贫家庭,退役军人,高中毕业生,企业职工"), lines[0]);
-        assertEquals("2024,330700,金华市,12540,0,4,0,0.0,25.0,12540,1,1,1,1", lines[1]);
+                + "advancedShare,expectedByToday,脱贫家庭,退役军人,高中毕业生,企业职工,防返贫监测对象,订单班"), lines[0]);
+        assertEquals("2024,330700,金华市,12540,0,4,0,0.0,25.0,12540,1,1,1,1,1,1", lines[1]);
         assertTrue(lines[2].startsWith("2024,330700,合计,12540,0,4,0,"), lines[2]);
         given().auth().oauth2(TestTokens.city(JINHUA)).accept("text/csv")
                 .queryParam("year", year).queryParam("province", PROVINCE)
@@ -135,6 +147,9 @@ class ProgressDashboardTest {
             assertEquals(1, drillDown.getInt(row + ".byMode.PART_TIME"));
             assertEquals(1, drillDown.getInt(row + ".priorityGroups.find { it.group == 'POOR_FAMILY' }.count"));
             assertEquals(1, drillDown.getInt(row + ".priorityGroups.find { it.group == 'ENTERPRISE_EMPLOYEE' }.count"));
+            assertEquals(1, drillDown.getInt(row + ".priorityGroups.find { it.group == 'AT_RISK_OF_POVERTY' }.count"));
+            assertEquals(1, drillDown.getInt(row + ".priorityGroups.find { it.group == 'ORDER_CLASS' }.count"));
+            assertEquals(1, drillDown.getInt("priorityGroups.find { it.group == 'ORDER_CLASS' }.count"));
         });
 
         String csv = given().auth().oauth2(TestTokens.city(city)).queryParam("year", year)
@@ -144,10 +159,10 @@ class ProgressDashboardTest {
         String[] lines = csv.replace("\uFEFF", "").split("\r\n");
         assertEquals("year,schoolCode,schoolName,schoolType,provincial,target,plan,actual,activeRegistrations,completionPct,"
                 + "expectedByToday,advancedShare,INTERMEDIATE,ADVANCED,PREP_TECHNICIAN,FULL_TIME,PART_TIME,"
-                + "脱贫家庭,退役军人,高中毕业生,企业职工", lines[0]);
-        assertTrue(List.of(lines).contains("2024," + school + ",学校" + school + ",TECHNICAL_SCHOOL,false,,0,4,0,,,25.0,3,1,0,3,1,1,1,1,1"),
-                csv);
-        assertTrue(lines[lines.length - 1].startsWith("2024,330600,合计,,,8030,0,4,0,0.0,8030,25.0,3,1,0,3,1,1,1,1,1"),
+                + "脱贫家庭,退役军人,高中毕业生,企业职工,防返贫监测对象,订单班", lines[0]);
+        assertTrue(List.of(lines).contains("2024," + school + ",学校" + school
+                + ",TECHNICAL_SCHOOL,false,,0,4,0,,,25.0,3,1,0,3,1,1,1,1,1,1,1"), csv);
+        assertTrue(lines[lines.length - 1].startsWith("2024,330600,合计,,,8030,0,4,0,0.0,8030,25.0,3,1,0,3,1,1,1,1,1,1,1"),
                 lines[lines.length - 1]);
         given().auth().oauth2(TestTokens.city(city)).accept("text/csv").queryParam("year", year)
                 .when().get("/api/v1/progress/" + city + "/schools")
@@ -183,6 +198,9 @@ class ProgressDashboardTest {
         assertEquals(1, summary.getInt(quzhou + ".alertsByType.CROSS_CITY_RECRUITMENT"));
         assertEquals(1, summary.getInt(quzhou + ".alertsByType.NO_PLAN"));
         assertEquals(0, summary.getInt(quzhou + ".alertsByType.OVER_PLAN"));
+        for (String group : List.of("POOR_FAMILY", "AT_RISK_OF_POVERTY", "ORDER_CLASS")) {
+            assertEquals(1, summary.getInt(quzhou + ".priorityGroups.find { it.group == '" + group + "' }.count"), group);
+        }
 
         given().auth().oauth2(TestTokens.city(QUZHOU)).queryParam("year", year).queryParam("province", PROVINCE)
                 .when().get("/api/v1/annual-summary")
@@ -209,6 +227,13 @@ class ProgressDashboardTest {
             assertEquals(4, city.getCell(4).getNumericCellValue());
             assertEquals("高级工班", header.getCell(7).getStringCellValue());
             assertEquals(1, city.getCell(7).getNumericCellValue());
+            List<String> headings = new ArrayList<>();
+            header.forEach(cell -> headings.add(cell.getStringCellValue()));
+            for (String group : List.of("脱贫家庭", "防返贫监测对象", "订单班")) {
+                assertTrue(headings.contains(group), headings.toString());
+                assertEquals(1, city.getCell(headings.indexOf(group)).getNumericCellValue(), group);
+                assertEquals(1, total.getCell(headings.indexOf(group)).getNumericCellValue(), group);
+            }
             assertEquals("省内跨市招生", header.getCell(header.getLastCellNum() - 1).getStringCellValue());
             assertEquals(1, city.getCell(header.getLastCellNum() - 1).getNumericCellValue());
             assertEquals("合计", total.getCell(1).getStringCellValue());

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * Groups of students the dashboards count separately (浙人社函〔2023〕37号 asks to recruit beyond 初中毕业生; seed 000 asks
- * priority for 脱贫家庭), recognised by the record's priority flag or its source category (生源类别).
+ * priority for 脱贫家庭 and 防返贫监测对象; 订单班 is the employer-ordered class), recognised by the record's priority flag
+ * or its source category (生源类别). Groups added later go last, so the columns of the CSV and XLSX exports keep their
+ * places.
  */
 public enum PriorityGroup {
     /** 脱贫家庭 (priority flag) */
@@ -15,7 +17,11 @@ public enum PriorityGroup {
     /** 高中毕业生 (source category) */
     HIGH_SCHOOL_GRADUATE("高中毕业生", false),
     /** 企业职工 (source category) */
-    ENTERPRISE_EMPLOYEE("企业职工", false);
+    ENTERPRISE_EMPLOYEE("企业职工", false),
+    /** 防返贫监测对象 (priority flag) */
+    AT_RISK_OF_POVERTY("防返贫监测对象", true),
+    /** 订单班 (priority flag) */
+    ORDER_CLASS("订单班", true);
 
     /** The word on the record: the flag or the category. */
     public final String label;

@@ -16,7 +16,7 @@ import java.util.List;
  * @param completionPct   actual / target in percent, null without a target
  * @param asOf            the day the pro-rata figures are computed for
  * @param expectedByToday 序时进度: the part of the target due by {@code asOf}
- * @param priorityGroups  students of the groups counted separately (脱贫家庭, 退役军人, 高中毕业生, 企业职工)
+ * @param priorityGroups  students of each {@link PriorityGroup} (脱贫家庭, 防返贫监测对象, 订单班, 退役军人, …)
  * @param campaign        the multi-year campaign (五年攻坚) covering the year, null when none
  * @param burnUp          per city, enrollment of the intake year by month and cumulated
  */

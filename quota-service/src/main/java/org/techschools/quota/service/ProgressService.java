@@ -132,7 +132,7 @@ public class ProgressService {
     }
 
     /**
-     * Active enrollment of the intake year per priority group (脱贫家庭, 退役军人, 高中毕业生, 企业职工), by city or school.
+     * Active enrollment of the intake year per {@link PriorityGroup}, by city or school.
      *
      * @param by       {@code city_code} or {@code school_code}: what the counts are grouped by
      * @param cityCode when not null, only this city's schools
