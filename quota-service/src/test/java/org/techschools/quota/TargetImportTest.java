@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +126,19 @@ class TargetImportTest {
                 .then().statusCode(422)
                 .body("errors.find { it.field == 'rows[2].code' }.rule", equalTo("unknown-school"))
                 .body("errors.find { it.field == 'rows[3].line' }.rule", equalTo("column-count"));
+    }
+
+    @Test
+    void aQuotedSourceWithALineBreakIsOneRowAndErrorsNameTheLineARowStartsOn() {
+        String rows = "year,level,code,target,source\r\n2045,PROVINCE,320000,800,\"苏人社函〔2045〕3号\r\n附件一\"\r\n"
+                + "2045,CITY,320100,300,\r\n";
+        given().auth().oauth2(TestTokens.province(JIANGSU)).contentType("text/csv").body(rows + "2045,CITY,\"3202\n00\",-1,\r\n")
+                .when().post("/api/v1/targets/import")
+                .then().statusCode(422)
+                .body("errors.field", equalTo(List.of("rows[5].code", "rows[5].target")));
+        JsonPath imported = importCsv(TestTokens.province(JIANGSU), rows, 200);
+        assertEquals(2, imported.getInt("rows"));
+        assertEquals("苏人社函〔2045〕3号\r\n附件一", targets(2045).getString("targets.find { it.scope == 'PROVINCE' }.source"));
     }
 
     @Test

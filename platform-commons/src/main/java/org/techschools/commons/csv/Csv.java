@@ -1,10 +1,14 @@
 package org.techschools.commons.csv;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -63,6 +67,160 @@ public final class Csv {
             return parser.getRecords().stream().map(CSVRecord::toList).toList();
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             throw new IllegalArgumentException(NOT_CSV, e);
+        }
+    }
+
+    /**
+     * One record of a CSV text: the line it starts on (the first line is 1; a quoted value may run over several) and its
+     * cells, or null cells when the record is not CSV ({@link #NOT_CSV}).
+     */
+    public record Record(int line, List<String> cells) {
+
+        public boolean isCsv() {
+            return cells != null;
+        }
+
+        /** A line holding nothing but spaces; spreadsheets leave such lines, importers skip them. */
+        public boolean isBlank() {
+            return cells != null && cells.size() == 1 && cells.get(0).isBlank();
+        }
+    }
+
+    /** Every record of a CSV text ({@link #records(Reader)}). */
+    public static List<Record> records(String text) {
+        List<Record> records = new ArrayList<>();
+        records(new StringReader(text)).forEachRemaining(records::add);
+        return records;
+    }
+
+    /**
+     * The records of a CSV text, read one at a time so an import of any size holds one record at once. A record that
+     * is not CSV (a quote never closed, text after a closing quote) comes without cells, and reading goes on with the
+     * line after its first: one stray quote costs one line, not the rest of the file. A byte-order mark at the start of
+     * a record is dropped (exports pasted together keep theirs).
+     *
+     * @throws UncheckedIOException from {@link Iterator#hasNext()} when {@code in} fails
+     */
+    public static Iterator<Record> records(Reader in) {
+        return new RecordReader(in);
+    }
+
+    /**
+     * Finds where each record ends (a line break outside quotes) and leaves its cells to the parser of {@link #cells},
+     * so the records read here are the rows {@link #rows} reads.
+     */
+    private static final class RecordReader implements Iterator<Record> {
+
+        private static final int FIELD_START = 0;
+        private static final int UNQUOTED = 1;
+        private static final int QUOTED = 2;
+        private static final int QUOTE_SEEN = 3;
+
+        private final Reader in;
+        /** Text read but not yet used: the lines after the first of a record that was not CSV. */
+        private String again = "";
+        private int againAt;
+        private int line = 1;
+        /** The last record ended with CR: a LF right after it belongs to that line break. */
+        private boolean skipLf;
+        private Record next;
+        private boolean done;
+
+        RecordReader(Reader in) {
+            this.in = in;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next == null && !done) {
+                try {
+                    next = scan();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                done = next == null;
+            }
+            return next != null;
+        }
+
+        @Override
+        public Record next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Record record = next;
+            next = null;
+            return record;
+        }
+
+        private int read() throws IOException {
+            return againAt < again.length() ? again.charAt(againAt++) : in.read();
+        }
+
+        private Record scan() throws IOException {
+            int c = read();
+            if (skipLf && c == '\n') {
+                c = read();
+            }
+            skipLf = false;
+            if (c == '\uFEFF') {
+                c = read();
+            }
+            if (c == -1) {
+                return null;
+            }
+            int start = line;
+            StringBuilder text = new StringBuilder();
+            int secondLine = -1;
+            String lineBreak = "";
+            int state = FIELD_START;
+            while (c != -1) {
+                if (c == '\r' || c == '\n') {
+                    line++;
+                    if (state != QUOTED) {
+                        skipLf = c == '\r';
+                        lineBreak = String.valueOf((char) c);
+                        break;
+                    }
+                    text.append((char) c);
+                    int after = read();
+                    if (c == '\r' && after == '\n') {
+                        text.append('\n');
+                        after = read();
+                    }
+                    if (secondLine < 0) {
+                        secondLine = text.length();
+                    }
+                    c = after;
+                    continue;
+                }
+                text.append((char) c);
+                state = switch (state) {
+                    case QUOTED -> c == '"' ? QUOTE_SEEN : QUOTED;
+                    case UNQUOTED -> c == ',' ? FIELD_START : UNQUOTED;
+                    case FIELD_START -> c == '"' ? QUOTED : c == ',' ? FIELD_START : UNQUOTED;
+                    default -> c == '"' ? QUOTED : c == ',' ? FIELD_START : UNQUOTED; // after a closing quote
+                };
+                c = read();
+            }
+            List<String> cells = cellsOf(text.toString());
+            if (cells == null && secondLine >= 0) {
+                again = text.substring(secondLine) + lineBreak + again.substring(againAt);
+                againAt = 0;
+                line = start + 1;
+                skipLf = false;
+            }
+            return new Record(start, cells);
+        }
+
+        /** The cells of one record's text, or null when it is not CSV. */
+        private static List<String> cellsOf(String text) {
+            try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
+                List<CSVRecord> records = parser.getRecords();
+                return records.size() > 1 ? null : records.isEmpty() ? List.of("") : records.get(0).toList();
+            } catch (IOException | UncheckedIOException | IllegalStateException e) {
+                return null;
+            }
         }
     }
 

@@ -113,28 +113,27 @@ public class TargetImport {
      * @param schoolsByCode the directory's schools among the codes SCHOOL rows name
      */
     static List<Row> parse(String csv, String provinceLimit, Function<Set<String>, Map<String, School>> schoolsByCode) {
-        List<String> lines = csv == null ? List.of() : csv.replace("\uFEFF", "").lines().toList();
-        if (lines.isEmpty() || lines.get(0).isBlank()) {
+        List<Csv.Record> records = csv == null ? List.of() : Csv.records(csv);
+        if (records.isEmpty() || records.get(0).isBlank()) {
             throw ProblemException.badRequest(List.of(new FieldError("header", "required",
                     "the CSV is empty; expected a header with " + String.join(",", REQUIRED) + " (and optionally "
                             + String.join(",", OPTIONAL) + ")")));
         }
-        Map<String, Integer> columns = header(lines.get(0));
+        Map<String, Integer> columns = header(records.get(0));
 
         List<Row> rows = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
         Map<String, Integer> firstLineOfKey = new HashMap<>();
-        Map<String, School> schools = schoolsByCode.apply(schoolCodes(lines, columns));
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
+        Map<String, School> schools = schoolsByCode.apply(schoolCodes(records, columns));
+        for (Csv.Record record : records.subList(1, records.size())) {
+            if (record.isBlank()) {
                 continue;
             }
-            List<String> cells = cellsOf(lines.get(i));
-            if (cells == null) {
-                errors.add(error(i + 1, "line", "csv-format", "is not CSV: " + Csv.NOT_CSV));
+            if (!record.isCsv()) {
+                errors.add(error(record.line(), "line", "csv-format", "is not CSV: " + Csv.NOT_CSV));
                 continue;
             }
-            Row row = row(i + 1, cells, columns, schools, provinceLimit, errors);
+            Row row = row(record.line(), record.cells(), columns, schools, provinceLimit, errors);
             if (row == null) {
                 continue;
             }
@@ -157,10 +156,10 @@ public class TargetImport {
     }
 
     /** Column positions by name; 400 naming every missing or unknown column. */
-    private static Map<String, Integer> header(String line) {
+    private static Map<String, Integer> header(Csv.Record record) {
         Map<String, Integer> columns = new HashMap<>();
         List<FieldError> errors = new ArrayList<>();
-        List<String> names = cellsOf(line);
+        List<String> names = record.cells();
         if (names == null) {
             throw ProblemException.badRequest(List.of(new FieldError("header", "csv-format", "the header line is not CSV: " + Csv.NOT_CSV)));
         }
@@ -185,8 +184,8 @@ public class TargetImport {
     }
 
     /** The codes SCHOOL rows name (lines that are not CSV name none; they are reported as such). */
-    private static Set<String> schoolCodes(List<String> lines, Map<String, Integer> columns) {
-        return lines.stream().skip(1).map(TargetImport::cellsOf).filter(Objects::nonNull)
+    private static Set<String> schoolCodes(List<Csv.Record> records, Map<String, Integer> columns) {
+        return records.stream().skip(1).map(Csv.Record::cells).filter(Objects::nonNull)
                 .filter(c -> c.size() > Math.max(columns.get("level"), columns.get("code")))
                 .filter(c -> "SCHOOL".equalsIgnoreCase(c.get(columns.get("level")).trim()))
                 .map(c -> c.get(columns.get("code")).trim()).collect(Collectors.toSet());
@@ -199,15 +198,6 @@ public class TargetImport {
             School.<School>list("code in ?1", codes).forEach(s -> schools.put(s.code, s));
         }
         return schools;
-    }
-
-    /** The cells of a line, or null when it is not CSV. */
-    private static List<String> cellsOf(String line) {
-        try {
-            return Csv.cells(line);
-        } catch (IllegalArgumentException notCsv) {
-            return null;
-        }
     }
 
     /** The row, or null after adding its broken rules to {@code errors}. */
@@ -311,7 +301,7 @@ public class TargetImport {
         return i == null ? "" : cells.get(i).trim();
     }
 
-    /** Errors name the line of the file (the header is line 1) and the column. */
+    /** Errors name the line of the file its record starts on (the header is line 1) and the column. */
     private static FieldError error(int line, String column, String rule, String message) {
         return new FieldError("rows[" + line + "]." + column, rule, "line " + line + ": " + column + " " + message);
     }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -50,9 +51,10 @@ import org.techschools.commons.csv.Csv;
 
 /**
  * Imports a roster (名册) of the education system's 普高 or 中职 registry for one province (seed 004: 学籍接续)
- * and matches it against the 学籍 here. The CSV is read as a stream: each ID number becomes a personKey and a
- * masked ID the moment its line is read and is never stored, logged or echoed. Rows go to PostgreSQL by
- * COPY in the same transaction that deletes the previous roster, so a re-upload replaces it atomically.
+ * and matches it against the 学籍 here. The CSV is read as a stream of records ({@link Csv#records}): each ID
+ * number becomes a personKey and a masked ID the moment its record is read and is never stored, logged or echoed.
+ * Rows go to PostgreSQL by COPY in the same transaction that deletes the previous roster, so a re-upload replaces it
+ * atomically.
  */
 @ApplicationScoped
 public class RosterImport {
@@ -102,7 +104,8 @@ public class RosterImport {
         int rejectedCount = 0;
         try (Connection connection = dataSource.getConnection();
                 BufferedReader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8), 1 << 16)) {
-            int[] columns = header(reader.readLine());
+            Iterator<Csv.Record> records = Csv.records(reader);
+            int[] columns = header(records.hasNext() ? records.next() : null);
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM roster_entry WHERE system = ? AND province_code = ?")) {
                 delete.setString(1, system.name());
@@ -114,17 +117,16 @@ public class RosterImport {
                     + " FROM STDIN WITH (FORMAT csv)");
             StringBuilder chunk = new StringBuilder(1 << 18);
             int chunkRows = 0;
-            int line = 1;
-            for (String text = reader.readLine(); text != null; text = reader.readLine()) {
-                line++;
-                if (text.isBlank()) {
+            while (records.hasNext()) {
+                Csv.Record record = records.next();
+                if (record.isBlank()) {
                     continue;
                 }
                 rows++;
                 List<RowError> errors = new ArrayList<>();
-                String[] row = parseRow(text, columns, line, errors);
+                String[] row = parseRow(record, columns, errors);
                 if (row != null) {
-                    appendCopyRow(chunk, system, provinceCode, line, row);
+                    appendCopyRow(chunk, system, provinceCode, record.line(), row);
                 }
                 if (!errors.isEmpty()) {
                     rejectedCount++;
@@ -153,20 +155,16 @@ public class RosterImport {
         return new Report(rows, accepted, rejected, rejectedCount, raised);
     }
 
-    /** Column positions of {@link #HEADER} in the upload's header line, which must hold all of them. */
-    static int[] header(String line) {
-        if (line == null) {
+    /** Column positions of {@link #HEADER} in the upload's header record, which must hold all of them. */
+    static int[] header(Csv.Record record) {
+        if (record == null) {
             throw ProblemException.badRequest(List.of(new FieldError("header", "required", "the CSV is empty; expected "
                     + String.join(",", HEADER))));
         }
-        List<String> names = new ArrayList<>();
-        try {
-            for (String n : Csv.cells(line)) {
-                names.add(n.trim());
-            }
-        } catch (IllegalArgumentException notCsv) {
+        if (!record.isCsv()) {
             throw ProblemException.badRequest(List.of(new FieldError("header", "csv-format", "the header line is not CSV: " + Csv.NOT_CSV)));
         }
+        List<String> names = record.cells().stream().map(String::trim).toList();
         int[] columns = new int[HEADER.size()];
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < HEADER.size(); i++) {
@@ -185,11 +183,10 @@ public class RosterImport {
      * The row as stored (personKey and masked ID in place of the ID number), or null when it cannot be stored;
      * broken rules go to {@code errors}.
      */
-    String[] parseRow(String text, int[] columns, int line, List<RowError> errors) {
-        List<String> cells;
-        try {
-            cells = Csv.cells(text);
-        } catch (IllegalArgumentException notCsv) {
+    String[] parseRow(Csv.Record record, int[] columns, List<RowError> errors) {
+        int line = record.line();
+        List<String> cells = record.cells();
+        if (cells == null) {
             errors.add(new RowError(line, "line", "csv-format"));
             return null;
         }

@@ -114,6 +114,21 @@ class RosterTest {
     }
 
     @Test
+    void aQuotedSchoolNameWithALineBreakIsOneRowAndLaterLinesKeepTheirNumbers() {
+        Person first = person("330102");
+        Person second = person("330102");
+        String csv = HEADER + first.id() + ",李雷," + (first.male() ? "MALE" : "FEMALE") + "," + first.born() + ",\"杭州市\r\n第一中学\",在籍\n"
+                + "only,three,columns\n"
+                + second.row("韩梅梅", "在籍");
+        JsonPath report = upload(TestTokens.province("620000"), "SECONDARY_VOCATIONAL", csv);
+        assertThat(report.getInt("rows"), equalTo(3));
+        assertThat(report.getInt("accepted"), equalTo(2));
+        List<Map<String, Object>> rows = report.getList("rejected");
+        assertThat(rows.stream().map(r -> r.get("line") + ":" + r.get("field") + ":" + r.get("rule")).toList(),
+                equalTo(List.of("4:line:column-count")));
+    }
+
+    @Test
     void wrongSystemHeaderOrRoleAreRefused() {
         given().auth().oauth2(TestTokens.province("330000")).contentType("text/csv").body(HEADER)
                 .when().post("/api/v1/rosters/UNIVERSITY")

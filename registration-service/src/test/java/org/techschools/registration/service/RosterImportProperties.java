@@ -30,14 +30,15 @@ import org.techschools.commons.rest.ProblemException;
  */
 class RosterImportProperties {
 
-    private static final int[] COLUMNS = RosterImport.header(String.join(",", RosterImport.HEADER));
+    private static final int[] COLUMNS = RosterImport.header(record(String.join(",", RosterImport.HEADER), 1));
     private static final RosterImport IMPORT = rosterImport();
     private static final Set<String> FIELDS = Set.of("line", "idNumber", "name", "gender", "birthDate", "schoolName", "status");
 
     @Property(tries = 2000)
     void anyLineIsStoredOrRejectedNamingFieldAndRule(@ForAll("lines") String line) {
         List<RosterImport.RowError> errors = new ArrayList<>();
-        String[] stored = IMPORT.parseRow(line, COLUMNS, 7, errors);
+        Csv.Record record = record(line, 7);
+        String[] stored = IMPORT.parseRow(record, COLUMNS, errors);
         if (stored == null) {
             assertFalse(errors.isEmpty(), "a rejected line names why");
         } else {
@@ -47,7 +48,7 @@ class RosterImportProperties {
             for (String value : stored) {
                 assertFalse(value.indexOf('\u0000') >= 0, "PostgreSQL's COPY refuses NUL: it would fail the whole roster");
             }
-            String id = PersonKeys.normalise(Csv.cells(line).get(0));
+            String id = PersonKeys.normalise(record.cells().get(0));
             for (String value : stored) {
                 assertFalse(value.contains(id), "the ID number is not stored");
             }
@@ -62,7 +63,7 @@ class RosterImportProperties {
     @Property
     void aValidLineIsStoredWithItsPersonKeyAndMask(@ForAll("validLines") String line) {
         List<RosterImport.RowError> errors = new ArrayList<>();
-        String[] stored = IMPORT.parseRow(line, COLUMNS, 2, errors);
+        String[] stored = IMPORT.parseRow(record(line, 2), COLUMNS, errors);
         assertEquals(List.of(), errors);
         assertNotNull(stored);
         String id = PersonKeys.normalise(Csv.cells(line).get(0));
@@ -73,7 +74,7 @@ class RosterImportProperties {
     @Property
     void aHeaderIsReadOrRefusedWith400(@ForAll("headers") String header) {
         try {
-            int[] columns = RosterImport.header(header);
+            int[] columns = RosterImport.header(record(header, 1));
             assertEquals(RosterImport.HEADER.size(), columns.length);
         } catch (ProblemException refused) {
             assertEquals(400, refused.status());
@@ -84,7 +85,7 @@ class RosterImportProperties {
     @Property
     void aLineWithAQuoteLeftOpenIsRejectedAsNotCsv(@ForAll("validLines") String line) {
         List<RosterImport.RowError> errors = new ArrayList<>();
-        assertNull(IMPORT.parseRow(line + ",\"unclosed", COLUMNS, 3, errors));
+        assertNull(IMPORT.parseRow(record(line + ",\"unclosed", 3), COLUMNS, errors));
         assertEquals(List.of(new RosterImport.RowError(3, "line", "csv-format")), errors);
     }
 
@@ -124,6 +125,12 @@ class RosterImportProperties {
                     String first17 = region + LocalDate.ofEpochDay(day).toString().replace("-", "") + String.format("%03d", sequence);
                     return first17 + ResidentIdNumber.checkCharacter(first17);
                 });
+    }
+
+    /** The first record of {@code text}, as the import meets it starting on {@code line}. */
+    private static Csv.Record record(String text, int line) {
+        List<Csv.Record> records = Csv.records(text);
+        return new Csv.Record(line, records.isEmpty() ? List.of("") : records.get(0).cells());
     }
 
     private static RosterImport rosterImport() {
