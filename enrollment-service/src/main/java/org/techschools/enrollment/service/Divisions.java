@@ -1,9 +1,7 @@
 package org.techschools.enrollment.service;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +11,7 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.techschools.commons.csv.Csv;
 import org.techschools.commons.security.Regions;
 
 /**
@@ -28,10 +27,9 @@ public class Divisions {
     private final Set<String> provincesWithPrefectures = new HashSet<>();
 
     public Divisions() {
-        try (InputStream in = getClass().getResourceAsStream("/divisions/gb2260.csv");
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            reader.lines().filter(line -> !line.startsWith("#")).skip(1).map(line -> line.split(","))
-                    .forEach(parts -> names.put(parts[0], parts[1]));
+        try (InputStream in = getClass().getResourceAsStream("/divisions/gb2260.csv")) {
+            Csv.records(new String(in.readAllBytes(), StandardCharsets.UTF_8)).stream().map(Csv.Record::cells)
+                    .filter(cells -> !cells.get(0).startsWith("#")).skip(1).forEach(cells -> names.put(cells.get(0), cells.get(1)));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read divisions/gb2260.csv", e);
         }

@@ -125,6 +125,16 @@ class EnrollmentUploadTest {
     }
 
     @Test
+    void aQuotedCellWithALineBreakIsOneRowAndLaterRowsKeepTheirSpreadsheetNumbers() {
+        String csv = "sourceRecordId,idNumber,name,gender,birthDate,majorCode,classLevel,studyMode,intakeYear,intakeSeason,enrolledOn,employer\r\n"
+                + "ML-1," + BOY + ",张伟,MALE,2010-05-17,0401,INTERMEDIATE,PART_TIME,2026,AUTUMN,2026-09-01,\"杭州汽轮机厂\r\n二车间\"\r\n"
+                + "ML-2," + GIRL + ",王芳,FEMALE,2009-03-02,0401,INTERMEDIATE,FULL_TIME,二〇二六,AUTUMN,2026-09-01,\r\n";
+        upload(csv.getBytes(StandardCharsets.UTF_8), "text/csv").statusCode(201).body("rows", equalTo(2))
+                .body("results.row", equalTo(List.of(2, 3))).body("results.status", equalTo(List.of("CREATED", "REJECTED")));
+        getRecord("ML-1").statusCode(200).body("employer", equalTo("杭州汽轮机厂\r\n二车间"));
+    }
+
+    @Test
     void csvSavedByASpreadsheetOnAChineseSystemIsReadAsGb18030() {
         String csv = "记录编号,证件号码,姓名,性别,出生日期,专业代码,班级层次,学习形式,招生年度,招生季节,录取日期\r\n"
                 + "G-1," + GIRL + ",赵敏,女,2009-03-02,0401,高级工班,全日制,2026,秋季,2026-09-01\r\n";
