@@ -15,7 +15,7 @@ SECRETS_FILE="$RUNTIME_DIR/secrets.env"
 PG_LINK="$RUNTIME_DIR/pg"
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 KAFKA_LIBS="$ROOT_DIR/deployment/kafka-runtime/target/libs"
-# Holds org.techschools.testinfra.LocalKafka, which creates the topics of deployment/kafka/topics.conf.
+# Holds org.techschools.testinfra.LocalKafka, which creates the topics of deployment/kafka/topics.conf and sets their configs.
 TEST_INFRA_JAR="$ROOT_DIR/deployment/test-infra/target/test-infra-1.0.0-SNAPSHOT.jar"
 JWT_ISSUER="https://techschools.local"
 # The audience (aud) the services require of every token; `token` puts it in, `up` hands it to the services.
@@ -31,6 +31,9 @@ PG_SHARED_BUFFERS="${PG_SHARED_BUFFERS:-1GB}"
 KAFKA_PORT="${KAFKA_PORT:-19092}"
 # The controller listens next to the broker unless told otherwise (19093 by default).
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-$((KAFKA_PORT + 1))}"
+# Replicas of each topic and how many must have a write before it is acknowledged: 1/1 on the single local broker.
+KAFKA_REPLICATION_FACTOR="${KAFKA_REPLICATION_FACTOR:-1}"
+KAFKA_MIN_INSYNC_REPLICAS="${KAFKA_MIN_INSYNC_REPLICAS:-1}"
 
 say() { printf '==> %s\n' "$*"; }
 warn() { printf '%s: warning: %s\n' "$(basename "$0")" "$*" >&2; }

@@ -8,15 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * A single-node Kafka broker in KRaft mode (broker and controller in one JVM), run from the jars that
@@ -97,43 +89,25 @@ public final class LocalKafka {
         }
     }
 
+    /** The topics of {@code topics.conf} with one replica each and min.insync.replicas 1: this is a single broker. */
     public void createTopics(Path topicsConf) {
-        createTopics(bootstrapServers(), topicsConf);
+        TopicDeclarations.read(topicsConf).apply(bootstrapServers(), (short) 1, 1);
     }
 
     /**
-     * Creates every topic of {@code topics.conf} that does not exist yet, in one admin connection (one JVM
-     * instead of one TopicCommand JVM per topic). deployment/local/up runs this class for the local broker.
+     * {@code LocalKafka BOOTSTRAP_SERVERS TOPICS_CONF [REPLICATION_FACTOR MIN_INSYNC_REPLICAS]}: creates the missing topics
+     * of a running broker and sets the declared configs on the existing ones (deployment/local/up runs this on every
+     * start). Replication factor and min.insync.replicas default to 1 and 1, for a single broker.
      */
-    public static void createTopics(String bootstrapServers, Path topicsConf) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000))) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> wanted = Files.readAllLines(topicsConf).stream()
-                    .map(String::trim)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .map(line -> line.split("\\s+"))
-                    .filter(parts -> !existing.contains(parts[0]))
-                    .map(parts -> new NewTopic(parts[0], Integer.parseInt(parts[1]), (short) 1))
-                    .collect(Collectors.toList());
-            if (!wanted.isEmpty()) {
-                admin.createTopics(wanted).all().get(60, TimeUnit.SECONDS);
-            }
-        } catch (IOException | ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("cannot create topics from " + topicsConf, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** {@code LocalKafka BOOTSTRAP_SERVERS TOPICS_CONF}: creates the missing topics of a running broker. */
     public static void main(String[] args) {
-        if (args.length != 2) {
-            System.err.println("usage: LocalKafka BOOTSTRAP_SERVERS TOPICS_CONF");
+        if (args.length != 2 && args.length != 4) {
+            System.err.println("usage: LocalKafka BOOTSTRAP_SERVERS TOPICS_CONF [REPLICATION_FACTOR MIN_INSYNC_REPLICAS]");
             System.exit(2);
         }
-        createTopics(args[0], Path.of(args[1]));
+        short replicationFactor = args.length == 4 ? Short.parseShort(args[2]) : 1;
+        int minInsyncReplicas = args.length == 4 ? Integer.parseInt(args[3]) : 1;
+        TopicDeclarations.read(Path.of(args[1])).apply(args[0], replicationFactor, minInsyncReplicas)
+                .forEach(change -> System.out.println("    " + change));
     }
 
     public boolean isRunning() {
