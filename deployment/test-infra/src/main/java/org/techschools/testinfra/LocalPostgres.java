@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL 15 cluster in a throw-away directory, started with the Debian binaries.
@@ -30,9 +32,20 @@ public final class LocalPostgres {
         this.durable = durable;
     }
 
+    /** PG_BIN, or the newest major version of PostgreSQL that Debian's packages installed (15 on Debian 12). */
     public static Path binDir() {
         String override = System.getenv("PG_BIN");
-        return Path.of(override != null ? override : "/usr/lib/postgresql/15/bin");
+        if (override != null) {
+            return Path.of(override);
+        }
+        String missing = "no PostgreSQL server under /usr/lib/postgresql: apt-get install postgresql, or set PG_BIN";
+        try (Stream<Path> majors = Files.list(Path.of("/usr/lib/postgresql"))) {
+            return majors.filter(p -> p.getFileName().toString().matches("\\d+") && Files.isExecutable(p.resolve("bin/initdb")))
+                    .max(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString())))
+                    .map(p -> p.resolve("bin")).orElseThrow(() -> new IllegalStateException(missing));
+        } catch (IOException e) {
+            throw new IllegalStateException(missing, e);
+        }
     }
 
     public int port() {
