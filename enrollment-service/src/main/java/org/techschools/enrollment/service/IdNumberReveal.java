@@ -1,6 +1,6 @@
 package org.techschools.enrollment.service;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +34,9 @@ public class IdNumberReveal {
     @Inject
     AccessLogChain chain;
 
+    @Inject
+    Clock clock;
+
     @Transactional
     public String reveal(UUID enrollmentId, String reason, CallerScope caller) {
         String why = Reasons.require(reason, "reason");
@@ -44,15 +47,17 @@ public class IdNumberReveal {
         if (!caller.covers(e.provinceCode, e.cityCode, e.schoolCode)) {
             throw ProblemException.forbidden("the enrollment is outside the caller's province");
         }
-        quota.admit(caller, caller.hasRole(Roles.AUDITOR) ? Roles.AUDITOR : Roles.PROVINCE);
+        String role = caller.hasRole(Roles.AUDITOR) ? Roles.AUDITOR : Roles.PROVINCE;
+        quota.admit(caller, role);
         IdNumberAccess access = new IdNumberAccess();
         access.id = UUID.randomUUID();
         access.enrollmentId = e.id;
         access.schoolCode = e.schoolCode;
         access.provinceCode = e.provinceCode;
         access.accessedBy = caller.name();
-        access.role = caller.hasRole(Roles.AUDITOR) ? Roles.AUDITOR : Roles.PROVINCE;
-        access.accessedAt = Instant.now();
+        access.role = role;
+        // The clock the reveal quota counts the day's reveals by.
+        access.accessedAt = clock.instant();
         access.reason = why;
         chain.append(access);
         return cipher.decrypt(e.idNumberEncrypted);

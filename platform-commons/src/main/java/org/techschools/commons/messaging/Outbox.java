@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -61,6 +61,9 @@ public class Outbox {
     ObjectMapper mapper;
 
     @Inject
+    Clock clock;
+
+    @Inject
     OutboxConfig config;
 
     @Inject
@@ -84,7 +87,7 @@ public class Outbox {
     /** As {@link #append(String, String, String, Object)}, for an event type whose payload is past its first schema version. */
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope append(String topic, String eventType, int schemaVersion, String aggregateId, Object payload) {
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), eventType, schemaVersion, Instant.now(), config.producer(),
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), eventType, schemaVersion, clock.instant(), config.producer(),
                 aggregateId, new POJONode(payload));
         OutboxEvent row = new OutboxEvent();
         row.eventId = envelope.eventId();
