@@ -216,7 +216,7 @@ public class Registration extends PanacheEntityBase {
     @PreUpdate
     void noteEnd() {
         if (endedAt == null && status.ended()) {
-            endedAt = updatedAt != null ? updatedAt : Instant.now();
+            endedAt = updatedAt;
         }
     }
 
