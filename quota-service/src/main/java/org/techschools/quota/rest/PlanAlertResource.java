@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.techschools.commons.rest.KeysetCursor;
 import org.techschools.commons.rest.FieldError;
+import org.techschools.commons.rest.PageLimit;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.Roles;
 import org.techschools.commons.alerts.AlertStatus;
@@ -63,7 +64,7 @@ public class PlanAlertResource {
                 QueryParameters.optionalEnum("status", status, AlertStatus.class),
                 QueryParameters.optionalProvince(province), QueryParameters.optionalCity(city),
                 QueryParameters.optionalSchool(school), QueryParameters.optionalYear(year),
-                QueryParameters.limit(limit, PlanAlertFilter.DEFAULT_LIMIT, PlanAlertFilter.MAX_LIMIT), after));
+                PageLimit.parse(limit, PlanAlertFilter.DEFAULT_LIMIT, PlanAlertFilter.MAX_LIMIT), after));
     }
 
     @GET

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.techschools.commons.rest.FieldError;
+import org.techschools.commons.rest.PageLimit;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.rest.SortKeyCursor;
 import org.techschools.commons.security.Roles;
@@ -69,7 +70,7 @@ public class PlanResource {
             @QueryParam("cursor") String cursor) {
         return plans.list(QueryParameters.requiredYear(year), QueryParameters.optionalCity(city),
                 QueryParameters.optionalSchool(school), QueryParameters.optionalEnum("status", status, PlanStatus.class),
-                SortKeyCursor.decode(cursor, 1), QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
+                SortKeyCursor.decode(cursor, 1), PageLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT));
     }
 
     @GET

@@ -78,22 +78,6 @@ final class QueryParameters {
         }
     }
 
-    /** A page size from 1 to max, the default when absent. */
-    static int limit(String value, int defaultLimit, int max) {
-        if (value == null || value.isBlank()) {
-            return defaultLimit;
-        }
-        try {
-            int limit = Integer.parseInt(value.trim());
-            if (limit >= 1 && limit <= max) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw invalid("limit", "out-of-range", "limit must be a whole number from 1 to " + max);
-    }
-
     private static int year(String value) {
         if (!YEAR.matcher(value.trim()).matches()) {
             throw invalid("year", "year", "year must be a four-digit year, e.g. 2025");

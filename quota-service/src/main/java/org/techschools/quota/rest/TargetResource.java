@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.techschools.commons.limits.BodyLimit;
 import org.techschools.commons.limits.RateLimited;
+import org.techschools.commons.rest.PageLimit;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.rest.SortKeyCursor;
 import org.techschools.commons.security.CallerScope;
@@ -59,7 +60,7 @@ public class TargetResource {
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         Integer targetYear = QueryParameters.optionalYear(year);
         String provinceCode = QueryParameters.optionalProvince(province);
-        int size = QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+        int size = PageLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT);
         SortKeyCursor after = SortKeyCursor.decode(cursor, TargetService.CURSOR_KEYS);
         String scope = caller.provinceLimit();
         if (scope != null) {
