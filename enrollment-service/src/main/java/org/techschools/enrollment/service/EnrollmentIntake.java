@@ -24,12 +24,14 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
 
+import org.techschools.commons.domain.IdType;
 import org.techschools.commons.domain.Topics;
 import org.techschools.commons.events.EnrollmentRecorded;
 import org.techschools.commons.identity.PersonKeys;
 import org.techschools.commons.messaging.Outbox;
 import org.techschools.commons.persistence.CustomPlans;
 import org.techschools.commons.rest.FieldError;
+import org.techschools.commons.security.Regions;
 import org.techschools.enrollment.domain.CheckStatus;
 import org.techschools.enrollment.domain.Enrollment;
 import org.techschools.enrollment.domain.EnrollmentStatus;
@@ -79,6 +81,9 @@ public class EnrollmentIntake {
 
     @Inject
     SchoolDirectory directory;
+
+    @Inject
+    Divisions divisions;
 
     /**
      * Checks and stores a batch: every valid item is written, no invalid one; all in one transaction so a
@@ -221,11 +226,23 @@ public class EnrollmentIntake {
     }
 
     private void publish(String eventType, Enrollment e, School school) {
-        outbox.append(Topics.ENROLLMENT_EVENTS, eventType, EnrollmentRecorded.SCHEMA_VERSION, e.personKey,
+        outbox.append(Topics.ENROLLMENT_EVENTS, eventType, EnrollmentRecorded.schemaVersion(e.classLevel), e.personKey,
                 new EnrollmentRecorded(e.id, e.schoolCode, e.sourceRecordId, e.version, e.personKey, e.idType,
                         e.idNumberMasked, e.name, e.gender, e.birthDate, e.majorCode, e.classLevel, e.studyMode, e.intakeYear,
-                        e.intakeSeason, e.enrolledOn, e.sourceCategory, e.originRegion, e.priorityFlagList(), e.employer,
+                        e.intakeSeason, e.enrolledOn, e.sourceCategory, eventOrigin(e), e.priorityFlagList(), e.employer,
                         e.provinceCode, e.cityCode, school.type, school.provincial, e.updatedAt).minimised());
+    }
+
+    /**
+     * 生源地 as the event carries it: the record's own, or where the school left it out the city of the resident ID in
+     * today's divisions (a withdrawn one through its successor), so that leaving the field out cannot evade the
+     * cross-city recruitment check. City level only: the digits the mask shows anyway.
+     */
+    private String eventOrigin(Enrollment e) {
+        if (e.originRegion != null || e.idType != IdType.RESIDENT_ID) {
+            return e.originRegion;
+        }
+        return divisions.currentCity(Regions.city(e.idNumberMasked), e.birthDate);
     }
 
     private static Result rejected(List<FieldError> errors) {

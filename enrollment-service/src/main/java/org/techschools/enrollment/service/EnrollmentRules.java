@@ -139,10 +139,10 @@ public class EnrollmentRules {
                 if (!ResidentIdNumber.hasValidCheckDigit(id)) {
                     errors.add(new FieldError(field, "id-check-digit", "the check digit does not match (GB 11643 MOD 11-2)"));
                 }
-                if (!divisions.isRealRegion(ResidentIdNumber.regionPrefix(id))) {
-                    errors.add(new FieldError(field, "id-region", "the region prefix is not a GB/T 2260 division"));
-                }
                 LocalDate embedded = ResidentIdNumber.birthDate(id);
+                if (!divisions.isIdRegion(ResidentIdNumber.regionPrefix(id), embedded)) {
+                    errors.add(new FieldError(field, "id-region", "the region prefix is not a GB/T 2260 division in force since the birth year"));
+                }
                 if (embedded == null) {
                     errors.add(new FieldError(field, "id-birth-date", "the embedded birth date is not a calendar date"));
                 } else if (birthDate != null && !embedded.equals(birthDate)) {
