@@ -25,7 +25,8 @@ import org.techschools.commons.rest.FieldError;
  * What every REST request is checked against once its token is verified and before its body is read:
  * <ul>
  * <li>rate limits, answered 429 with Retry-After: public endpoints ({@code @PermitAll}) per client address, every write
- * (POST, PUT, PATCH, DELETE) per token subject, and endpoints marked {@link RateLimited} per school;</li>
+ * (POST, PUT, PATCH, DELETE) per token subject, and endpoints marked {@link RateLimited} per school (a public one per
+ * client address, on top of the public limit);</li>
  * <li>the endpoint's body limit ({@link BodyLimit}, else {@code platform.limits.body.default}), answered 413.</li>
  * </ul>
  * A body announced larger than the limit is discarded as it arrives rather than left unread, so the client, still
@@ -71,11 +72,14 @@ public class RequestLimits {
 
     private void rateLimits(String httpMethod, Method method, Class<?> resourceClass, HttpServerRequest http) {
         List<Refusal> refusals = new ArrayList<>();
+        RateLimited own = method.getAnnotation(RateLimited.class);
         if (isPublic(method, resourceClass)) {
             String client = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
             take(PUBLIC, client, "per client address", refusals);
+            if (own != null) {
+                take(own.value(), client, "per client address", refusals);
+            }
         } else if (jwt.getName() != null) {
-            RateLimited own = method.getAnnotation(RateLimited.class);
             if (own != null) {
                 String school = jwt.getClaim("school");
                 take(own.value(), school != null ? "school " + school : jwt.getName(), "per school", refusals);
