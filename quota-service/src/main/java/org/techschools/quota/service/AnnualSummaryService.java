@@ -1,6 +1,5 @@
 package org.techschools.quota.service;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +26,9 @@ public class AnnualSummaryService {
 
     @Inject
     ProgressService progress;
+
+    @Inject
+    AnnualSummaryFilingService filings;
 
     /** @param cityLimit when not null, only this city and totals of it (a city office's own summary) */
     @Transactional
@@ -56,7 +58,7 @@ public class AnnualSummaryService {
                 cityLimit == null ? report.provinceName() : cities.isEmpty() ? null : cities.get(0).name(), report.target(),
                 report.plan(), report.actual(), report.completionPct(), totalLevels, report.advancedShare(),
                 report.priorityGroups(), totalAlerts);
-        return new AnnualSummary(year, provinceCode, report.provinceName(), cityLimit, LocalDate.of(year, 11, 30), total,
+        return new AnnualSummary(year, provinceCode, report.provinceName(), cityLimit, filings.dueOn(year), total,
                 cities);
     }
 
