@@ -30,6 +30,8 @@ public class PlatformInfraResource implements QuarkusTestResourceLifecycleManage
         config.put("mp.jwt.verify.publickey.location", infra.publicKeyPem().toString());
         config.put("mp.jwt.verify.issuer", PlatformInfra.JWT_ISSUER);
         config.put("mp.jwt.verify.audiences", PlatformInfra.JWT_AUDIENCE);
+        // The console's sign-in signs its session with the key the tests sign their bearer tokens with.
+        config.put("smallrye.jwt.sign.key.location", infra.privateKeyPem().toString());
         return config;
     }
 

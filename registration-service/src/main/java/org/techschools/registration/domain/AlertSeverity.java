@@ -1,7 +1,14 @@
 package org.techschools.registration.domain;
 
 public enum AlertSeverity {
-    HIGH,
-    MEDIUM,
-    LOW
+    HIGH("高"),
+    MEDIUM("中"),
+    LOW("低");
+
+    /** How the console names the severity. */
+    public final String label;
+
+    AlertSeverity(String label) {
+        this.label = label;
+    }
 }

@@ -87,7 +87,7 @@ public class AlertResource {
     @GET
     @Path("/stats")
     @RolesAllowed({ Roles.AUDITOR, Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.SCHOOL })
-    @Operation(summary = "Alert counts (total and still open) per type, city or school, within the caller's scope; same filters as the list")
+    @Operation(summary = "Alert counts (total and still open) per type, status, city or school, within the caller's scope; same filters as the list")
     public AlertStats stats(@RestQuery String groupBy, @RestQuery String type, @RestQuery String status,
             @RestQuery String severity, @RestQuery String province, @RestQuery String city, @RestQuery String school,
             @RestQuery String from, @RestQuery String to) {
@@ -139,7 +139,7 @@ public class AlertResource {
     }
 
     private static AlertSearch.GroupBy groupBy(String text) {
-        String message = "must be one of type, city, school";
+        String message = "must be one of type, status, city, school";
         if (text == null || text.isBlank()) {
             throw ProblemException.badRequest(List.of(new FieldError("groupBy", "required", message)));
         }

@@ -53,9 +53,10 @@ public class AlertSearch {
         return new Page(disclosure.show(alerts, records, visibility), next);
     }
 
-    /** Alert count per group (type, or the city or school of the records named), for the same filters as the listing. */
+    /** Alert count per group (type, status, or the city or school of the records named), for the same filters as the listing. */
     public enum GroupBy {
         TYPE("a.type", ""),
+        STATUS("a.status", ""),
         CITY("g.city_code", " JOIN alert_record g ON g.alert_id = a.id"),
         SCHOOL("g.school_code", " JOIN alert_record g ON g.alert_id = a.id");
 
@@ -82,7 +83,7 @@ public class AlertSearch {
         StringBuilder sql = new StringBuilder("SELECT ").append(groupBy.column)
                 .append(", COUNT(DISTINCT a.id), COUNT(DISTINCT a.id) FILTER (WHERE a.status IN ('OPEN', 'INVESTIGATING'))")
                 .append(" FROM alert a").append(groupBy.join).append(" WHERE ").append(where(filter, visibility, params));
-        if (groupBy != GroupBy.TYPE) {
+        if (!groupBy.join.isEmpty()) {
             // The group's record itself must be visible: a school does not see counts for the other school of a pair.
             if (visibility.province() != null) {
                 sql.append(" AND g.province_code = :gProvince");
