@@ -1,27 +1,27 @@
 package org.techschools.enrollment.rest;
 
-import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Optional;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
-import org.techschools.enrollment.domain.FilingTimeliness;
-import org.techschools.enrollment.domain.ProgressReportFiling;
 import org.techschools.commons.csv.Csv;
+import org.techschools.enrollment.service.Divisions;
+import org.techschools.enrollment.service.OverdueProgressReport;
 import org.techschools.enrollment.service.ProgressReport;
 import org.techschools.enrollment.service.ProgressReportWorkbook;
 import org.techschools.enrollment.service.ProgressReports;
@@ -41,12 +41,41 @@ public class ProgressReportResource {
     @Inject
     CallerScope caller;
 
+    @Inject
+    Divisions divisions;
+
     @GET
     @Path("/national/" + MONTH)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.NATIONAL)
     public NationalProgressView national(@PathParam("month") String month) {
         return reports.national(ProgressReports.parseMonth(month));
+    }
+
+    /**
+     * 逾期未报: reports past their due date without a filing, of {@code year} (default: this year and the last) — a
+     * province office's own, the national centre's of every mainland province or of {@code province}.
+     */
+    @GET
+    @Path("/overdue")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.PROVINCE, Roles.NATIONAL })
+    public List<OverdueProgressReport> overdue(@QueryParam("year") String year, @QueryParam("province") String province) {
+        Integer y = null;
+        if (year != null && !year.isBlank()) {
+            if (!year.matches("\\d{4}")) {
+                throw ProblemException.badRequest(List.of(new FieldError("year", "format", "year is four digits, e.g. 2026")));
+            }
+            y = Integer.valueOf(year);
+        }
+        String provinceCode = province == null || province.isBlank() ? caller.provinceLimit() : province;
+        if (provinceCode != null && !divisions.isProvince(provinceCode)) {
+            throw ProblemException.badRequest(List.of(new FieldError("province", "region-code", "province is not a GB/T 2260 province")));
+        }
+        if (provinceCode != null) {
+            caller.requireCovers(provinceCode, null, null);
+        }
+        return reports.overdue(y, provinceCode);
     }
 
     @GET
@@ -114,18 +143,7 @@ public class ProgressReportResource {
     }
 
     private ProgressFilingView filingView(String provinceCode, YearMonth month) {
-        ProgressReportFiling f = ProgressReports.filing(provinceCode, month, LockModeType.NONE);
-        if (f == null) {
-            throw ProblemException.notFound("filing of the province for the month");
-        }
-        ProgressReport filed = reports.figures(f);
-        ProgressReport current = reports.compute(provinceCode, month);
-        var differences = ProgressReports.differences(filed, current);
-        Optional<LocalDate> due = reports.dueDate(month);
-        FilingTimeliness timeliness = due.map(d -> reports.timeliness(d, f.firstFiledAt)).orElse(f.timeliness);
-        return new ProgressFilingView(provinceCode, month.toString(), due.orElse(null), f.firstFiledAt, timeliness.name(), f.filedAt,
-                f.filedBy, f.timeliness.name(), filed, current, differences, differences.stream().anyMatch(r -> !r.isZero()),
-                ProgressReports.history(provinceCode, month).stream().map(ProgressFilingView.Earlier::of).toList());
+        return reports.filingView(provinceCode, month).orElseThrow(() -> ProblemException.notFound("filing of the province for the month"));
     }
 
     private ProgressReport report(String provinceCode, String month) {

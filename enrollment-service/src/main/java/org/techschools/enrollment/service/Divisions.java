@@ -126,6 +126,11 @@ public class Divisions {
         return names.keySet().stream().filter(this::isProvince).toList();
     }
 
+    /** The provinces of the mainland (those whose prefectures are listed: all but 台湾, 香港, 澳门), in code order. */
+    public List<String> mainlandProvinces() {
+        return provinces().stream().filter(provincesWithPrefectures::contains).toList();
+    }
+
     public String name(String code) {
         return names.get(code);
     }

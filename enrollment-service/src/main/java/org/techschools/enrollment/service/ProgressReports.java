@@ -1,8 +1,10 @@
 package org.techschools.enrollment.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -34,6 +36,7 @@ import org.techschools.enrollment.domain.ProgressReportFiling;
 import org.techschools.enrollment.domain.ProgressReportFilingHistory;
 import org.techschools.enrollment.domain.School;
 import org.techschools.enrollment.rest.NationalProgressView;
+import org.techschools.enrollment.rest.ProgressFilingView;
 
 /**
  * 进展表: computes a province's monthly report as of the end of the month, files it (报送) with its timeliness,
@@ -55,6 +58,9 @@ public class ProgressReports {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    Clock clock;
 
     /** The state of a record that the report counts. */
     private record CountedState(String schoolCode, EnrollmentStatus status, StudyMode studyMode, int intakeYear) {
@@ -187,7 +193,7 @@ public class ProgressReports {
         LocalDate due = dueDate(month).orElseThrow(() -> ProblemException.unprocessable(List.of(new FieldError("month", "not-scheduled",
                 "no progress report is scheduled for this month"))));
         ProgressReport report = compute(provinceCode, month);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         ProgressReportFiling filing = filing(provinceCode, month, LockModeType.PESSIMISTIC_WRITE);
         if (filing == null) {
             filing = new ProgressReportFiling();
@@ -241,11 +247,31 @@ public class ProgressReports {
         return diff;
     }
 
+    /**
+     * A province's filing of a month beside today's recomputation of the same month, with the per-cell difference and the
+     * filings a refiling replaced; empty when the province has not filed the month.
+     */
+    @Transactional
+    public Optional<ProgressFilingView> filingView(String provinceCode, YearMonth month) {
+        ProgressReportFiling f = filing(provinceCode, month, LockModeType.NONE);
+        if (f == null) {
+            return Optional.empty();
+        }
+        ProgressReport filed = figures(f);
+        ProgressReport current = compute(provinceCode, month);
+        List<ProgressReport.Row> differences = differences(filed, current);
+        Optional<LocalDate> due = dueDate(month);
+        FilingTimeliness timeliness = due.map(d -> timeliness(d, f.firstFiledAt)).orElse(f.timeliness);
+        return Optional.of(new ProgressFilingView(provinceCode, month.toString(), due.orElse(null), f.firstFiledAt, timeliness.name(),
+                f.filedAt, f.filedBy, f.timeliness.name(), filed, current, differences, differences.stream().anyMatch(r -> !r.isZero()),
+                history(provinceCode, month).stream().map(ProgressFilingView.Earlier::of).toList()));
+    }
+
     /** Every province's filing of the month, with the national sum of the filed totals. */
     @Transactional
     public NationalProgressView national(YearMonth month) {
         LocalDate due = dueDate(month).orElse(null);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Map<String, ProgressReportFiling> filings = new HashMap<>();
         for (ProgressReportFiling f : ProgressReportFiling.<ProgressReportFiling>list("reportMonth", month.toString())) {
             filings.put(f.provinceCode, f);
@@ -268,6 +294,36 @@ public class ProgressReports {
                     f.filedAt, total));
         }
         return new NationalProgressView(month.toString(), due, filings.size(), provinces.size() - filings.size(), late, sum, provinces);
+    }
+
+    /**
+     * 逾期未报: the reports of {@code year} (without one: of this year and the last) past their due date with no filing, of
+     * one province or, when {@code provinceCode} is null, of every mainland province.
+     */
+    @Transactional
+    public List<OverdueProgressReport> overdue(Integer year, String provinceCode) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, schedule.zone());
+        List<String> provinces = provinceCode == null ? divisions.mainlandProvinces() : List.of(provinceCode);
+        List<OverdueProgressReport> overdue = new ArrayList<>();
+        for (int y : year == null ? List.of(today.getYear() - 1, today.getYear()) : List.of(year)) {
+            for (int m = 1; m <= 12; m++) {
+                YearMonth month = YearMonth.of(y, m);
+                LocalDate due = dueDate(month).orElse(null);
+                if (due == null || !overdue(due, now)) {
+                    continue;
+                }
+                Set<String> filed = new HashSet<>();
+                ProgressReportFiling.<ProgressReportFiling>list("reportMonth", month.toString()).forEach(f -> filed.add(f.provinceCode));
+                for (String code : provinces) {
+                    if (!filed.contains(code)) {
+                        overdue.add(new OverdueProgressReport(code, provinceName(code), month.toString(), due,
+                                ChronoUnit.DAYS.between(due, today)));
+                    }
+                }
+            }
+        }
+        return overdue;
     }
 
     private String write(ProgressReport report) {

@@ -1,11 +1,15 @@
 package org.techschools.enrollment.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -166,6 +170,37 @@ class ProgressReportTest {
         assertEquals("MISSING", beijing.get("status"));
         assertEquals("OVERDUE", beijing.get("timeliness"));
         given().auth().oauth2(TestTokens.province(province)).get("/api/v1/progress-reports/national/{m}", "2025-08").then().statusCode(403);
+    }
+
+    @Test
+    void overdueReportsAreListedUntilFiled() {
+        String province = "370000";
+        String token = TestTokens.province(province);
+        // 2024: August–November are due 10 September–10 December 2024, all past; none filed yet.
+        given().auth().oauth2(token).queryParam("year", 2024).get("/api/v1/progress-reports/overdue").then().statusCode(200)
+                .body("month", equalTo(List.of("2024-08", "2024-09", "2024-10", "2024-11")))
+                .body("provinceCode", everyItem(equalTo(province))).body("[0].dueOn", equalTo("2024-09-10"))
+                .body("[0].provinceName", equalTo("山东省"));
+        given().auth().oauth2(token).post("/api/v1/progress-reports/{p}/{m}/filing", province, "2024-09").then().statusCode(200)
+                .body("timeliness", equalTo("LATE"));
+        given().auth().oauth2(token).queryParam("year", 2024).get("/api/v1/progress-reports/overdue").then().statusCode(200)
+                .body("month", equalTo(List.of("2024-08", "2024-10", "2024-11")));
+        // Not yet due (2031): nothing overdue. The national centre sees every mainland province, not 台湾, 香港, 澳门.
+        given().auth().oauth2(token).queryParam("year", 2031).get("/api/v1/progress-reports/overdue").then().statusCode(200)
+                .body("$", empty());
+        JsonPath national = given().auth().oauth2(TestTokens.national()).queryParam("year", 2024).get("/api/v1/progress-reports/overdue")
+                .then().statusCode(200).extract().jsonPath();
+        assertTrue(national.getList("findAll { it.month == '2024-08' }.provinceCode").containsAll(List.of("110000", province, "650000")));
+        assertFalse(national.getList("provinceCode").contains("710000"));
+        assertFalse(national.getList("findAll { it.month == '2024-09' }.provinceCode").contains(province));
+
+        given().auth().oauth2(TestTokens.province(ANHUI)).queryParam("province", province).get("/api/v1/progress-reports/overdue").then()
+                .statusCode(403);
+        given().auth().oauth2(TestTokens.city(NANJING)).get("/api/v1/progress-reports/overdue").then().statusCode(403);
+        given().auth().oauth2(TestTokens.national()).queryParam("year", "20x4").get("/api/v1/progress-reports/overdue").then()
+                .statusCode(400).body("errors[0].field", equalTo("year"));
+        given().auth().oauth2(TestTokens.national()).queryParam("province", "999999").get("/api/v1/progress-reports/overdue").then()
+                .statusCode(400).body("errors[0].field", equalTo("province"));
     }
 
     @Test
