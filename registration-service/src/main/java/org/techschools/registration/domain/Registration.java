@@ -38,8 +38,11 @@ public class Registration extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    /** The enrollment record of enrollment-service this 学籍 was created from. */
-    @Column(name = "enrollment_id", nullable = false, unique = true)
+    /**
+     * The enrollment record of enrollment-service this 学籍 was created from; a 学籍 created by a transfer (转入) keeps
+     * the record of the one it continues.
+     */
+    @Column(name = "enrollment_id", nullable = false)
     public UUID enrollmentId;
 
     /** The record's version we last applied; older versions arriving late are ignored. */
@@ -123,14 +126,25 @@ public class Registration extends PanacheEntityBase {
     @Column(name = "lookalike_keys")
     public long[] lookalikeKeys;
 
+    /** The 学籍 at the old school this one continues after an approved transfer (转学); null when enrolled here. */
+    @Column(name = "transferred_from")
+    public UUID transferredFrom;
+
+    /** The 学籍 at the receiving school that continues this one (TRANSFERRED_OUT); null while this is the current one. */
+    @Column(name = "transferred_to")
+    public UUID transferredTo;
+
+    /** The record's current 学籍: after transfers, the one at the school the person is at now. */
     public static Optional<Registration> byEnrollment(UUID enrollmentId) {
-        return Sql.list("SELECT id FROM registration WHERE enrollment_id = ?", Sql::uuid, enrollmentId).stream()
+        return Sql.list("SELECT id FROM registration WHERE enrollment_id = ? AND transferred_to IS NULL", Sql::uuid,
+                enrollmentId).stream()
                 .map(id -> Registration.<Registration> findById(id)).findFirst();
     }
 
     /** Which of these enrollment records have a 学籍 already: one round trip for a polled batch of events. */
     public static Set<UUID> registeredAmong(Collection<UUID> enrollmentIds) {
-        return new HashSet<>(Sql.list("SELECT enrollment_id FROM registration WHERE enrollment_id = ANY (?::uuid[])",
+        return new HashSet<>(Sql.list("SELECT enrollment_id FROM registration WHERE enrollment_id = ANY (?::uuid[])"
+                + " AND transferred_to IS NULL",
                 Sql::uuid, (Object) enrollmentIds.stream().map(UUID::toString).toArray(String[]::new)));
     }
 
@@ -138,13 +152,13 @@ public class Registration extends PanacheEntityBase {
     public record End(RegistrationStatus status, Instant at) {
     }
 
-    /** The ends of those of these records' 学籍 that have ended, by enrollment id. */
+    /** The ends of those of these records' current 学籍 that have ended, by enrollment id. */
     public static Map<UUID, End> endsOf(Collection<UUID> enrollmentIds) {
         record Row(UUID enrollmentId, End end) {
         }
         return enrollmentIds.isEmpty() ? Map.of()
                 : Sql.list("SELECT enrollment_id, status, ended_at FROM registration"
-                        + " WHERE enrollment_id = ANY (?::uuid[]) AND ended_at IS NOT NULL",
+                        + " WHERE enrollment_id = ANY (?::uuid[]) AND ended_at IS NOT NULL AND transferred_to IS NULL",
                         r -> new Row(r.getObject(1, UUID.class),
                                 new End(RegistrationStatus.valueOf(r.getString(2)), r.getObject(3, OffsetDateTime.class).toInstant())),
                         (Object) enrollmentIds.stream().map(UUID::toString).toArray(String[]::new))

@@ -1,6 +1,7 @@
 package org.techschools.registration.domain;
 
 import java.time.Instant;
+import java.util.Arrays;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -43,4 +44,12 @@ public class School extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The years it is qualified to enrol in (招生资质). */
+    @Column(name = "qualified_years", nullable = false)
+    public int[] qualifiedYears = new int[0];
+
+    public boolean qualifiedIn(int year) {
+        return Arrays.stream(qualifiedYears).anyMatch(y -> y == year);
+    }
 }

@@ -30,10 +30,20 @@ public class RegistrationEventsOutbox {
     /** A 学籍 was created or changed state (学籍异动). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void changed(Registration registration, String changeType, LocalDate effectiveOn) {
+        changed(registration, changeType, effectiveOn, null);
+    }
+
+    /** A transfer created this 学籍 at the receiving school (转入), continuing the one at {@code fromSchoolCode}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void transferredIn(Registration registration, String fromSchoolCode, LocalDate effectiveOn) {
+        changed(registration, RegistrationChanged.TRANSFER_IN, effectiveOn, fromSchoolCode);
+    }
+
+    private void changed(Registration registration, String changeType, LocalDate effectiveOn, String fromSchoolCode) {
         outbox.append(Topics.REGISTRATION_EVENTS, RegistrationChanged.TYPE, registration.personKey,
                 new RegistrationChanged(registration.id, registration.enrollmentId, registration.schoolCode,
                         registration.sourceRecordId, registration.personKey, registration.status.name(), changeType,
-                        registration.studyMode, effectiveOn));
+                        registration.studyMode, effectiveOn, registration.provinceCode, registration.cityCode, fromSchoolCode));
     }
 
     /**

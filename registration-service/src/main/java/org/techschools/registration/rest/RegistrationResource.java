@@ -18,10 +18,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import org.techschools.commons.domain.ClassLevel;
 import org.techschools.commons.domain.Gender;
@@ -38,8 +40,9 @@ import org.techschools.registration.domain.RegistrationStatus;
 import org.techschools.registration.domain.TransferRequest;
 import org.techschools.registration.domain.TransferStatus;
 import org.techschools.registration.service.RegistrationLifecycle;
+import org.techschools.registration.service.RegistrationRoll;
 
-/** The 学籍 registry, read by id (ID number masked). */
+/** The 学籍 registry: the roll in the caller's scope, and one 学籍 by id (ID number masked). */
 @Path("/api/v1/registrations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "registrations")
@@ -56,10 +59,44 @@ public class RegistrationResource {
     @Inject
     RegistrationLifecycle lifecycle;
 
+    @Inject
+    RegistrationRoll roll;
+
     public record RegistrationView(UUID id, UUID enrollmentId, String schoolCode, String sourceRecordId, String personKey,
             String idNumberMasked, String name, Gender gender, LocalDate birthDate, StudyMode studyMode, ClassLevel classLevel,
             String majorCode, int intakeYear, IntakeSeason intakeSeason, LocalDate enrolledOn, String provinceCode,
             String cityCode, RegistrationStatus status, Instant registeredAt, Instant updatedAt) {
+    }
+
+    @GET
+    @RolesAllowed({ Roles.AUDITOR, Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.SCHOOL })
+    @Operation(summary = "学籍名册: the 学籍 in the caller's scope, in registration order; page with nextCursor",
+            description = "{\"items\":[...],\"nextCursor\"}. Filters: schoolCode, status, classLevel, studyMode, intakeYear,"
+                    + " namePrefix (the name's start), sourceRecordId (with schoolCode: the 学籍 an enrollment record created)."
+                    + " limit is 1 to " + RollParams.MAX_LIMIT + " (default " + RollParams.DEFAULT_LIMIT + "). A bad value"
+                    + " answers 400 naming the field and rule. The ID number shows only masked.")
+    public RollViews.RollPage list(@RestQuery String schoolCode, @RestQuery String status, @RestQuery String classLevel,
+            @RestQuery String studyMode, @RestQuery String intakeYear, @RestQuery String namePrefix,
+            @RestQuery String sourceRecordId, @RestQuery String limit, @RestQuery String cursor) {
+        RegistrationRoll.Filter filter = RollParams.parse(schoolCode, status, classLevel, studyMode, intakeYear, namePrefix,
+                sourceRecordId, limit, cursor);
+        return RollViews.RollPage.of(roll.page(filter, RegistrationRoll.Scope.of(scope)));
+    }
+
+    @GET
+    @Path("/export.csv")
+    @Produces(RollViews.CSV_MEDIA_TYPE)
+    @RolesAllowed({ Roles.AUDITOR, Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.SCHOOL })
+    @Operation(summary = "Every 学籍 the roll would show (same filters, no paging) as CSV, one line each")
+    public Response export(@RestQuery String schoolCode, @RestQuery String status, @RestQuery String classLevel,
+            @RestQuery String studyMode, @RestQuery String intakeYear, @RestQuery String namePrefix,
+            @RestQuery String sourceRecordId) {
+        RegistrationRoll.Filter filter = RollParams.parse(schoolCode, status, classLevel, studyMode, intakeYear, namePrefix,
+                sourceRecordId, Integer.toString(RollParams.MAX_LIMIT), null);
+        RegistrationRoll.Scope within = RegistrationRoll.Scope.of(scope);
+        StreamingOutput body = out -> RollViews.writeCsv(out, roll, filter, within);
+        return Response.ok(body, RollViews.CSV_MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"registrations.csv\"").build();
     }
 
     @GET

@@ -1,5 +1,6 @@
 package org.techschools.registration.service;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,19 +21,26 @@ import org.techschools.commons.security.CallerScope;
 import org.techschools.registration.domain.Registration;
 import org.techschools.registration.domain.RegistrationChangeType;
 import org.techschools.registration.domain.RegistrationStatus;
+import org.techschools.registration.domain.School;
 import org.techschools.registration.domain.TransferRequest;
 import org.techschools.registration.domain.TransferStatus;
 
 /**
  * 学籍异动 requested over the API: 休学, 复学, 退学, 毕业, 注销 take effect at once; 转学 is a request the
- * province approves (then the 学籍 is TRANSFERRED_OUT) or rejects. Illegal changes answer 409 naming the
- * current status.
+ * province approves (then the 学籍 is TRANSFERRED_OUT and continues ACTIVE at the receiving school) or rejects.
+ * Illegal changes answer 409 naming the current status.
  */
 @ApplicationScoped
 public class RegistrationLifecycle {
 
     @Inject
     Registry registry;
+
+    @Inject
+    SchoolDirectory schools;
+
+    @Inject
+    Clock clock;
 
     /** A change as requested; {@code effectiveOn} already defaulted to today. */
     public record Change(RegistrationChangeType type, LocalDate effectiveOn, String reason, String toSchoolCode) {
@@ -55,7 +63,11 @@ public class RegistrationLifecycle {
         return registration;
     }
 
-    /** The province's decision on a pending 转学 request. */
+    /**
+     * The province's decision on a pending 转学 request. An approval lands the 学籍 at the receiving school, which must be
+     * in the directory, qualified for this year and have filed the 学籍's major at its level: else 422 naming the rule,
+     * and the request stays pending.
+     */
     @Transactional
     public TransferRequest decide(UUID transferId, boolean approve, String note, CallerScope scope) {
         TransferRequest request = TransferRequest.findById(transferId, LockModeType.PESSIMISTIC_WRITE);
@@ -68,14 +80,15 @@ public class RegistrationLifecycle {
         }
         Registration registration = Registration.findById(request.registrationId, LockModeType.PESSIMISTIC_WRITE);
         if (approve) {
-            RegistrationStatus to = registration.status.after(RegistrationChangeType.TRANSFER)
+            registration.status.after(RegistrationChangeType.TRANSFER)
                     .orElseThrow(() -> illegal(registration, RegistrationChangeType.TRANSFER));
-            registry.changeStatus(registration, to, RegistrationChangeType.TRANSFER, request.effectiveOn,
-                    "学籍 transferred out (转学) to " + request.toSchoolCode + (note == null ? "" : ": " + note));
+            School to = schools.receivingSchool(request.toSchoolCode, registration.majorCode, registration.classLevel,
+                    LocalDate.now(clock.withZone(Registry.CHINA)).getYear());
+            registry.transfer(registration, to, request.effectiveOn);
         }
         request.status = approve ? TransferStatus.APPROVED : TransferStatus.REJECTED;
         request.decidedBy = scope.name();
-        request.decidedAt = Instant.now();
+        request.decidedAt = clock.instant();
         request.decisionNote = note;
         return request;
     }

@@ -26,6 +26,7 @@ import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.registration.domain.Registration;
 import org.techschools.registration.domain.RegistrationChangeType;
 import org.techschools.registration.domain.RegistrationStatus;
+import org.techschools.registration.domain.School;
 import org.techschools.registration.messaging.RegistrationEventsOutbox;
 
 /**
@@ -177,6 +178,53 @@ public class Registry {
     }
 
     /**
+     * 转学 approved: the 学籍 ends at the old school (TRANSFERRED_OUT) and continues, ACTIVE, at the receiving school,
+     * announced as TRANSFER then TRANSFER_IN. The person stays 在籍, so the alerts naming the record stay as they are
+     * (a transfer must not close a double registration) and the new 学籍 is checked as a resumed one is.
+     *
+     * @return the new 学籍 at the receiving school
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Registration transfer(Registration from, School to, LocalDate effectiveOn) {
+        from.status = RegistrationStatus.TRANSFERRED_OUT;
+        from.updatedAt = Instant.now();
+        events.changed(from, RegistrationChangeType.TRANSFER.name(), effectiveOn);
+        Registration moved = new Registration();
+        moved.id = UUID.randomUUID();
+        moved.enrollmentId = from.enrollmentId;
+        moved.enrollmentVersion = from.enrollmentVersion;
+        moved.sourceRecordId = from.sourceRecordId;
+        moved.personKey = from.personKey;
+        moved.idNumberMasked = from.idNumberMasked;
+        moved.name = from.name;
+        moved.lookalikeKeys = from.lookalikeKeys;
+        moved.gender = from.gender;
+        moved.birthDate = from.birthDate;
+        moved.studyMode = from.studyMode;
+        moved.classLevel = from.classLevel;
+        moved.majorCode = from.majorCode;
+        moved.intakeYear = from.intakeYear;
+        moved.intakeSeason = from.intakeSeason;
+        moved.enrolledOn = from.enrolledOn;
+        // Registration time stays the first push's: the person was registered in time, wherever they study now.
+        moved.recordedAt = from.recordedAt;
+        moved.schoolCode = to.code;
+        moved.provinceCode = to.provinceCode;
+        moved.cityCode = to.cityCode;
+        moved.status = RegistrationStatus.ACTIVE;
+        moved.registeredAt = Instant.now();
+        moved.updatedAt = moved.registeredAt;
+        moved.transferredFrom = from.id;
+        from.transferredTo = moved.id;
+        // The old link leaves the record's one current 学籍 (a unique index) before the new one joins it.
+        em.flush();
+        moved.persist();
+        events.transferredIn(moved, from.schoolCode, effectiveOn);
+        checkResults.publishFor(moved, new LinkedHashSet<>(checks.check(moved).otherEnrollmentIds()));
+        return moved;
+    }
+
+    /**
      * An alert whose conflicting 学籍 ended is resolved by the lifecycle. Alerts an auditor already decided
      * (confirmed, referred, dismissed) stay as they are: a referral for discipline is not undone by leaving school.
      *
@@ -193,7 +241,13 @@ public class Registry {
 
     private void copy(EnrollmentRecorded record, Registration registration) {
         registration.enrollmentVersion = record.version();
-        registration.schoolCode = record.schoolCode();
+        // A 学籍 continued at a receiving school stays there: the record still names the school that enrolled the person.
+        boolean enrolledHere = registration.transferredFrom == null;
+        if (enrolledHere) {
+            registration.schoolCode = record.schoolCode();
+            registration.provinceCode = record.schoolProvinceCode();
+            registration.cityCode = record.schoolCityCode();
+        }
         registration.sourceRecordId = record.sourceRecordId();
         registration.personKey = record.personKey();
         registration.idNumberMasked = record.idNumberMasked();
@@ -207,8 +261,6 @@ public class Registry {
         registration.intakeYear = record.intakeYear();
         registration.intakeSeason = record.intakeSeason();
         registration.enrolledOn = record.enrolledOn();
-        registration.provinceCode = record.schoolProvinceCode();
-        registration.cityCode = record.schoolCityCode();
         registration.updatedAt = Instant.now();
     }
 }
