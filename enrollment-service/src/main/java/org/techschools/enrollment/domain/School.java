@@ -50,6 +50,14 @@ public class School extends PanacheEntityBase {
 
     public String hotline;
 
+    /** 招生简章: where the school publishes its enrollment brochure (http or https). */
+    @Column(name = "brochure_url")
+    public String brochureUrl;
+
+    /** 招生监督举报电话: where the public reports the school's enrollment practices. */
+    @Column(name = "complaint_hotline")
+    public String complaintHotline;
+
     /** Years the school is qualified to enroll, comma-separated (e.g. "2025,2026"). */
     @Column(name = "qualified_years", nullable = false)
     public String qualifiedYears;

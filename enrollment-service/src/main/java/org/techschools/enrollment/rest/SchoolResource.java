@@ -1,5 +1,6 @@
 package org.techschools.enrollment.rest;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -21,8 +22,10 @@ import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
 import org.techschools.enrollment.domain.School;
 import org.techschools.enrollment.domain.SchoolChange;
+import org.techschools.enrollment.domain.SchoolSanction;
 import org.techschools.enrollment.service.EnrollmentSearch;
 import org.techschools.enrollment.service.SchoolDirectory;
+import org.techschools.enrollment.service.SchoolSanctions;
 
 /** The school directory (学校名录) and the public disclosure of qualified schools (招生资质信息公开). */
 @Path("/api/v1")
@@ -38,6 +41,9 @@ public class SchoolResource {
     @Inject
     CallerScope caller;
 
+    @Inject
+    SchoolSanctions sanctions;
+
     /**
      * Creates or changes a school within the caller's authority: a city office its own city's non-provincial schools,
      * a province office its province's (moving them between its cities, deciding 省属), the national centre any
@@ -51,7 +57,7 @@ public class SchoolResource {
             throw ProblemException.badRequest(List.of(new FieldError("$", "required", "request body is required")));
         }
         boolean created = directory.upsert(request, caller);
-        SchoolView view = SchoolView.of(School.findById(request.code()));
+        SchoolView view = directory.view(School.findById(request.code()));
         return Response.status(created ? 201 : 200).entity(view).build();
     }
 
@@ -63,7 +69,7 @@ public class SchoolResource {
         if (school == null || !caller.covers(school.provinceCode, school.cityCode, school.code)) {
             throw ProblemException.notFound("school");
         }
-        return SchoolView.of(school);
+        return directory.view(school);
     }
 
     /** Every creation of and change to the school, newest first: who, in which role, when, each field before and after. */
@@ -80,7 +86,32 @@ public class SchoolResource {
     }
 
     /**
-     * No token needed: the list of schools qualified to enroll in a year, with their majors. Cached; any change to
+     * 处理处罚: records a sanction against a school of the caller's province (201 with it). One that suspends
+     * enrollment refuses the school's records enrolled within its period (422 rule school-suspended).
+     */
+    @POST
+    @Path("/schools/{code}/sanctions")
+    @RolesAllowed(Roles.PROVINCE)
+    public Response sanction(@PathParam("code") String code, SanctionRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest(List.of(new FieldError("$", "required", "request body is required")));
+        }
+        SchoolSanction recorded = sanctions.record(code, request, caller);
+        return Response.status(201).entity(SanctionView.of(recorded, sanctions.today())).build();
+    }
+
+    /** A school's sanctions, newest first, with who recorded each and when. */
+    @GET
+    @Path("/schools/{code}/sanctions")
+    @RolesAllowed({ Roles.SCHOOL, Roles.CITY, Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
+    public List<SanctionView> sanctions(@PathParam("code") String code) {
+        LocalDate today = sanctions.today();
+        return sanctions.of(code, caller).stream().map(s -> SanctionView.of(s, today)).toList();
+    }
+
+    /**
+     * No token needed: the list of schools qualified to enroll in a year, with their majors, 招生简章 link, complaint
+     * hotline and sanctions (current and past). Cached; any change to
      * the directory drops the cache as soon as it commits. The parameters are checked before the cache is asked, so it
      * only ever holds lists of real (province, year) pairs, and at most quarkus.cache.caffeine."public-schools".maximum-size
      * of them; each client address may ask platform.limits.rate.public times per period (then 429 with Retry-After).

@@ -1,20 +1,25 @@
 package org.techschools.enrollment.rest;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.techschools.enrollment.domain.School;
+import org.techschools.enrollment.domain.SchoolSanction;
 
-/** A school as offices and the public see it. */
+/** A school as offices and the public see it, with its sanctions (处理处罚) newest first, current and past. */
 public record SchoolView(String code, String name, String type, String typeLabel, String provinceCode, String cityCode,
-        boolean provincial, String ownership, String hotline, List<Integer> qualifiedYears, List<Major> majors) {
+        boolean provincial, String ownership, String hotline, List<Integer> qualifiedYears, List<Major> majors,
+        String brochureUrl, String complaintHotline, List<SanctionView> sanctions) {
 
     public record Major(String code, String name, List<String> levels) {
     }
 
-    public static SchoolView of(School s) {
+    /** @param sanctions the school's, newest first; shown without who recorded them, as the public list shows them */
+    public static SchoolView of(School s, List<SchoolSanction> sanctions, LocalDate today) {
         return new SchoolView(s.code, s.name, s.type.name(), s.type.label, s.provinceCode, s.cityCode, s.provincial,
                 s.ownership, s.hotline, s.qualifiedYearList(),
                 s.majors.stream().map(m -> new Major(m.majorCode, m.majorName,
-                        m.levelList().stream().map(Enum::name).toList())).toList());
+                        m.levelList().stream().map(Enum::name).toList())).toList(),
+                s.brochureUrl, s.complaintHotline, sanctions.stream().map(x -> SanctionView.publicly(x, today)).toList());
     }
 }

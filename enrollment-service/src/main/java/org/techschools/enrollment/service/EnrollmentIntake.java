@@ -85,6 +85,9 @@ public class EnrollmentIntake {
     @Inject
     Divisions divisions;
 
+    @Inject
+    SchoolSanctions sanctions;
+
     /**
      * Checks and stores a batch: every valid item is written, no invalid one; all in one transaction so a
      * failure (e.g. the database going away) stores none of them.
@@ -171,6 +174,14 @@ public class EnrollmentIntake {
         String key = sourceKey(v.school().code, v.sourceRecordId());
         Enrollment existing = stored.get(key);
         Instant now = Instant.now();
+        // 暂停招生: a new or changed record enrolled within a suspension is refused; the same push again still answers
+        // UNCHANGED, so a school retrying what was stored before the sanction gets the answer it got then.
+        if (existing == null || !existing.contentHash.equals(hash)) {
+            FieldError suspended = SchoolSanctions.Suspension.refusal(sanctions.suspensions(v.school().code), v.enrolledOn());
+            if (suspended != null) {
+                return rejected(List.of(suspended));
+            }
+        }
         if (existing == null) {
             Enrollment e = new Enrollment();
             e.id = UUID.randomUUID();

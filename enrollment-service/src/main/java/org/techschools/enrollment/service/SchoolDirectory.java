@@ -1,6 +1,9 @@
 package org.techschools.enrollment.service;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -13,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +45,7 @@ import org.techschools.commons.security.Roles;
 import org.techschools.enrollment.domain.School;
 import org.techschools.enrollment.domain.SchoolChange;
 import org.techschools.enrollment.domain.SchoolMajor;
+import org.techschools.enrollment.domain.SchoolSanction;
 import org.techschools.enrollment.rest.SchoolRequest;
 import org.techschools.enrollment.rest.SchoolView;
 
@@ -71,6 +76,13 @@ public class SchoolDirectory {
     @Inject
     Event<Changed> changed;
 
+    @Inject
+    SchoolSanctions sanctions;
+
+    private static final int MAX_BROCHURE_URL = 500;
+    private static final int MAX_HOTLINE = 64;
+    private static final Pattern PHONE = Pattern.compile("[0-9+()\\-,/ 转]{3,64}");
+
     /** The schools as the intake checks records against them, with their filed majors. */
     static final String INTAKE_SCHOOLS = "intake-schools";
 
@@ -83,8 +95,17 @@ public class SchoolDirectory {
     /** The schools of a province qualified to enroll in {@code year}, with their filed majors (cached). */
     @CacheResult(cacheName = PUBLIC_SCHOOLS)
     public List<SchoolView> qualified(String provinceCode, int year) {
-        List<School> schools = School.list("provinceCode = ?1 order by cityCode, code", provinceCode);
-        return schools.stream().filter(s -> s.qualifiedFor(year)).map(SchoolView::of).toList();
+        List<School> schools = School.<School>list("provinceCode = ?1 order by cityCode, code", provinceCode).stream()
+                .filter(s -> s.qualifiedFor(year)).toList();
+        Map<String, List<SchoolSanction>> sanctioned = sanctions.ofSchools(schools.stream().map(s -> s.code).toList());
+        LocalDate today = sanctions.today();
+        return schools.stream().map(s -> SchoolView.of(s, sanctioned.getOrDefault(s.code, List.of()), today)).toList();
+    }
+
+    /** The school as offices and the public see it, with its sanctions. */
+    public SchoolView view(School school) {
+        return SchoolView.of(school, sanctions.ofSchools(List.of(school.code)).getOrDefault(school.code, List.of()),
+                sanctions.today());
     }
 
     /**
@@ -134,6 +155,8 @@ public class SchoolDirectory {
         school.provincial = Boolean.TRUE.equals(r.provincial());
         school.ownership = r.ownership();
         school.hotline = r.hotline();
+        school.brochureUrl = blankToNull(r.brochureUrl());
+        school.complaintHotline = blankToNull(r.complaintHotline());
         school.qualifiedYears = r.qualifiedYears().stream().sorted().distinct().map(String::valueOf).collect(Collectors.joining(","));
         school.updatedAt = clock.instant();
         school.updatedBy = caller.name();
@@ -197,6 +220,8 @@ public class SchoolDirectory {
         state.put("provincial", s.provincial);
         state.put("ownership", s.ownership);
         state.put("hotline", s.hotline);
+        state.put("brochureUrl", s.brochureUrl);
+        state.put("complaintHotline", s.complaintHotline);
         state.put("qualifiedYears", s.qualifiedYearList());
         state.put("majors", s.majors.stream().sorted(Comparator.comparing((SchoolMajor m) -> m.majorCode))
                 .map(m -> Map.of("code", m.majorCode, "name", m.majorName, "levels", m.levelList().stream().map(Enum::name).toList()))
@@ -258,6 +283,37 @@ public class SchoolDirectory {
         }
     }
 
+    /** 招生简章 a browser opens (http or https with a host) and a complaint hotline (电话号码, 转 an extension) as published. */
+    private static void checkBrochureAndHotline(SchoolRequest r, List<FieldError> structural, List<FieldError> rules) {
+        String url = blankToNull(r.brochureUrl());
+        if (url != null && url.length() > MAX_BROCHURE_URL) {
+            structural.add(new FieldError("brochureUrl", "max-length", "brochureUrl is longer than " + MAX_BROCHURE_URL));
+        } else if (url != null && !isWebAddress(url)) {
+            rules.add(new FieldError("brochureUrl", "web-address", "brochureUrl must be an http or https address"));
+        }
+        String hotline = blankToNull(r.complaintHotline());
+        if (hotline != null && hotline.length() > MAX_HOTLINE) {
+            structural.add(new FieldError("complaintHotline", "max-length", "complaintHotline is longer than " + MAX_HOTLINE));
+        } else if (hotline != null && !PHONE.matcher(hotline).matches()) {
+            rules.add(new FieldError("complaintHotline", "phone-format",
+                    "complaintHotline holds telephone numbers: digits, spaces, + - ( ) , / and 转 for an extension"));
+        }
+    }
+
+    private static boolean isWebAddress(String url) {
+        try {
+            URI uri = new URI(url);
+            return uri.getScheme() != null && Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
+                    && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     public static SchoolUpserted toEvent(School s) {
         return new SchoolUpserted(s.code, s.name, s.type, s.provinceCode, s.cityCode, s.provincial, s.ownership, s.hotline,
                 s.qualifiedYearList(), s.majors.stream()
@@ -279,11 +335,14 @@ public class SchoolDirectory {
         freeText.put("name", r.name());
         freeText.put("ownership", r.ownership());
         freeText.put("hotline", r.hotline());
+        freeText.put("brochureUrl", r.brochureUrl());
+        freeText.put("complaintHotline", r.complaintHotline());
         freeText.forEach((field, value) -> {
             if (IdNumberShape.foundIn(value)) {
                 rules.add(IdNumberShape.error(field));
             }
         });
+        checkBrochureAndHotline(r, structural, rules);
         if (r.type() == null) {
             structural.add(new FieldError("type", "required", "type is required"));
         } else if (Arrays.stream(SchoolType.values()).noneMatch(t -> t.name().equals(r.type()))) {

@@ -1,0 +1,22 @@
+package org.techschools.enrollment.domain;
+
+/**
+ * What a school is sanctioned for (处理处罚事由), in the words of seed 000: 违规招生 and 虚假宣传 from its rules on
+ * enrollment order, and the conditions it names for dealing with a school publicly (违规办学, 招生管理不善, 办学秩序混乱,
+ * 存在隐患).
+ */
+public enum SanctionKind {
+    ILLEGAL_ENROLLMENT("违规招生"),
+    FALSE_ADVERTISING("虚假宣传"),
+    ILLEGAL_OPERATION("违规办学"),
+    POOR_ENROLLMENT_MANAGEMENT("招生管理不善"),
+    DISORDERLY_OPERATION("办学秩序混乱"),
+    SAFETY_HAZARD("存在安全隐患"),
+    OTHER("其他违法违规行为");
+
+    public final String label;
+
+    SanctionKind(String label) {
+        this.label = label;
+    }
+}
