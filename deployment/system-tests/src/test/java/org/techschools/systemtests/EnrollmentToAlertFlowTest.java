@@ -1,9 +1,7 @@
 package org.techschools.systemtests;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -43,12 +40,7 @@ import org.techschools.testinfra.Topics;
  */
 class EnrollmentToAlertFlowTest {
 
-    /** Zhejiang's 学籍 deadlines (seed 002): spring intakes by 31 March, autumn intakes by 31 October. */
-    private static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
-    private static final boolean SPRING = TODAY.isBefore(LocalDate.of(TODAY.getYear(), 4, 1))
-            || TODAY.isAfter(LocalDate.of(TODAY.getYear(), 10, 31));
-    /** The next intake whose registration deadline has not passed, so that no LATE_REGISTRATION alert muddies the flow. */
-    private static final int INTAKE_YEAR = TODAY.isAfter(LocalDate.of(TODAY.getYear(), 10, 31)) ? TODAY.getYear() + 1 : TODAY.getYear();
+    private static final int INTAKE_YEAR = PlatformRequests.INTAKE_YEAR;
     /** 杭州市 in the seed-002 task table. */
     private static final Map<Integer, Integer> HANGZHOU_TARGET = Map.of(2023, 18600, 2024, 20460, 2025, 22320, 2026, 24180, 2027, 26040);
 
@@ -73,11 +65,11 @@ class EnrollmentToAlertFlowTest {
         String enrollment = platform.url("enrollment-service");
         String registration = platform.url("registration-service");
         String quota = platform.url("quota-service");
-        createSchool(enrollment, "E2E-HZ-01", "330100", "TECHNICIAN_COLLEGE");
-        createSchool(enrollment, "E2E-NB-01", "330200", "TECHNICAL_SCHOOL");
+        PlatformRequests.createSchool(enrollment, "E2E-HZ-01", "330100", "TECHNICIAN_COLLEGE");
+        PlatformRequests.createSchool(enrollment, "E2E-NB-01", "330200", "TECHNICAL_SCHOOL");
 
         String idNumber = ResidentIds.of("330102", LocalDate.of(2010, 3, 8), false);
-        Map<String, Object> first = enrollmentOf("E2E-HZ-01", "HZ-0001", idNumber);
+        Map<String, Object> first = PlatformRequests.enrollmentOf("E2E-HZ-01", "HZ-0001", idNumber);
         given().baseUri(enrollment).auth().oauth2(TestTokens.school("E2E-HZ-01")).contentType(ContentType.JSON).body(first)
                 .post("/api/v1/enrollments").then().statusCode(201);
         given().baseUri(enrollment).auth().oauth2(TestTokens.school("E2E-HZ-01")).contentType(ContentType.JSON).body(first)
@@ -89,7 +81,7 @@ class EnrollmentToAlertFlowTest {
 
         long pushed = System.nanoTime();
         given().baseUri(enrollment).auth().oauth2(TestTokens.school("E2E-NB-01")).contentType(ContentType.JSON)
-                .body(enrollmentOf("E2E-NB-01", "NB-0001", idNumber)).post("/api/v1/enrollments").then().statusCode(201);
+                .body(PlatformRequests.enrollmentOf("E2E-NB-01", "NB-0001", idNumber)).post("/api/v1/enrollments").then().statusCode(201);
         Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
                 .until(() -> alerts(registration, TestTokens.auditor()).getList("items").size() == 1);
         long detectedMillis = (System.nanoTime() - pushed) / 1_000_000;
@@ -213,39 +205,5 @@ class EnrollmentToAlertFlowTest {
         Awaitility.await().atMost(within).pollInterval(Duration.ofMillis(50)).until(() -> status.equals(
                 given().baseUri(enrollment).auth().oauth2(TestTokens.school(school))
                         .get("/api/v1/enrollments/{s}/{r}", school, record).then().statusCode(200).extract().path("checkStatus")));
-    }
-
-    private static void createSchool(String enrollment, String code, String city, String type) {
-        Map<String, Object> school = new HashMap<>();
-        school.put("code", code);
-        school.put("name", "系统测试学校 " + code);
-        school.put("type", type);
-        school.put("provinceCode", "330000");
-        school.put("cityCode", city);
-        school.put("provincial", false);
-        school.put("qualifiedYears", List.of(INTAKE_YEAR));
-        school.put("majors", List.of(Map.of("code", "0401", "name", "数控加工", "levels", List.of("INTERMEDIATE", "ADVANCED"))));
-        given().baseUri(enrollment).auth().oauth2(TestTokens.province("330000")).contentType(ContentType.JSON).body(school)
-                .post("/api/v1/schools").then().statusCode(201).body("majors", hasSize(1))
-                .body("majors[0].levels", containsInAnyOrder("INTERMEDIATE", "ADVANCED"));
-    }
-
-    private static Map<String, Object> enrollmentOf(String school, String record, String idNumber) {
-        Map<String, Object> student = Map.of("idType", "RESIDENT_ID", "idNumber", idNumber, "name", "李娜", "gender", "FEMALE",
-                "birthDate", "2010-03-08");
-        Map<String, Object> body = new HashMap<>();
-        body.put("schoolCode", school);
-        body.put("sourceRecordId", record);
-        body.put("student", student);
-        body.put("majorCode", "0401");
-        body.put("classLevel", "INTERMEDIATE");
-        body.put("studyMode", "FULL_TIME");
-        body.put("intakeYear", INTAKE_YEAR);
-        body.put("intakeSeason", SPRING ? "SPRING" : "AUTUMN");
-        body.put("enrolledOn", TODAY.toString());
-        body.put("sourceCategory", "初中毕业生");
-        body.put("originRegion", "330102");
-        body.put("priorityFlags", List.of());
-        return body;
     }
 }

@@ -32,10 +32,27 @@ final class RunningPlatform implements AutoCloseable {
     private final String idEncryptionKey = randomKey();
 
     RunningPlatform start() throws IOException {
+        return start(false);
+    }
+
+    /**
+     * Starts the three services; {@code withConsole} runs them as the local launcher does, in the demo profile whose
+     * console offers the demo sign-in, each page linking to the others at their ports here.
+     */
+    RunningPlatform start(boolean withConsole) throws IOException {
         for (String service : SERVICES) {
-            int port = freePort();
-            processes.put(service, launch(service, port, Map.of()));
-            ports.put(service, port);
+            ports.put(service, freePort());
+        }
+        Map<String, String> console = new LinkedHashMap<>();
+        if (withConsole) {
+            console.put("QUARKUS_PROFILE", "prod,demo");
+            console.put("JWT_PRIVATE_KEY_LOCATION", infra.privateKeyPem().toString());
+            for (String service : SERVICES) {
+                console.put("PLATFORM_CONSOLE_" + service.substring(0, service.indexOf('-')).toUpperCase() + "_URL", url(service));
+            }
+        }
+        for (String service : SERVICES) {
+            processes.put(service, launch(service, ports.get(service), console));
         }
         for (String service : SERVICES) {
             awaitReady(service);

@@ -52,8 +52,10 @@ class AlertWorkbenchPagesTest {
     }
 
     @Test
-    void withoutASessionThePageIsRefused() {
-        given().when().get("/console/alerts").then().statusCode(401);
+    void withoutASessionThePageSendsToSignIn() {
+        given().redirects().follow(false).when().get("/console/alerts").then().statusCode(303)
+                .header("Location", containsString("/console/sign-in"));
+        given().when().get("/api/v1/alerts").then().statusCode(401);
     }
 
     @Test
