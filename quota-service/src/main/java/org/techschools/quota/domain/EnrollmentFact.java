@@ -26,8 +26,13 @@ public class EnrollmentFact extends PanacheEntityBase {
     @Column(nullable = false)
     public int version;
 
+    /** The school the record counts at: the enrolling school, or the receiving one after a transfer (转学). */
     @Column(name = "school_code", nullable = false)
     public String schoolCode;
+
+    /** The school that enrolled the person, once a transfer moved the record away from it; null until then. */
+    @Column(name = "enrolling_school_code")
+    public String enrollingSchoolCode;
 
     /** The school's own id of the record: with schoolCode, how alerts name it to the school. */
     @Column(name = "source_record_id")

@@ -21,7 +21,8 @@ import org.techschools.commons.messaging.MalformedEventException;
 import org.techschools.quota.service.RegistrationProjection;
 
 /**
- * {@code registration-events} → the count of ACTIVE 学籍 (在籍) beside actual enrollment. Applied once per eventId
+ * {@code registration-events} → the count of ACTIVE 学籍 (在籍) beside actual enrollment, and transfers (转入) moving a
+ * record's counts to the receiving school. Applied once per eventId
  * (processed_event) in one transaction with its effect; check results are enrollment-service's business and skipped
  * without a trace; anything unreadable goes to {@code dlq.quota-service}.
  */
@@ -59,6 +60,11 @@ public class RegistrationEventsConsumer {
         require(STATUSES.contains(event.status()), envelope, "status");
         require(event.changeType() != null && !event.changeType().isBlank(), envelope, "changeType");
         require(event.effectiveOn() != null, envelope, "effectiveOn");
+        if (RegistrationChanged.TRANSFER_IN.equals(event.changeType())) {
+            require(event.provinceCode() != null, envelope, "provinceCode");
+            require(event.cityCode() != null, envelope, "cityCode");
+            require(event.fromSchoolCode() != null && !event.fromSchoolCode().isBlank(), envelope, "fromSchoolCode");
+        }
         projection.changed(event);
     }
 }

@@ -122,12 +122,15 @@ public class EnrollmentProjection {
                 deltas.count(fact, -1);
             }
             fact.version = event.version();
-            fact.schoolCode = event.schoolCode();
+            // The event names the enrolling school: a record a transfer moved stays at the receiving school.
+            if (fact.enrollingSchoolCode == null) {
+                fact.schoolCode = event.schoolCode();
+                fact.schoolType = event.schoolType() == null ? null : event.schoolType().name();
+                fact.schoolProvincial = event.schoolProvincial();
+                fact.provinceCode = event.schoolProvinceCode();
+                fact.cityCode = event.schoolCityCode();
+            }
             fact.sourceRecordId = event.sourceRecordId();
-            fact.schoolType = event.schoolType() == null ? null : event.schoolType().name();
-            fact.schoolProvincial = event.schoolProvincial();
-            fact.provinceCode = event.schoolProvinceCode();
-            fact.cityCode = event.schoolCityCode();
             fact.majorCode = event.majorCode();
             fact.classLevel = event.classLevel().name();
             fact.studyMode = event.studyMode().name();
@@ -143,7 +146,13 @@ public class EnrollmentProjection {
             }
             deltas.count(fact, +1);
             arrived.put(fact.enrollmentId, fact);
-            checked.add(Checked.of(fact));
+            if (fact.enrollingSchoolCode == null) {
+                checked.add(Checked.of(fact));
+            } else {
+                // Recruitment was judged at the school that enrolled the person (a transfer is no recruitment): the
+                // receiving school's cell is only compared with its plan again.
+                left.add(fact.counterKey());
+            }
             if (before != null && !sameCell(before, fact.counterKey())) {
                 left.add(before);
             }

@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
 import org.techschools.commons.events.RegistrationChanged;
+import org.techschools.quota.domain.CounterKey;
 import org.techschools.quota.domain.EnrollmentFact;
 import org.techschools.quota.domain.RegistrationState;
 import org.techschools.commons.persistence.BulkWrite;
@@ -35,10 +36,23 @@ public class RegistrationProjection {
     @Inject
     EntityManager em;
 
-    /** A 学籍 was registered or changed state (退学, 转出, 休学, 复学, 毕业, 注销). */
+    @Inject
+    EnrollmentCounters counters;
+
+    @Inject
+    PlanCompliance compliance;
+
+    /**
+     * A 学籍 was registered or changed state (退学, 转出, 休学, 复学, 毕业, 注销), or continued at a receiving school
+     * (转入, TRANSFER_IN: its record moves there first).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void changed(RegistrationChanged event) {
         lock(List.of(event.enrollmentId()));
+        EnrollmentFact fact = em.find(EnrollmentFact.class, event.enrollmentId());
+        if (RegistrationChanged.TRANSFER_IN.equals(event.changeType())) {
+            fact = transferred(fact, event);
+        }
         RegistrationState state = RegistrationState.findById(event.registrationId());
         if (state == null) {
             state = new RegistrationState();
@@ -51,8 +65,49 @@ public class RegistrationProjection {
         state.effectiveOn = event.effectiveOn();
         state.persist();
         Map<List<Object>, Integer> deltas = new HashMap<>();
-        recount(state, em.find(EnrollmentFact.class, event.enrollmentId()), deltas);
+        recount(state, fact, deltas);
         write(deltas);
+    }
+
+    /**
+     * 转学: the record and every counter of actual enrollment it is in (GET /api/v1/progress, the dashboards) move to the
+     * receiving school, and the plan cells it left and joined are compared with their plans again. A record not seen
+     * yet (a replay reads the two topics at their own pace) is kept as an uncounted row at the receiving school, where
+     * it counts when it arrives.
+     */
+    private EnrollmentFact transferred(EnrollmentFact fact, RegistrationChanged event) {
+        if (fact == null) {
+            fact = new EnrollmentFact();
+            fact.enrollmentId = event.enrollmentId();
+            fact.enrollingSchoolCode = event.fromSchoolCode();
+            moveTo(fact, event);
+            fact.persist();
+            return fact;
+        }
+        if (event.schoolCode().equals(fact.schoolCode)) {
+            return fact;
+        }
+        CounterKey left = fact.counterKey();
+        EnrollmentCounters.Deltas deltas = new EnrollmentCounters.Deltas();
+        if (fact.active) {
+            deltas.count(fact, -1);
+        }
+        if (fact.enrollingSchoolCode == null) {
+            fact.enrollingSchoolCode = fact.schoolCode;
+        }
+        moveTo(fact, event);
+        if (fact.active) {
+            deltas.count(fact, +1);
+            counters.apply(deltas);
+            compliance.check(List.of(), List.of(left, fact.counterKey()));
+        }
+        return fact;
+    }
+
+    private static void moveTo(EnrollmentFact fact, RegistrationChanged event) {
+        fact.schoolCode = event.schoolCode();
+        fact.provinceCode = event.provinceCode();
+        fact.cityCode = event.cityCode();
     }
 
     /** Enrollment records arrived or were corrected: their 学籍 count under their (possibly new) city and year. */
