@@ -27,7 +27,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.techschools.commons.domain.ClassLevel;
 import org.techschools.commons.events.EnrollmentRecorded;
+import org.techschools.commons.events.SchoolUpserted;
 import org.techschools.testinfra.EventContracts;
 import org.techschools.testinfra.PlatformInfra;
 import org.techschools.testinfra.Topics;
@@ -82,7 +84,9 @@ public final class EventFixtures {
         Map<String, Object> payload = Map.of("code", code, "name", name, "type", type,
                 "provinceCode", provinceCode, "cityCode", cityCode, "provincial", provincial, "qualifiedYears", List.of(2025),
                 "majors", catalogue);
-        String json = envelope("SchoolUpserted", code, payload);
+        boolean technician = majors.values().stream().anyMatch(levels -> levels.contains("TECHNICIAN"));
+        String json = envelope("SchoolUpserted", code, payload,
+                technician ? SchoolUpserted.TECHNICIAN_SCHEMA_VERSION : SchoolUpserted.SCHEMA_VERSION);
         assertEquals(Set.of(), EventContracts.violations(json, "SchoolUpserted"));
         return json;
     }
@@ -174,7 +178,7 @@ public final class EventFixtures {
             p.put("schoolType", schoolType);
             p.put("schoolProvincial", schoolProvincial);
             p.put("recordedAt", Instant.now().toString());
-            String json = envelope(type, personKey, p, version1 ? 1 : EnrollmentRecorded.SCHEMA_VERSION);
+            String json = envelope(type, personKey, p, version1 ? 1 : EnrollmentRecorded.schemaVersion(ClassLevel.valueOf(classLevel)));
             if (!version1) {
                 assertEquals(Set.of(), EventContracts.violations(json, "EnrollmentRecorded"));
             }

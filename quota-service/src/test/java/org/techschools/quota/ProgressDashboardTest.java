@@ -158,11 +158,11 @@ class ProgressDashboardTest {
                 .extract().asString();
         String[] lines = csv.replace("\uFEFF", "").split("\r\n");
         assertEquals("year,schoolCode,schoolName,schoolType,provincial,target,plan,actual,activeRegistrations,completionPct,"
-                + "expectedByToday,advancedShare,INTERMEDIATE,ADVANCED,PREP_TECHNICIAN,FULL_TIME,PART_TIME,"
+                + "expectedByToday,advancedShare,INTERMEDIATE,ADVANCED,PREP_TECHNICIAN,TECHNICIAN,FULL_TIME,PART_TIME,"
                 + "脱贫家庭,退役军人,高中毕业生,企业职工,防返贫监测对象,订单班", lines[0]);
         assertTrue(List.of(lines).contains("2024," + school + ",学校" + school
-                + ",TECHNICAL_SCHOOL,false,,0,4,0,,,25.0,3,1,0,3,1,1,1,1,1,1,1"), csv);
-        assertTrue(lines[lines.length - 1].startsWith("2024,330600,合计,,,8030,0,4,0,0.0,8030,25.0,3,1,0,3,1,1,1,1,1,1,1"),
+                + ",TECHNICAL_SCHOOL,false,,0,4,0,,,25.0,3,1,0,0,3,1,1,1,1,1,1,1"), csv);
+        assertTrue(lines[lines.length - 1].startsWith("2024,330600,合计,,,8030,0,4,0,0.0,8030,25.0,3,1,0,0,3,1,1,1,1,1,1,1"),
                 lines[lines.length - 1]);
         given().auth().oauth2(TestTokens.city(city)).accept("text/csv").queryParam("year", year)
                 .when().get("/api/v1/progress/" + city + "/schools")

@@ -84,7 +84,7 @@ public final class EnrollmentSheet {
             Column.GENDER, Map.of("男", "MALE", "女", "FEMALE"),
             Column.CLASS_LEVEL, Map.of("中级工班", "INTERMEDIATE", "中级工", "INTERMEDIATE", "高级工班", "ADVANCED", "高级工", "ADVANCED",
                     "预备技师班", "PREP_TECHNICIAN", "预备技师（技师）班", "PREP_TECHNICIAN", "预备技师(技师)班", "PREP_TECHNICIAN",
-                    "技师班", "PREP_TECHNICIAN"),
+                    "技师班", "TECHNICIAN", "技师", "TECHNICIAN"),
             Column.STUDY_MODE, Map.of("全日制", "FULL_TIME", "非全日制", "PART_TIME"),
             Column.INTAKE_SEASON, Map.of("春季", "SPRING", "秋季", "AUTUMN"));
 

@@ -165,7 +165,8 @@ public class SchoolDirectory {
             school.persist();
         }
         record(school, created, before, caller);
-        outbox.append(Topics.SCHOOL_EVENTS, SchoolUpserted.TYPE, school.code, toEvent(school));
+        SchoolUpserted event = toEvent(school);
+        outbox.append(Topics.SCHOOL_EVENTS, SchoolUpserted.TYPE, SchoolUpserted.schemaVersion(event), school.code, event);
         changed.fire(new Changed(school.code));
         return created;
     }

@@ -1,11 +1,28 @@
 package org.techschools.commons.domain;
 
-/** 班级层次: 中级工班, 高级工班, 预备技师(技师)班. */
+/**
+ * 班级层次: 中级工班, 高级工班, 预备技师班, 技师班. Seeds 001 and 002 count 技师班 beside 预备技师班 ("预备技师（技师）班")
+ * and ask for more of both, so each is its own level.
+ */
 public enum ClassLevel {
     /** 中级工班 */
-    INTERMEDIATE,
+    INTERMEDIATE("中级工班"),
     /** 高级工班 */
-    ADVANCED,
-    /** 预备技师（技师）班 */
-    PREP_TECHNICIAN
+    ADVANCED("高级工班"),
+    /** 预备技师班 */
+    PREP_TECHNICIAN("预备技师班"),
+    /** 技师班 */
+    TECHNICIAN("技师班");
+
+    /** The name an office or a certificate prints. */
+    public final String label;
+
+    ClassLevel(String label) {
+        this.label = label;
+    }
+
+    /** The levels that count as 高技能 on the dashboards (seed 002: raise the share of 高级工班 and 预备技师（技师）班). */
+    public boolean isHighSkill() {
+        return this != INTERMEDIATE;
+    }
 }

@@ -12,9 +12,12 @@ public final class Topics {
 
     /**
      * The envelope schema versions a consumer of {@link #ENROLLMENT_EVENTS} reads: the topic is replayed from its start,
-     * so events written before EnrollmentRecorded's version 2 stay readable.
+     * so events written before EnrollmentRecorded's version 2 stay readable; version 3 carries class level TECHNICIAN.
      */
-    public static final Set<Integer> ENROLLMENT_EVENTS_VERSIONS = Set.of(1, 2);
+    public static final Set<Integer> ENROLLMENT_EVENTS_VERSIONS = Set.of(1, 2, 3);
+
+    /** The envelope schema versions a consumer of {@link #SCHOOL_EVENTS} reads: version 2 files majors for TECHNICIAN. */
+    public static final Set<Integer> SCHOOL_EVENTS_VERSIONS = Set.of(1, 2);
 
     private Topics() {
     }

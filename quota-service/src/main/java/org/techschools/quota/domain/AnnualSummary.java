@@ -21,8 +21,8 @@ public record AnnualSummary(int year, String provinceCode, String provinceName, 
     /**
      * One city's (or the province's) figures.
      *
-     * @param byLevel       actual enrollment per class level (INTERMEDIATE, ADVANCED, PREP_TECHNICIAN)
-     * @param advancedShare share of 高级工班 and 预备技师(技师)班, in percent
+     * @param byLevel       actual enrollment per class level (INTERMEDIATE, ADVANCED, PREP_TECHNICIAN, TECHNICIAN)
+     * @param advancedShare share of 高级工班, 预备技师班 and 技师班, in percent
      * @param alertsByType  plan-compliance alerts of the intake year per type (OVER_PLAN, NO_PLAN, CROSS_CITY_RECRUITMENT)
      */
     public record Row(String code, String name, long target, long plan, long actual, BigDecimal completionPct,

@@ -2,7 +2,10 @@ package org.techschools.quota.domain;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * 进展: target vs plan vs actual enrollment of a province and its cities in one intake year. Immutable (its lists are
@@ -19,27 +22,42 @@ import java.util.List;
  * @param priorityGroups  students of each {@link PriorityGroup} (脱贫家庭, 防返贫监测对象, 订单班, 退役军人, …)
  * @param campaign        the multi-year campaign (五年攻坚) covering the year, null when none
  * @param burnUp          per city, enrollment of the intake year by month and cumulated
+ * @param byLevel         actual per class level (INTERMEDIATE, ADVANCED, PREP_TECHNICIAN, TECHNICIAN)
+ * @param levelShares     each class level's share of {@code actual} in percent (null values without enrollment)
  */
 public record ProgressReport(int year, String provinceCode, String provinceName, String scopeCityCode, long target,
         long plan, long actual, long activeRegistrations, BigDecimal completionPct, BigDecimal advancedShare, LocalDate asOf, long expectedByToday,
-        List<GroupCount> priorityGroups, CampaignProgress campaign, List<CityProgress> cities, List<BurnUp> burnUp) {
+        List<GroupCount> priorityGroups, CampaignProgress campaign, List<CityProgress> cities, List<BurnUp> burnUp,
+        Map<String, Long> byLevel, Map<String, BigDecimal> levelShares) {
 
     public ProgressReport {
         priorityGroups = List.copyOf(priorityGroups);
         cities = List.copyOf(cities);
         burnUp = List.copyOf(burnUp);
+        byLevel = inOrder(byLevel);
+        levelShares = inOrder(levelShares);
+    }
+
+    /** A read-only copy keeping the levels' declaration order (and a share's null). */
+    static <V> Map<String, V> inOrder(Map<String, V> values) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     /**
      * One city (设区市) row.
      *
-     * @param advancedShare share of 高级工班 and 预备技师(技师)班 in the city's actual enrollment, in percent
+     * @param advancedShare share of 高级工班, 预备技师班 and 技师班 in the city's actual enrollment, in percent
+     * @param byLevel       actual per class level
+     * @param levelShares   each class level's share of {@code actual} in percent
      */
     public record CityProgress(String cityCode, String cityName, long target, long plan, long actual,
-            long activeRegistrations, BigDecimal completionPct, BigDecimal advancedShare, long expectedByToday, List<GroupCount> priorityGroups) {
+            long activeRegistrations, BigDecimal completionPct, BigDecimal advancedShare, long expectedByToday, List<GroupCount> priorityGroups,
+            Map<String, Long> byLevel, Map<String, BigDecimal> levelShares) {
 
         public CityProgress {
             priorityGroups = List.copyOf(priorityGroups);
+            byLevel = inOrder(byLevel);
+            levelShares = inOrder(levelShares);
         }
     }
 

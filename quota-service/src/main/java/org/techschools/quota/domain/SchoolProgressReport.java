@@ -16,7 +16,7 @@ import org.techschools.quota.domain.ProgressReport.GroupCount;
  * @param plan                students in the issued or filed 招生计划 of the city's schools
  * @param activeRegistrations ACTIVE 学籍 (在籍) of the intake year, from registration-events
  * @param expectedByToday     序时进度 of the city target on {@code asOf}
- * @param advancedShare       share of 高级工班 and 预备技师(技师)班 in the city's actual enrollment, in percent
+ * @param advancedShare       share of 高级工班, 预备技师班 and 技师班 in the city's actual enrollment, in percent
  */
 public record SchoolProgressReport(int year, String provinceCode, String cityCode, String cityName, long target, long plan,
         long actual, long activeRegistrations, BigDecimal completionPct, LocalDate asOf, long expectedByToday,
@@ -34,7 +34,7 @@ public record SchoolProgressReport(int year, String provinceCode, String cityCod
      * @param plan            students in the school's issued or filed 招生计划 of the year, 0 when none binds it
      * @param completionPct   actual / target in percent, null without a target
      * @param expectedByToday 序时进度 of the school's target, null without a target
-     * @param byLevel         actual per class level (INTERMEDIATE, ADVANCED, PREP_TECHNICIAN)
+     * @param byLevel         actual per class level (INTERMEDIATE, ADVANCED, PREP_TECHNICIAN, TECHNICIAN)
      * @param byMode          actual per study mode (FULL_TIME, PART_TIME)
      * @param byMajor         actual per major code
      */

@@ -26,6 +26,6 @@ public class PlanEvents {
         PlanChanged event = new PlanChanged(plan.id, plan.schoolCode, plan.provinceCode, plan.cityCode, plan.year,
                 step.action.name(), plan.status.name(), lines, total, step.adjustmentId, step.note, step.actor,
                 step.at == null ? Instant.now() : step.at);
-        outbox.append(Topics.QUOTA_EVENTS, PlanChanged.TYPE, plan.schoolCode, event);
+        outbox.append(Topics.QUOTA_EVENTS, PlanChanged.TYPE, PlanChanged.schemaVersion(lines), plan.schoolCode, event);
     }
 }

@@ -1,7 +1,5 @@
 package org.techschools.quota.messaging;
 
-import java.util.Set;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -33,7 +31,7 @@ public class SchoolEventsConsumer {
     @Incoming("school-events")
     @Blocking
     public void on(String raw) {
-        processor.process(Topics.SCHOOL_EVENTS, raw, Set.of(1), this::apply);
+        processor.process(Topics.SCHOOL_EVENTS, raw, Topics.SCHOOL_EVENTS_VERSIONS, this::apply);
     }
 
     void apply(EventEnvelope envelope) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -23,7 +24,6 @@ final class AnnualSummaryWorkbook {
 
     static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private static final String[] LEVEL_LABELS = { "中级工班", "高级工班", "预备技师(技师)班" };
     private static final String[] ALERT_LABELS = { "超计划招生", "无计划招生", "省内跨市招生" };
 
     private AnnualSummaryWorkbook() {
@@ -43,7 +43,7 @@ final class AnnualSummaryWorkbook {
             title.getCell(0).setCellStyle(bold);
 
             List<String> header = new ArrayList<>(List.of("地区代码", "地区", "目标任务", "招生计划", "实际招生", "完成率(%)"));
-            header.addAll(List.of(LEVEL_LABELS));
+            Stream.of(ClassLevel.values()).forEach(level -> header.add(level.label));
             header.add("高级工班及以上占比(%)");
             summary.total().priorityGroups().forEach(g -> header.add(g.label()));
             header.addAll(List.of(ALERT_LABELS));

@@ -86,7 +86,7 @@ public class TargetResource {
                     - `code` (required): 000000 for NATIONAL, a province division code (330000) for PROVINCE, a city
                       division code (330100) for CITY, a school code known from school-events for SCHOOL
                     - `target` (required): new students, a whole number ≥ 0
-                    - `classLevel` (optional): INTERMEDIATE, ADVANCED or PREP_TECHNICIAN; empty means all levels
+                    - `classLevel` (optional): INTERMEDIATE, ADVANCED, PREP_TECHNICIAN or TECHNICIAN; empty means all levels
                     - `source` (optional): the document that set the target (文号), e.g. 浙人社函〔2023〕37号
 
                     Example:

@@ -1,5 +1,6 @@
 package org.techschools.quota.service;
 
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -66,16 +68,12 @@ public class ProgressService {
      */
     @Transactional
     public ProgressReport province(int year, String provinceCode, String cityLimit) {
-        Map<String, long[]> actualByCity = new HashMap<>(); // city -> {all, advanced or prep-technician}
+        Map<String, Map<String, Long>> levelsByCity = new HashMap<>();
         for (Object[] row : rows("""
                 SELECT city_code, class_level, SUM(count) FROM city_counter
                 WHERE province_code = ?1 AND intake_year = ?2 GROUP BY city_code, class_level""", provinceCode, year)) {
-            long[] sums = actualByCity.computeIfAbsent((String) row[0], c -> new long[2]);
-            long n = ((Number) row[2]).longValue();
-            sums[0] += n;
-            if (isAdvanced((String) row[1])) {
-                sums[1] += n;
-            }
+            levelsByCity.computeIfAbsent((String) row[0], c -> zeroes(ClassLevel.values()))
+                    .merge((String) row[1], ((Number) row[2]).longValue(), Long::sum);
         }
         Map<String, Long> registeredByCity = sums("""
                 SELECT city_code, SUM(count) FROM registration_counter
@@ -87,7 +85,7 @@ public class ProgressService {
             cityNames.put(city.code, city.name);
             cityCodes.add(city.code);
         }
-        cityCodes.addAll(actualByCity.keySet());
+        cityCodes.addAll(levelsByCity.keySet());
         Map<String, Long> plannedByCity = plans.plannedByCity(year, provinceCode);
         cityCodes.addAll(plannedByCity.keySet());
         if (cityLimit != null) {
@@ -98,37 +96,36 @@ public class ProgressService {
         Map<String, Map<PriorityGroup, Long>> groupsByCity = priorityGroups("city_code", year, provinceCode, null);
         List<CityProgress> cities = new ArrayList<>();
         for (String code : cityCodes) {
-            long[] actual = actualByCity.getOrDefault(code, new long[2]);
+            Map<String, Long> levels = levelsByCity.getOrDefault(code, zeroes(ClassLevel.values()));
+            long actual = total(levels);
             long target = cityTargets.getOrDefault(code, 0);
             String name = cityNames.containsKey(code) ? cityNames.get(code) : Region.nameOf(code);
-            cities.add(new CityProgress(code, name, target, plannedByCity.getOrDefault(code, 0L), actual[0],
-                    registeredByCity.getOrDefault(code, 0L), Percentages.of(actual[0], target),
-                    Percentages.of(actual[1], actual[0]), expected(target, year, today),
-                    groupCounts(List.of(groupsByCity.getOrDefault(code, Map.of())))));
+            cities.add(new CityProgress(code, name, target, plannedByCity.getOrDefault(code, 0L), actual,
+                    registeredByCity.getOrDefault(code, 0L), Percentages.of(actual, target),
+                    Percentages.of(highSkill(levels), actual), expected(target, year, today),
+                    groupCounts(List.of(groupsByCity.getOrDefault(code, Map.of()))), levels, shares(levels)));
         }
 
         long target;
         long plan = cities.stream().mapToLong(CityProgress::plan).sum();
-        long actual;
-        long advanced;
+        Map<String, Long> levels = zeroes(ClassLevel.values());
         long registered;
         if (cityLimit == null) {
             target = targets(year, TargetScope.PROVINCE, List.of(provinceCode)).getOrDefault(provinceCode, 0);
-            actual = actualByCity.values().stream().mapToLong(s -> s[0]).sum();
-            advanced = actualByCity.values().stream().mapToLong(s -> s[1]).sum();
+            levelsByCity.values().forEach(city -> city.forEach((level, n) -> levels.merge(level, n, Long::sum)));
             registered = registeredByCity.values().stream().mapToLong(Long::longValue).sum();
         } else {
             target = cities.stream().mapToLong(CityProgress::target).sum();
-            actual = cities.stream().mapToLong(CityProgress::actual).sum();
-            advanced = actualByCity.getOrDefault(cityLimit, new long[2])[1];
+            levels.putAll(levelsByCity.getOrDefault(cityLimit, Map.of()));
             registered = cities.stream().mapToLong(CityProgress::activeRegistrations).sum();
         }
+        long actual = total(levels);
         List<Map<PriorityGroup, Long>> scoped = cityLimit == null ? List.copyOf(groupsByCity.values())
                 : List.of(groupsByCity.getOrDefault(cityLimit, Map.of()));
         return new ProgressReport(year, provinceCode, Region.nameOf(provinceCode), cityLimit, target, plan, actual,
-                registered, Percentages.of(actual, target), Percentages.of(advanced, actual), today,
+                registered, Percentages.of(actual, target), Percentages.of(highSkill(levels), actual), today,
                 expected(target, year, today), groupCounts(scoped), campaign(year, provinceCode, cityLimit), cities,
-                burnUp(year, provinceCode, cityLimit, cityNames));
+                burnUp(year, provinceCode, cityLimit, cityNames), levels, shares(levels));
     }
 
     /**
@@ -262,8 +259,8 @@ public class ProgressService {
         for (String code : codes) {
             School school = schools.get(code);
             Map<String, Long> levels = byLevel.getOrDefault(code, zeroes(ClassLevel.values()));
-            long actual = levels.values().stream().mapToLong(Long::longValue).sum();
-            long advanced = levels.get(ClassLevel.ADVANCED.name()) + levels.get(ClassLevel.PREP_TECHNICIAN.name());
+            long actual = total(levels);
+            long advanced = highSkill(levels);
             total += actual;
             advancedTotal += advanced;
             Integer target = schoolTargets.get(code);
@@ -335,8 +332,24 @@ public class ProgressService {
         return query;
     }
 
-    private static boolean isAdvanced(String classLevel) {
-        return ClassLevel.ADVANCED.name().equals(classLevel) || ClassLevel.PREP_TECHNICIAN.name().equals(classLevel);
+    private static long total(Map<String, Long> levels) {
+        return levels.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Students of 高级工班, 预备技师班 and 技师班: what seed 002 asks to raise. */
+    static long highSkill(Map<String, Long> levels) {
+        return Stream.of(ClassLevel.values()).filter(ClassLevel::isHighSkill)
+                .mapToLong(level -> levels.getOrDefault(level.name(), 0L)).sum();
+    }
+
+    /** Each class level's share of the enrollment in percent, every level listed (null when nobody enrolled). */
+    static Map<String, BigDecimal> shares(Map<String, Long> levels) {
+        long total = total(levels);
+        Map<String, BigDecimal> shares = new LinkedHashMap<>();
+        for (ClassLevel level : ClassLevel.values()) {
+            shares.put(level.name(), Percentages.of(levels.getOrDefault(level.name(), 0L), total));
+        }
+        return shares;
     }
 
     /** Every value of the enum with 0, in declaration order. */

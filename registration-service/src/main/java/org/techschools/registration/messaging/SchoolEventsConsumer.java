@@ -1,7 +1,5 @@
 package org.techschools.registration.messaging;
 
-import java.util.Set;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -32,7 +30,7 @@ public class SchoolEventsConsumer {
     @Incoming("school-events")
     @Blocking
     public void on(String raw) {
-        processor.process(Topics.SCHOOL_EVENTS, raw, Set.of(1), envelope -> {
+        processor.process(Topics.SCHOOL_EVENTS, raw, Topics.SCHOOL_EVENTS_VERSIONS, envelope -> {
             if (!SchoolUpserted.TYPE.equals(envelope.eventType())) {
                 throw new MalformedEventException("unknown event type " + envelope.eventType() + " on " + Topics.SCHOOL_EVENTS);
             }

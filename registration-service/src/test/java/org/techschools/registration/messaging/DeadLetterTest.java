@@ -37,7 +37,7 @@ class DeadLetterTest {
         String malformed = "{not json " + UUID.randomUUID();
         UUID futureEventId = UUID.randomUUID();
         ObjectNode futurePayload = (ObjectNode) TestEvents.parse(valid.recorded()).path("payload");
-        String futureVersion = TestEvents.envelope(futureEventId, "EnrollmentRecorded", 3, person, futurePayload);
+        String futureVersion = TestEvents.envelope(futureEventId, "EnrollmentRecorded", 4, person, futurePayload);
 
         sendEnrollmentEvent(person, malformed);
         sendEnrollmentEvent(person, futureVersion);
