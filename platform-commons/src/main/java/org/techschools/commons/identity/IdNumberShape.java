@@ -84,7 +84,7 @@ public final class IdNumberShape {
     }
 
     /** What school systems put between digit groups: spaces of any kind and invisible (zero-width) characters. */
-    private static boolean isSeparator(int cp) {
+    static boolean isSeparator(int cp) {
         return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.getType(cp) == Character.FORMAT;
     }
 

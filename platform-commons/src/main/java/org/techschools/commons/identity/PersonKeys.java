@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -20,7 +19,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class PersonKeys {
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Full-width forms of the printable ASCII characters (！ to ～), each {@link #FULL_WIDTH_OFFSET} above its ASCII one. */
+    private static final int FULL_WIDTH_FIRST = 0xFF01;
+    private static final int FULL_WIDTH_LAST = 0xFF5E;
+    private static final int FULL_WIDTH_OFFSET = 0xFEE0;
 
     /** Characters a mask shows: province and city of the issuing division. */
     private static final int SHOWN = 4;
@@ -51,9 +53,31 @@ public class PersonKeys {
         return HexFormat.of().formatHex(macs.get().doFinal((idType + ":" + normalise(idNumber)).getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Upper case, no spaces: "11010519491231002x " and "11010519491231002X" are one person. */
+    /**
+     * The ID number as school systems mean it, whatever they typed: no spaces of any kind or invisible characters
+     * (U+3000, no-break and zero-width spaces too), every decimal digit as ASCII (full-width ０-９), full-width letters as
+     * ASCII, upper case. "11010519491231002x ", "１１０１０５ １９４９１２３１ ００２ｘ" and "11010519491231002X" are one
+     * person: one personKey, one stored number.
+     */
     public static String normalise(String idNumber) {
-        return idNumber == null ? null : WHITESPACE.matcher(idNumber).replaceAll("").toUpperCase(Locale.ROOT);
+        if (idNumber == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(idNumber.length());
+        for (int i = 0; i < idNumber.length();) {
+            int cp = idNumber.codePointAt(i);
+            i += Character.charCount(cp);
+            if (IdNumberShape.isSeparator(cp)) {
+                continue;
+            }
+            if (Character.isDigit(cp)) {
+                cp = '0' + Character.digit(cp, 10);
+            } else if (cp >= FULL_WIDTH_FIRST && cp <= FULL_WIDTH_LAST) {
+                cp -= FULL_WIDTH_OFFSET;
+            }
+            out.appendCodePoint(cp);
+        }
+        return out.toString().toUpperCase(Locale.ROOT);
     }
 
     /**

@@ -1,13 +1,6 @@
 package org.techschools.registration.service;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,21 +19,21 @@ import net.sourceforge.pinyin4j.PinyinHelper;
  * loose and the first that makes the names equal decides the score:
  * <ol>
  * <li>{@code equal} (1.0);</li>
- * <li>{@code spacing} (0.98): equal without whitespace and middle dots (·•・, as in 买买提·艾力 / 买买提艾力);</li>
- * <li>{@code traditional-simplified} (0.95): equal once 繁体 characters are mapped to 简体 (張偉 / 张伟);</li>
+ * <li>{@code spacing} (0.98): equal once separators are dropped — whitespace of any width, the dots and hyphens
+ * between the parts of minority and foreign names (买买提·艾力 / 买买提.艾力 / 买买提艾力) — see {@link NameFolding};</li>
+ * <li>{@code traditional-simplified} (0.95): equal once every 繁体 character is mapped to 简体 (張偉 / 张伟, 歐陽 / 欧阳);</li>
  * <li>{@code same-pinyin} (0.92): every character has a reading in common, tones included (同音同调);</li>
  * <li>{@code homophone} (0.88): same readings without tones (同音字, 张伟 / 章玮);</li>
  * <li>{@code fuzzy-pinyin} (0.86): same after the sound mergers many speakers and typists make —
  * zh/z, ch/c, sh/s, n/l, f/h, -ng/-n (平翘舌, 前后鼻音) — as in 陈静 / 程金;</li>
  * <li>{@code different} (0.0) otherwise.</li>
  * </ol>
- * Readings of 多音字 are all considered: two characters sound alike when any of their readings do.
+ * Readings of 多音字 are all considered: two characters sound alike when any of their readings do. Names are compared
+ * character by character over their whole length, so a compound surname (欧阳, 司马, 诸葛) is never split.
  */
 @ApplicationScoped
 public class NameSimilarity {
 
-    /** The middle dots that separate parts of minority and foreign names; whitespace (also the ideographic space) too. */
-    private static final String SEPARATORS = "\u00B7\u2022\u30FB\u2027\u2219\u22C5\uFF65";
     private static final Pattern TONE = Pattern.compile("[0-9]");
     /** How many leading characters {@link #soundKeys} cover: two tell most names of a block apart and keep few combinations. */
     private static final int KEYED_CHARACTERS = 2;
@@ -70,21 +63,10 @@ public class NameSimilarity {
         }
     }
 
-    /** 简体 of every char (itself when it has none): an array, as it is read for every character of hundreds of names a check. */
-    private final char[] simplified;
-
     /** Ids of each character's {@link #FUZZY} readings, filled as characters are first seen; see {@link Prepared}. */
     private final int[][] fuzzyReadingIds = new int[Character.MAX_VALUE + 1][];
     private final Map<String, Integer> syllableIds = new ConcurrentHashMap<>();
     private final AtomicInteger nextSyllableId = new AtomicInteger();
-
-    public NameSimilarity() {
-        this.simplified = new char[Character.MAX_VALUE + 1];
-        for (int c = 0; c <= Character.MAX_VALUE; c++) {
-            simplified[c] = (char) c;
-        }
-        loadTable("/checks/traditional-simplified.txt").forEach((traditional, simple) -> simplified[traditional] = simple);
-    }
 
     /**
      * A name made ready to be compared with the hundreds born the same day: its compact 简体 form and, per character,
@@ -114,7 +96,7 @@ public class NameSimilarity {
             }
             for (int i = 0; i < form.length(); i++) {
                 char x = form.charAt(i);
-                char y = simplified[compactOther.charAt(i)];
+                char y = NameFolding.simplified(compactOther.charAt(i));
                 if (x != y && !shareOne(readings[i], fuzzyReadingIds(y))) {
                     return false;
                 }
@@ -206,29 +188,12 @@ public class NameSimilarity {
         return new Match("different", 0.0);
     }
 
-    /** Without separators, lower case. Runs for hundreds of names per check: a plain scan, no regex, no copy when clean. */
     static String compact(String name) {
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (isSeparator(c) || Character.isUpperCase(c)) {
-                StringBuilder out = new StringBuilder(name.length());
-                name.chars().filter(x -> !isSeparator((char) x)).forEach(x -> out.append(Character.toLowerCase((char) x)));
-                return out.toString();
-            }
-        }
-        return name;
+        return NameFolding.compact(name);
     }
 
-    private static boolean isSeparator(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || SEPARATORS.indexOf(c) >= 0;
-    }
-
-    String toSimplified(String name) {
-        char[] out = name.toCharArray();
-        for (int i = 0; i < out.length; i++) {
-            out[i] = simplified[out[i]];
-        }
-        return new String(out);
+    static String toSimplified(String compact) {
+        return NameFolding.toSimplified(compact);
     }
 
     /** Same length, and each pair of characters shares a reading (after {@code form}); non-Chinese characters must be equal. */
@@ -281,25 +246,5 @@ public class NameSimilarity {
             s = s.substring(0, s.length() - 1);
         }
         return s;
-    }
-
-    private static Map<Character, Character> loadTable(String resource) {
-        Map<Character, Character> table = new HashMap<>();
-        try (InputStream in = NameSimilarity.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                String[] parts = line.trim().split("\\s+");
-                if (line.isBlank() || line.startsWith("#") || parts.length != 2 || parts[0].length() != 1 || parts[1].length() != 1) {
-                    continue;
-                }
-                table.put(parts[0].charAt(0), parts[1].charAt(0));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Map.copyOf(table);
     }
 }

@@ -32,6 +32,35 @@ class NameSimilarityTest {
     }
 
     @Test
+    void namesAsSchoolSystemsTypeThemAreOneName() {
+        assertMatch("买买提.艾力", "买买提·艾力", "spacing");
+        assertMatch("买买提．艾力", "买买提‧艾力", "spacing");
+        assertMatch("买买提-艾力", "买买提 艾力", "spacing");
+        assertMatch("张\u3000伟", "张伟", "spacing");
+        assertMatch("欧阳 娜娜", "欧阳娜娜", "spacing");
+        assertMatch("歐陽娜娜", "欧阳娜娜", "traditional-simplified");
+        assertMatch("諸葛 亮", "诸葛亮", "traditional-simplified");
+        assertMatch("王麗華", "王丽华", "traditional-simplified");
+        assertMatch("阿依古麗·買買提", "阿依古丽买买提", "traditional-simplified");
+    }
+
+    @Test
+    void homophonesMatchWhateverTheTone() {
+        assertMatch("王伟", "王威", "homophone"); // wei3 / wei1
+        assertMatch("赵敏", "赵民", "homophone"); // min3 / min2
+        assertMatch("刘洋", "刘杨", "same-pinyin");
+        assertMatch("欧阳娜", "欧阳纳", "same-pinyin"); // 娜 is na4 or nuo2: every reading counts
+    }
+
+    @Test
+    void aCompoundSurnameIsNeitherSplitNorShortened() {
+        for (String[] pair : new String[][] { { "欧阳娜", "欧娜" }, { "司马光", "马光" }, { "诸葛亮", "诸亮" }, { "欧阳娜娜", "阳娜娜" } }) {
+            assertThat(pair[0] + "/" + pair[1], names.compare(pair[0], pair[1]).kind(), equalTo("different"));
+            assertThat(pair[0] + "/" + pair[1], names.prepare(pair[0]).mayMatch(pair[1]), equalTo(false));
+        }
+    }
+
+    @Test
     void differentNamesAreNoMatch() {
         for (String[] pair : new String[][] { { "张伟", "张强" }, { "张伟", "李伟" }, { "王芳", "王芳芳" }, { "李娜", "李明" } }) {
             NameSimilarity.Match match = names.compare(pair[0], pair[1]);
