@@ -134,6 +134,10 @@ public class Registration extends PanacheEntityBase {
     @Column(name = "transferred_to")
     public UUID transferredTo;
 
+    /** The number of the certificate (毕业证书) its graduation issued; null until it graduated. */
+    @Column(name = "certificate_number")
+    public String certificateNumber;
+
     /** The record's current 学籍: after transfers, the one at the school the person is at now. */
     public static Optional<Registration> byEnrollment(UUID enrollmentId) {
         return Sql.list("SELECT id FROM registration WHERE enrollment_id = ? AND transferred_to IS NULL", Sql::uuid,

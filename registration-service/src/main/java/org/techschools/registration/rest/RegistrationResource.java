@@ -65,7 +65,7 @@ public class RegistrationResource {
     public record RegistrationView(UUID id, UUID enrollmentId, String schoolCode, String sourceRecordId, String personKey,
             String idNumberMasked, String name, Gender gender, LocalDate birthDate, StudyMode studyMode, ClassLevel classLevel,
             String majorCode, int intakeYear, IntakeSeason intakeSeason, LocalDate enrolledOn, String provinceCode,
-            String cityCode, RegistrationStatus status, Instant registeredAt, Instant updatedAt) {
+            String cityCode, RegistrationStatus status, Instant registeredAt, Instant updatedAt, String certificateNumber) {
     }
 
     @GET
@@ -188,6 +188,6 @@ public class RegistrationResource {
     private static RegistrationView view(Registration r) {
         return new RegistrationView(r.id, r.enrollmentId, r.schoolCode, r.sourceRecordId, r.personKey, r.idNumberMasked,
                 r.name, r.gender, r.birthDate, r.studyMode, r.classLevel, r.majorCode, r.intakeYear, r.intakeSeason,
-                r.enrolledOn, r.provinceCode, r.cityCode, r.status, r.registeredAt, r.updatedAt);
+                r.enrolledOn, r.provinceCode, r.cityCode, r.status, r.registeredAt, r.updatedAt, r.certificateNumber);
     }
 }

@@ -26,9 +26,9 @@ import org.techschools.registration.domain.TransferRequest;
 import org.techschools.registration.domain.TransferStatus;
 
 /**
- * 学籍异动 requested over the API: 休学, 复学, 退学, 毕业, 注销 take effect at once; 转学 is a request the
- * province approves (then the 学籍 is TRANSFERRED_OUT and continues ACTIVE at the receiving school) or rejects.
- * Illegal changes answer 409 naming the current status.
+ * 学籍异动 requested over the API: 休学, 复学, 退学, 毕业 (issuing the certificate), 注销 take effect at once; 转学 is a
+ * request the province approves (then the 学籍 is TRANSFERRED_OUT and continues ACTIVE at the receiving school) or
+ * rejects. Illegal changes answer 409 naming the current status.
  */
 @ApplicationScoped
 public class RegistrationLifecycle {
@@ -41,6 +41,9 @@ public class RegistrationLifecycle {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Certificates certificates;
 
     /** A change as requested; {@code effectiveOn} already defaulted to today. */
     public record Change(RegistrationChangeType type, LocalDate effectiveOn, String reason, String toSchoolCode) {
@@ -60,6 +63,9 @@ public class RegistrationLifecycle {
             return registration;
         }
         registry.changeStatus(registration, to, change.type(), change.effectiveOn(), describe(change));
+        if (change.type() == RegistrationChangeType.GRADUATE) {
+            certificates.issue(registration, change.effectiveOn(), scope.name());
+        }
         return registration;
     }
 

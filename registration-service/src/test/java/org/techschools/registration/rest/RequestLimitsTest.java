@@ -29,8 +29,9 @@ import org.techschools.testinfra.TestTokens;
 
 /**
  * Limits with clear answers: bodies above their endpoint's limit (413) and clients over their rate — writes per token,
- * roster uploads per office (429 with Retry-After). In a profile of this class only: small rates, and the roster's limit
- * (256 MiB in production) and the service-wide one scaled down to sizes a test sends.
+ * roster uploads per office, certificate checks per client address (429 with Retry-After). In a profile of this class
+ * only: small rates, and the roster's limit (256 MiB in production) and the service-wide one scaled down to sizes a test
+ * sends.
  */
 @QuarkusTest
 @TestProfile(RequestLimitsTest.SmallLimitsProfile.class)
@@ -39,12 +40,13 @@ class RequestLimitsTest {
 
     static final int WRITES = 5;
     static final int UPLOADS = 2;
+    static final int CERTIFICATE_CHECKS = 3;
     private static final int MIB = 1024 * 1024;
 
     public static class SmallLimitsProfile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return SmallLimits.overrides(Map.of("write", WRITES, "upload", UPLOADS),
+            return SmallLimits.overrides(Map.of("write", WRITES, "upload", UPLOADS, "certificate-check", CERTIFICATE_CHECKS),
                     Map.of("platform.limits.body.roster", "4M", "quarkus.http.limits.max-body-size", "8M"));
         }
     }
@@ -85,6 +87,21 @@ class RequestLimitsTest {
             assertEquals("application/problem+json", answer.headers().get("content-type"), path);
             assertTrue(answer.body().contains("\"rule\":\"max-body-size\"") && answer.body().contains("8 MiB"), answer.body());
         }
+    }
+
+    /** Without a token, per client address: trying numbers or names in bulk soon meets 429, whatever the answers were. */
+    @Test
+    void certificateChecksAreLimitedPerClientAddress() {
+        for (int i = 0; i < CERTIFICATE_CHECKS; i++) {
+            given().queryParam("name", "张伟").get("/api/v1/public/certificates/S1-2028-ABCDEFGHJK" + (10 + i)).then()
+                    .statusCode(200).body("genuine", equalTo(false));
+        }
+        String retryAfter = given().queryParam("name", "张伟").get("/api/v1/public/certificates/S1-2028-ABCDEFGHJK99").then()
+                .statusCode(429).contentType(containsString("application/problem+json"))
+                .body("errors[0].rule", equalTo("rate-limit-certificate-check"))
+                .body("errors[0].message", containsString("per client address")).body(not(containsString("张伟")))
+                .extract().header("Retry-After");
+        assertTrue(retryAfter != null && Long.parseLong(retryAfter) >= 1 && Long.parseLong(retryAfter) <= 60, retryAfter);
     }
 
     @Test
