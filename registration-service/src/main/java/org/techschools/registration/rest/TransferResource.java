@@ -93,7 +93,11 @@ public class TransferResource {
     @POST
     @Path("/{id}/decision")
     @RolesAllowed(Roles.PROVINCE)
-    @Operation(summary = "Approve (学籍 becomes TRANSFERRED_OUT) or reject a pending transfer; 409 when decided before")
+    @Operation(summary = "Approve or reject a pending transfer; 409 when decided before",
+            description = "An approval ends the 学籍 at the old school (TRANSFERRED_OUT) and creates it ACTIVE at toSchoolCode."
+                    + " The receiving school must be in the school directory, qualified for this year and have filed the"
+                    + " 学籍's major at its class level: else 422 naming toSchoolCode and the rule (unknown-school,"
+                    + " school-not-qualified, major-not-filed), and the request stays pending.")
     public TransferView decide(@RestPath String id, Decision decision) {
         UUID transferId;
         try {
