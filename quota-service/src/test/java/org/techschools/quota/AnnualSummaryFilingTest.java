@@ -102,6 +102,21 @@ class AnnualSummaryFilingTest {
     }
 
     @Test
+    void aCityOfAProvinceWithoutAListOfCitiesOwesASummaryOnceItHasASchool() {
+        String hefei = "340100";
+        given().auth().oauth2(TestTokens.province("340000")).queryParam("province", "340000").get("/api/v1/annual-summaries/2025/filings")
+                .then().statusCode(200).body("cities", empty());
+        file(TestTokens.city(hefei), 2025, hefei).statusCode(404);
+        String school = EventFixtures.schoolCode("HF");
+        sendEvent(Topics.SCHOOL_EVENTS, EventFixtures.schoolUpserted(school, "合肥技师学院", "340000", hefei));
+        awaitConsumed(Topics.SCHOOL_EVENTS);
+
+        file(TestTokens.city(hefei), 2025, hefei).statusCode(200).body("provinceCode", equalTo("340000")).body("timeliness", equalTo("LATE"));
+        given().auth().oauth2(TestTokens.province("340000")).queryParam("province", "340000").get("/api/v1/annual-summaries/2025/filings")
+                .then().statusCode(200).body("cities.cityCode", equalTo(List.of(hefei))).body("late", equalTo(1));
+    }
+
+    @Test
     void overdueSummariesAreListedAndAnnouncedOncePerCityOnQuotaEvents() {
         file(TestTokens.city(JIAXING), 2025, JIAXING).statusCode(200);
         String province = TestTokens.province(ZHEJIANG);

@@ -13,7 +13,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -58,6 +57,23 @@ public class AnnualSummaryFilingService {
     @Inject
     Outbox outbox;
 
+    /**
+     * The cities that owe a summary: those of the shipped division list (region) and any other a school of the directory
+     * is in, so a province whose cities are not listed still has its schools' cities.
+     */
+    private static final String CITIES = """
+            (SELECT code AS city_code, name, parent_code AS province_code FROM region WHERE parent_code IS NOT NULL
+             UNION SELECT DISTINCT city_code, CAST(NULL AS varchar), province_code FROM school
+                   WHERE city_code NOT IN (SELECT code FROM region)) c""";
+
+    /** Of {@link #CITIES}: those without a filing of the year ?1. */
+    private static final String UNFILED =
+            " WHERE NOT EXISTS (SELECT 1 FROM annual_summary_filing f WHERE f.year = ?1 AND f.city_code = c.city_code)";
+
+    /** A city that owes a summary. */
+    private record City(String code, String name, String provinceCode) {
+    }
+
     /** The due day of a year's summaries: the year's override, else {@code due-month}/{@code due-day} of the year. */
     public LocalDate dueOn(int year) {
         AnnualSummarySchedule.YearOverride override = schedule.years().get(year);
@@ -85,14 +101,16 @@ public class AnnualSummaryFilingService {
             throw ProblemException.unprocessable(List.of(new FieldError("year", "summary-year",
                     "annual summaries are filed for the years from " + schedule.firstYear() + " to the current year")));
         }
-        // Locking the city's row serialises its filings, so two at once cannot both be the current one.
-        Region city = em.find(Region.class, cityCode, LockModeType.PESSIMISTIC_WRITE);
-        if (city == null || city.parentCode == null) {
+        City city = city(cityCode);
+        if (city == null) {
             throw ProblemException.notFound("city");
         }
+        // Serialises the city's filings of the year, so two at once cannot both be the current one.
+        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?1))) l")
+                .setParameter(1, "annual-summary-filing:" + year + ":" + cityCode).getSingleResult();
         String figures;
         try {
-            figures = mapper.writeValueAsString(summaries.summary(year, city.parentCode, cityCode));
+            figures = mapper.writeValueAsString(summaries.summary(year, city.provinceCode(), cityCode));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -104,7 +122,7 @@ public class AnnualSummaryFilingService {
         AnnualSummaryFiling filing = new AnnualSummaryFiling();
         filing.id = UUID.randomUUID();
         filing.year = year;
-        filing.provinceCode = city.parentCode;
+        filing.provinceCode = city.provinceCode();
         filing.cityCode = cityCode;
         filing.figures = figures;
         filing.filedAt = now;
@@ -117,19 +135,19 @@ public class AnnualSummaryFilingService {
     /** The city's current filing with the ones it superseded; 404 when the city has not filed. */
     @Transactional
     public AnnualSummaryFilingView filing(int year, String cityCode) {
-        Region city = Region.findById(cityCode);
-        if (city == null || city.parentCode == null || current(year, cityCode) == null) {
+        City city = city(cityCode);
+        if (city == null || current(year, cityCode) == null) {
             throw ProblemException.notFound("filing of the city for the year");
         }
         return view(year, city);
     }
 
-    private AnnualSummaryFilingView view(int year, Region city) {
-        List<AnnualSummaryFiling> all = AnnualSummaryFiling.list("year = ?1 and cityCode = ?2 order by filedAt", year, city.code);
+    private AnnualSummaryFilingView view(int year, City city) {
+        List<AnnualSummaryFiling> all = AnnualSummaryFiling.list("year = ?1 and cityCode = ?2 order by filedAt", year, city.code());
         AnnualSummaryFiling current = all.stream().filter(f -> f.supersededAt == null).findFirst().orElseThrow();
         Instant first = all.get(0).filedAt;
         try {
-            return new AnnualSummaryFilingView(year, city.parentCode, city.code, city.name, dueOn(year), first,
+            return new AnnualSummaryFilingView(year, city.provinceCode(), city.code(), city.name(), dueOn(year), first,
                     timeliness(year, first).name(), current.filedAt, current.filedBy, mapper.readTree(current.figures),
                     all.stream().filter(f -> f.supersededAt != null)
                             .map(f -> new AnnualSummaryFilingView.Earlier(f.filedAt, f.filedBy, f.timeliness.name(), f.supersededAt))
@@ -152,16 +170,17 @@ public class AnnualSummaryFilingService {
         List<AnnualSummaryChecklist.City> cities = new ArrayList<>();
         int onTime = 0;
         int late = 0;
-        for (Region city : Region.citiesOf(provinceCode)) {
-            Instant first = firstFiled.get(city.code);
+        for (City city : cities(provinceCode)) {
+            Instant first = firstFiled.get(city.code());
             if (first == null) {
-                cities.add(new AnnualSummaryChecklist.City(city.code, city.name, "MISSING", overdue ? "OVERDUE" : "NOT_YET_DUE", null, null));
+                cities.add(new AnnualSummaryChecklist.City(city.code(), city.name(), "MISSING", overdue ? "OVERDUE" : "NOT_YET_DUE", null,
+                        null));
                 continue;
             }
             Timeliness t = timeliness(year, first);
             onTime += t == Timeliness.ON_TIME ? 1 : 0;
             late += t == Timeliness.LATE ? 1 : 0;
-            cities.add(new AnnualSummaryChecklist.City(city.code, city.name, "FILED", t.name(), first, lastFiled.get(city.code)));
+            cities.add(new AnnualSummaryChecklist.City(city.code(), city.name(), "FILED", t.name(), first, lastFiled.get(city.code())));
         }
         return new AnnualSummaryChecklist(year, provinceCode, Region.nameOf(provinceCode), dueOn(year), onTime + late, onTime, late,
                 cities.size() - onTime - late, cities);
@@ -182,11 +201,8 @@ public class AnnualSummaryFilingService {
                 continue;
             }
             LocalDate due = dueOn(y);
-            var query = em.createNativeQuery("""
-                    SELECT r.parent_code, r.code, r.name FROM region r
-                    WHERE r.parent_code IS NOT NULL
-                      AND NOT EXISTS (SELECT 1 FROM annual_summary_filing f WHERE f.year = ?1 AND f.city_code = r.code)"""
-                    + (provinceCode == null ? "" : " AND r.parent_code = ?2") + " ORDER BY r.code").setParameter(1, y);
+            var query = em.createNativeQuery("SELECT c.province_code, c.city_code, c.name FROM " + CITIES + UNFILED
+                    + (provinceCode == null ? "" : " AND c.province_code = ?2") + " ORDER BY c.city_code").setParameter(1, y);
             List<Object[]> rows = (provinceCode == null ? query : query.setParameter(2, provinceCode)).getResultList();
             for (Object[] r : rows) {
                 overdue.add(new OverdueAnnualSummary(y, (String) r[0], (String) r[1], (String) r[2], due,
@@ -209,13 +225,9 @@ public class AnnualSummaryFilingService {
         int announced = 0;
         for (int y : dueYears(now)) {
             LocalDate due = dueOn(y);
-            List<Object[]> rows = em.createNativeQuery("""
-                    INSERT INTO annual_summary_reminder (year, city_code, province_code, due_on, sent_at)
-                    SELECT ?1, r.code, r.parent_code, ?2, ?3 FROM region r
-                    WHERE r.parent_code IS NOT NULL
-                      AND NOT EXISTS (SELECT 1 FROM annual_summary_filing f WHERE f.year = ?1 AND f.city_code = r.code)
-                    ON CONFLICT DO NOTHING
-                    RETURNING province_code, city_code, (SELECT name FROM region WHERE code = city_code)""")
+            List<Object[]> rows = em.createNativeQuery("INSERT INTO annual_summary_reminder (year, city_code, province_code, due_on, sent_at)"
+                    + " SELECT ?1, c.city_code, c.province_code, ?2, ?3 FROM " + CITIES + UNFILED
+                    + " ON CONFLICT DO NOTHING RETURNING province_code, city_code, (SELECT name FROM region WHERE code = city_code)")
                     .setParameter(1, y).setParameter(2, due).setParameter(3, now).getResultList();
             for (Object[] r : rows) {
                 outbox.append(Topics.QUOTA_EVENTS, AnnualSummaryOverdue.TYPE, AnnualSummaryOverdue.SCHEMA_VERSION, (String) r[1],
@@ -236,6 +248,21 @@ public class AnnualSummaryFilingService {
             }
         }
         return years;
+    }
+
+    private City city(String cityCode) {
+        return cities("c.city_code = ?1", cityCode).stream().findFirst().orElse(null);
+    }
+
+    private List<City> cities(String provinceCode) {
+        return cities("c.province_code = ?1", provinceCode);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<City> cities(String condition, String code) {
+        return ((List<Object[]>) em.createNativeQuery("SELECT c.city_code, c.name, c.province_code FROM " + CITIES + " WHERE " + condition
+                + " ORDER BY c.city_code").setParameter(1, code).getResultList()).stream()
+                .map(r -> new City((String) r[0], (String) r[1], (String) r[2])).toList();
     }
 
     private static AnnualSummaryFiling current(int year, String cityCode) {
