@@ -6,11 +6,18 @@ package org.techschools.quota.domain;
  */
 public enum PlanStatus {
     /** 草稿 */
-    DRAFT,
+    DRAFT("草稿"),
     /** 已下达 */
-    ISSUED,
+    ISSUED("已下达"),
     /** 已备案 */
-    FILED;
+    FILED("已备案");
+
+    /** The status as the console shows it. */
+    public final String label;
+
+    PlanStatus(String label) {
+        this.label = label;
+    }
 
     /** Plans that bind the school: they count as the plan figure and are what enrollment is checked against. */
     public boolean binding() {

@@ -22,9 +22,7 @@ public class PlanAuthority {
 
     /** 403 unless the caller is the office that issues this school's plan. */
     public void requireIssuer(School school) {
-        boolean allowed = school.provincial ? isProvinceOf(school.provinceCode)
-                : caller.hasRole(Roles.CITY) && school.cityCode.equals(caller.region());
-        if (!allowed) {
+        if (!isIssuer(school)) {
             throw ProblemException.forbidden(school.provincial
                     ? "the plan of a 省属 school is issued by the office of its province"
                     : "the plan of a school is issued by the office of its city");
@@ -38,9 +36,20 @@ public class PlanAuthority {
         }
     }
 
+    /** Whether the caller is the office that issues this school's plan. */
+    public boolean isIssuer(School school) {
+        return school.provincial ? isProvinceOf(school.provinceCode)
+                : caller.hasRole(Roles.CITY) && school.cityCode.equals(caller.region());
+    }
+
+    /** Whether the caller is the province office the plan is filed with. */
+    public boolean isProvinceOf(EnrollmentPlan plan) {
+        return isProvinceOf(plan.provinceCode);
+    }
+
     /** 403 unless the caller is the province office the plan is filed with. */
     public void requireProvince(EnrollmentPlan plan) {
-        if (!isProvinceOf(plan.provinceCode)) {
+        if (!isProvinceOf(plan)) {
             throw ProblemException.forbidden("only the province office the plan is filed with may do this");
         }
     }

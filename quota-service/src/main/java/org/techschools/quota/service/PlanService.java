@@ -187,6 +187,27 @@ public class PlanService {
         return view(plan);
     }
 
+    /** The steps the caller may take on a plan now: what its status allows to the office PlanAuthority names. */
+    public record Actions(boolean edit, boolean issue, boolean file, boolean requestAdjustment, boolean decide) {
+    }
+
+    /** The steps open to the caller on the plan (404 when the caller may not read it): the console offers only these. */
+    @Transactional
+    public Actions actions(UUID id) {
+        EnrollmentPlan plan = EnrollmentPlan.findById(id);
+        if (plan == null) {
+            throw ProblemException.notFound("plan");
+        }
+        authority.requireReader(plan);
+        School school = school(plan);
+        boolean issuer = authority.isIssuer(school);
+        boolean province = authority.isProvinceOf(plan);
+        boolean pending = PlanAdjustment.count("planId = ?1 and status = ?2", plan.id, AdjustmentStatus.PENDING) > 0;
+        boolean draft = plan.status == PlanStatus.DRAFT;
+        return new Actions(draft && issuer, draft && issuer, plan.status == PlanStatus.ISSUED && province,
+                plan.status.binding() && (issuer || province) && !pending, pending && province);
+    }
+
     @Transactional
     public PlanView get(UUID id) {
         EnrollmentPlan plan = EnrollmentPlan.findById(id);

@@ -1,0 +1,264 @@
+package org.techschools.quota.rest;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateExtension;
+import io.quarkus.qute.TemplateInstance;
+
+import org.techschools.commons.console.ConsoleView;
+import org.techschools.commons.domain.ClassLevel;
+import org.techschools.commons.domain.SchoolType;
+import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.security.CallerScope;
+import org.techschools.commons.security.Regions;
+import org.techschools.commons.security.Roles;
+import org.techschools.quota.config.DashboardConfig;
+import org.techschools.quota.domain.NationalProgress;
+import org.techschools.quota.domain.Percentages;
+import org.techschools.quota.domain.ProgressReport;
+import org.techschools.quota.domain.ProgressReport.CampaignProgress;
+import org.techschools.quota.domain.ProgressReport.CityProgress;
+import org.techschools.quota.domain.SchoolProgressReport;
+import org.techschools.quota.rest.DashboardCharts.BarFigures;
+import org.techschools.quota.rest.DashboardCharts.Bars;
+import org.techschools.quota.rest.DashboardCharts.BurnUp;
+import org.techschools.quota.rest.DashboardCharts.CampaignYear;
+import org.techschools.quota.service.NationalProgressService;
+import org.techschools.quota.service.ProgressService;
+
+/**
+ * The provincial and city dashboard (目标与进度): the 五年攻坚 burn-up, target vs actual per city with the pro-rata
+ * figure (序时进度), class-level shares, priority groups and the drill-down to schools. Built from the reports the
+ * 进展 API serves, scoped as the API scopes them, so a page never shows a figure the API would not.
+ */
+@Path(ConsoleView.DASHBOARD_PAGE)
+@Produces(MediaType.TEXT_HTML)
+@Tag(name = "console")
+public class DashboardPages {
+
+    /** Years the picker offers around today's: the campaign's and a few before. */
+    private static final int YEARS_BACK = 4;
+
+    /** A city's row with its pace against the pro-rata figure and its drill-down page. */
+    public record CityRow(CityProgress city, String url, boolean hasTarget, boolean behind) {
+    }
+
+    /** A class level (班级层次) or priority group with its count and share of the enrollment. */
+    public record Share(String key, String label, long count, BigDecimal share) {
+    }
+
+    /** A month of the year's burn-up over the whole scope. */
+    public record Month(String month, long enrolled, long cumulative) {
+    }
+
+    /**
+     * @param report   the scope's report for the year, null on the national overview
+     * @param national the national centre's province overview, null for a province or city view
+     */
+    public record Dashboard(int year, List<Integer> years, String provinceCode, boolean mayPickProvince,
+            ProgressReport report, CampaignProgress campaign, List<CampaignYear> campaignYears, BurnUp burnUp,
+            List<CityRow> cities, Bars cityBars, List<Share> levels, List<ClassLevel> levelColumns, List<Share> groups,
+            List<Month> months, NationalProgress national, String csvUrl, String xlsxUrl, String alertsUrl,
+            String plansUrl) {
+    }
+
+    public record SchoolRow(SchoolProgressReport.SchoolProgress school, String typeLabel, boolean behind) {
+    }
+
+    public record CityPage(int year, List<Integer> years, SchoolProgressReport report, List<SchoolRow> schools,
+            List<ClassLevel> levelColumns, List<Share> levels, String backUrl, String csvUrl, String alertsUrl,
+            String plansUrl) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance dashboard(Dashboard page);
+
+        static native TemplateInstance city(CityPage page);
+    }
+
+    @Inject
+    ProgressService progress;
+
+    @Inject
+    NationalProgressService nationalProgress;
+
+    @Inject
+    CallerScope caller;
+
+    @Inject
+    DashboardConfig dashboard;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @RolesAllowed({ Roles.NATIONAL, Roles.PROVINCE, Roles.CITY })
+    @Operation(summary = "Console: target vs actual of the caller's province or city, the 五年攻坚 burn-up, level shares "
+            + "and priority groups; the national centre picks a province")
+    public TemplateInstance dashboard(@RestQuery String year, @RestQuery String province) {
+        int today = today().getYear();
+        int intakeYear = year == null || year.isBlank() ? today : QueryParameters.requiredYear(year);
+        List<Integer> years = years(today, intakeYear);
+        boolean national = caller.provinceLimit() == null;
+        String provinceCode = province == null || province.isBlank()
+                ? (national ? null : caller.provinceLimit())
+                : QueryParameters.requiredProvince(province);
+        if (provinceCode == null) {
+            return Templates.dashboard(new Dashboard(intakeYear, years, null, true, null, null, List.of(), null, List.of(),
+                    null, List.of(), levelColumns(), List.of(), List.of(), nationalProgress.national(intakeYear), null,
+                    null, null, null));
+        }
+        String limit = caller.provinceLimit();
+        if (limit != null && !limit.equals(provinceCode)) {
+            throw ProblemException.forbidden("the province is outside the caller's scope");
+        }
+        String cityLimit = caller.cityLimit();
+        ProgressReport report = progress.province(intakeYear, provinceCode, cityLimit);
+        List<CampaignYear> campaignYears = campaignYears(report, cityLimit, today);
+        List<CityRow> cities = report.cities().stream().map(c -> new CityRow(c,
+                ConsoleView.DASHBOARD_PAGE + "/cities/" + c.cityCode() + "?year=" + intakeYear, c.target() > 0,
+                c.target() > 0 && c.actual() < c.expectedByToday())).toList();
+        Bars bars = DashboardCharts.bars(report.cities().stream()
+                .map(c -> new BarFigures(c.cityName() == null ? c.cityCode() : c.cityName(), c.target(), c.actual(),
+                        c.expectedByToday())).toList());
+        String query = "?year=" + intakeYear + "&province=" + provinceCode;
+        return Templates.dashboard(new Dashboard(intakeYear, years, provinceCode, national, report, report.campaign(),
+                campaignYears, report.campaign() == null ? null : DashboardCharts.burnUp(report.campaign().target(), campaignYears),
+                cities, bars, levels(report), levelColumns(), groups(report.priorityGroups(), report.actual()),
+                months(report), null, "/api/v1/progress.csv" + query, "/api/v1/annual-summary.xlsx" + query,
+                PlanPages.ALERTS_PAGE + "?year=" + intakeYear, ConsoleView.PLANS_PAGE + "?year=" + intakeYear));
+    }
+
+    @GET
+    @Path("/cities/{cityCode}")
+    @RolesAllowed({ Roles.NATIONAL, Roles.PROVINCE, Roles.CITY })
+    @Operation(summary = "Console: a city's schools with target, plan, actual, completion, pro-rata figure, level mix and "
+            + "priority groups (403 outside the caller's scope)")
+    public TemplateInstance city(@RestPath String cityCode, @RestQuery String year) {
+        String city = QueryParameters.city(cityCode);
+        if (!caller.covers(Regions.province(city), city, null)) {
+            throw ProblemException.forbidden("the city is outside the caller's scope");
+        }
+        int today = today().getYear();
+        int intakeYear = year == null || year.isBlank() ? today : QueryParameters.requiredYear(year);
+        SchoolProgressReport report = progress.city(intakeYear, city);
+        List<SchoolRow> schools = report.schools().stream().map(s -> new SchoolRow(s, typeLabel(s.schoolType()),
+                s.expectedByToday() != null && s.actual() < s.expectedByToday())).toList();
+        List<Share> levels = new ArrayList<>();
+        for (ClassLevel level : ClassLevel.values()) {
+            long count = report.schools().stream().mapToLong(s -> s.byLevel().getOrDefault(level.name(), 0L)).sum();
+            levels.add(new Share(level.name(), level.label, count, share(count, report.actual())));
+        }
+        return Templates.city(new CityPage(intakeYear, years(today, intakeYear), report, schools, levelColumns(), levels,
+                ConsoleView.DASHBOARD_PAGE + "?year=" + intakeYear + "&province=" + report.provinceCode(),
+                "/api/v1/progress/" + city + "/schools.csv?year=" + intakeYear,
+                PlanPages.ALERTS_PAGE + "?year=" + intakeYear + "&city=" + city,
+                ConsoleView.PLANS_PAGE + "?year=" + intakeYear + "&city=" + city));
+    }
+
+    /** Figures as offices print them: 12,540. */
+    @TemplateExtension
+    static String grouped(long value) {
+        return String.format("%,d", value);
+    }
+
+    /**
+     * The campaign's years: each year's target and actual from that year's report of the same scope, so the last
+     * cumulative actual is the campaign figure the API shows. Years not yet begun have a target and no actual.
+     */
+    private List<CampaignYear> campaignYears(ProgressReport report, String cityLimit, int today) {
+        CampaignProgress campaign = report.campaign();
+        if (campaign == null) {
+            return List.of();
+        }
+        List<CampaignYear> years = new ArrayList<>();
+        long cumulativeTarget = 0;
+        long cumulativeActual = 0;
+        for (int y = campaign.fromYear(); y <= campaign.toYear(); y++) {
+            ProgressReport of = y == report.year() ? report : progress.province(y, report.provinceCode(), cityLimit);
+            cumulativeTarget += of.target();
+            cumulativeActual += of.actual();
+            boolean begun = y <= today || of.actual() > 0;
+            years.add(new CampaignYear(y, of.target(), begun ? of.actual() : null, cumulativeTarget,
+                    begun ? cumulativeActual : null));
+        }
+        return years;
+    }
+
+    private static List<Share> levels(ProgressReport report) {
+        List<Share> levels = new ArrayList<>();
+        for (ClassLevel level : ClassLevel.values()) {
+            levels.add(new Share(level.name(), level.label, report.byLevel().getOrDefault(level.name(), 0L),
+                    report.levelShares().get(level.name())));
+        }
+        return levels;
+    }
+
+    private static List<Share> groups(List<ProgressReport.GroupCount> counts, long actual) {
+        return counts.stream().map(g -> new Share(g.group(), g.label(), g.count(), share(g.count(), actual))).toList();
+    }
+
+    /** The year's burn-up over the whole scope: the cities' monthly counts added up, with the running total. */
+    private static List<Month> months(ProgressReport report) {
+        TreeMap<String, Long> byMonth = new TreeMap<>();
+        report.burnUp().forEach(city -> city.months().forEach(m -> byMonth.merge(m.month(), m.enrolled(), Long::sum)));
+        List<Month> months = new ArrayList<>();
+        long cumulative = 0;
+        for (var month : byMonth.entrySet()) {
+            cumulative += month.getValue();
+            months.add(new Month(month.getKey(), month.getValue(), cumulative));
+        }
+        return months;
+    }
+
+    private static BigDecimal share(long part, long whole) {
+        return Percentages.of(part, whole);
+    }
+
+    private static List<ClassLevel> levelColumns() {
+        return List.of(ClassLevel.values());
+    }
+
+    private static String typeLabel(String type) {
+        for (SchoolType t : SchoolType.values()) {
+            if (t.name().equals(type)) {
+                return t.label;
+            }
+        }
+        return type == null ? "" : type;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(dashboard.zone()));
+    }
+
+    /** The picker's years: a few before today's year to the next, and the year shown if outside them. */
+    static List<Integer> years(int today, int shown) {
+        List<Integer> years = new ArrayList<>(IntStream.rangeClosed(today - YEARS_BACK, today + 1).boxed().toList());
+        if (!years.contains(shown)) {
+            years.add(shown);
+            years.sort(null);
+        }
+        return years;
+    }
+}
