@@ -56,9 +56,9 @@ public class DemoData {
 
     static final List<String> INTERMEDIATE = List.of("INTERMEDIATE");
     static final List<String> UP_TO_ADVANCED = List.of("INTERMEDIATE", "ADVANCED");
-    static final List<String> ALL_LEVELS = List.of("INTERMEDIATE", "ADVANCED", "PREP_TECHNICIAN");
+    static final List<String> ALL_LEVELS = List.of("INTERMEDIATE", "ADVANCED", "PREP_TECHNICIAN", "TECHNICIAN");
 
-    // Levels follow the school type: 技工学校 trains 中级工, 高级技工学校 up to 高级工, 技师学院 up to 预备技师.
+    // Levels follow the school type: 技工学校 trains 中级工, 高级技工学校 up to 高级工, 技师学院 up to 预备技师 and 技师.
     static final List<School> SCHOOLS = List.of(
             new School("33010001", "浙江省机电技师学院", "TECHNICIAN_COLLEGE", "330100", true,
                     List.of("330102", "330105", "330106", "330109"), List.of(

@@ -173,7 +173,7 @@ public class EnrollmentRules {
         if (major == null) {
             errors.add(new FieldError("majorCode", "major-not-filed", "the major is not in the school's filed catalogue"));
         } else if (level != null && !major.levelList().contains(level)) {
-            errors.add(new FieldError("classLevel", "level-not-filed", "the major is not filed for class level " + level));
+            errors.add(new FieldError("classLevel", "level-not-filed", "the major is not filed for this class level"));
         }
     }
 

@@ -32,6 +32,7 @@ public final class Enrollment {
     public String provinceCode = "330000";
     public String cityCode = "330100";
     public int version = 1;
+    public String classLevel = "INTERMEDIATE";
 
     /** Given names whose readings all differ, so generated people never look alike to the PROBABLE_DUPLICATE check. */
     private static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚";
@@ -89,6 +90,13 @@ public final class Enrollment {
         return this;
     }
 
+    /** 技师班 goes out under EnrollmentRecorded's schema version 3, every other level under 2. */
+    public Enrollment level(String classLevel) {
+        this.classLevel = classLevel;
+        this.schemaVersion = "TECHNICIAN".equals(classLevel) ? 3 : 2;
+        return this;
+    }
+
     public Enrollment inCity(String cityCode) {
         this.cityCode = cityCode;
         this.provinceCode = cityCode.substring(0, 2) + "0000";
@@ -113,7 +121,7 @@ public final class Enrollment {
         p.put("gender", gender);
         p.put("birthDate", birthDate.toString());
         p.put("majorCode", "0101");
-        p.put("classLevel", "INTERMEDIATE");
+        p.put("classLevel", classLevel);
         p.put("studyMode", studyMode);
         p.put("intakeYear", intakeYear);
         p.put("intakeSeason", intakeSeason);
