@@ -19,7 +19,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,13 +27,11 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import org.techschools.commons.limits.BodyLimit;
 import org.techschools.commons.limits.RateLimited;
-import org.techschools.commons.identity.IdNumberShape;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
 import org.techschools.enrollment.domain.EnrollmentUpload;
-import org.techschools.enrollment.service.ConstraintRaces;
 import org.techschools.commons.csv.Csv;
 import org.techschools.enrollment.service.EnrollmentSheet;
 import org.techschools.enrollment.service.EnrollmentUploads;
@@ -49,8 +46,8 @@ public class EnrollmentUploadResource {
 
     private static final String TEMPLATE = "Header row (row 1), in any order, English or Chinese names: sourceRecordId (记录编号),"
             + " idNumber (证件号码, a text cell), name (姓名), gender (性别: MALE/FEMALE or 男/女), birthDate (出生日期,"
-            + " YYYY-MM-DD or a date cell), majorCode (专业代码), classLevel (班级层次: INTERMEDIATE/ADVANCED/PREP_TECHNICIAN or"
-            + " 中级工班/高级工班/预备技师班), studyMode (学习形式: FULL_TIME/PART_TIME or 全日制/非全日制), intakeYear (招生年度),"
+            + " YYYY-MM-DD or a date cell), majorCode (专业代码), classLevel (班级层次: INTERMEDIATE/ADVANCED/PREP_TECHNICIAN/TECHNICIAN or"
+            + " 中级工班/高级工班/预备技师班/技师班), studyMode (学习形式: FULL_TIME/PART_TIME or 全日制/非全日制), intakeYear (招生年度),"
             + " intakeSeason (招生季节: SPRING/AUTUMN or 春季/秋季), enrolledOn (录取日期) — required; idType (证件类型, default"
             + " RESIDENT_ID/居民身份证), schoolCode (学校代码, default the token's school), sourceCategory (生源类别), originRegion"
             + " (生源地代码), priorityFlags (优先标记, separated by 、 or ;), employer (工作单位), programmeMonths (学制月数) —"
@@ -61,13 +58,6 @@ public class EnrollmentUploadResource {
 
     @Inject
     CallerScope caller;
-
-    @ConfigProperty(name = "platform.enrollment.batch-limit", defaultValue = "5000")
-    int rowLimit;
-
-    /** Larger files are refused before they are parsed. */
-    @ConfigProperty(name = "platform.enrollment.upload-max-bytes", defaultValue = "4194304")
-    int maxBytes;
 
     @POST
     @Path("/upload")
@@ -105,9 +95,7 @@ public class EnrollmentUploadResource {
         if (file == null) {
             throw ProblemException.badRequest(List.of(new FieldError("file", "required", "the form has no part 'file'")));
         }
-        if (file.size() > maxBytes) {
-            throw tooLarge(file.size());
-        }
+        uploads.requireSize(file.size());
         try {
             return accept(Files.readAllBytes(file.uploadedFile()), file.fileName());
         } catch (IOException e) {
@@ -131,26 +119,7 @@ public class EnrollmentUploadResource {
     }
 
     private Response accept(byte[] content, String fileName) {
-        if (content.length > maxBytes) {
-            throw tooLarge(content.length);
-        }
-        if (content.length == 0) {
-            throw ProblemException.badRequest(List.of(new FieldError("file", "required", "the upload is empty")));
-        }
-        String school = caller.school();
-        if (school == null) {
-            throw ProblemException.forbidden("the token names no school");
-        }
-        // The file name is kept with the report and shown again: a sheet named after a student's ID number is refused.
-        IdNumberShape.refuse("fileName", fileName);
-        EnrollmentSheet.Parsed sheet = EnrollmentSheet.parse(content, school, rowLimit);
-        String name = fileName == null || fileName.isBlank() ? null : fileName.strip().substring(0, Math.min(300, fileName.strip().length()));
-        EnrollmentUploadReport report = ConstraintRaces.retryOnce(() -> uploads.accept(sheet, school, caller.name(), name));
+        EnrollmentUploadReport report = uploads.upload(content, fileName, caller.school(), caller.name());
         return Response.created(URI.create(report.reportCsv())).entity(report).build();
-    }
-
-    private ProblemException tooLarge(long size) {
-        return new ProblemException(413, "Payload too large", "an upload holds at most " + maxBytes + " bytes",
-                List.of(new FieldError("file", "size-limit", "at most " + maxBytes + " bytes, got " + size)));
     }
 }

@@ -12,9 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import org.techschools.commons.csv.Csv;
 import org.techschools.commons.identity.IdNumberShape;
 import org.techschools.commons.rest.FieldError;
+import org.techschools.commons.rest.ProblemException;
 import org.techschools.enrollment.domain.EnrollmentUpload;
 import org.techschools.enrollment.rest.EnrollmentRequest;
 import org.techschools.enrollment.rest.EnrollmentUploadReport;
@@ -28,6 +31,40 @@ public class EnrollmentUploads {
 
     @Inject
     EnrollmentIntake intake;
+
+    @ConfigProperty(name = "platform.enrollment.batch-limit", defaultValue = "5000")
+    int rowLimit;
+
+    /** Larger files are refused before they are parsed. */
+    @ConfigProperty(name = "platform.enrollment.upload-max-bytes", defaultValue = "4194304")
+    int maxBytes;
+
+    /** 413 naming {@code file} for a sheet above {@code platform.enrollment.upload-max-bytes}, before it is read. */
+    public void requireSize(long size) {
+        if (size > maxBytes) {
+            throw new ProblemException(413, "Payload too large", "an upload holds at most " + maxBytes + " bytes",
+                    List.of(new FieldError("file", "size-limit", "at most " + maxBytes + " bytes, got " + size)));
+        }
+    }
+
+    /**
+     * Checks, reads and stores a sheet the school uploaded — through the API or the school's console page alike. Runs
+     * {@link #accept} in a transaction of its own, once more when it lost a race with a push of the same new record.
+     */
+    public EnrollmentUploadReport upload(byte[] content, String fileName, String schoolCode, String uploadedBy) {
+        requireSize(content.length);
+        if (content.length == 0) {
+            throw ProblemException.badRequest(List.of(new FieldError("file", "required", "the upload is empty")));
+        }
+        if (schoolCode == null) {
+            throw ProblemException.forbidden("the token names no school");
+        }
+        // The file name is kept with the report and shown again: a sheet named after a student's ID number is refused.
+        IdNumberShape.refuse("fileName", fileName);
+        EnrollmentSheet.Parsed sheet = EnrollmentSheet.parse(content, schoolCode, rowLimit);
+        String name = fileName == null || fileName.isBlank() ? null : fileName.strip().substring(0, Math.min(300, fileName.strip().length()));
+        return ConstraintRaces.retryOnce(() -> accept(sheet, schoolCode, uploadedBy, name));
+    }
 
     @Transactional
     public EnrollmentUploadReport accept(EnrollmentSheet.Parsed sheet, String schoolCode, String uploadedBy, String fileName) {
