@@ -2,6 +2,7 @@ package org.techschools.systemtests;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,6 +59,35 @@ class EnrollmentToAlertFlowTest {
         if (platform != null) {
             platform.close();
         }
+    }
+
+    /**
+     * A record pushed without 生源地 is judged by its ID's city: in 安徽, an ID of 巢湖 (3414, withdrawn 2011, now 合肥's)
+     * at a 合肥 school recruits within the city, one of 芜湖 (3402) is a cross-city recruitment quota-service flags.
+     */
+    @Test
+    void withoutAnOriginTheIdNumbersCityDecidesCrossCityRecruitment() {
+        String enrollment = platform.url("enrollment-service");
+        String quota = platform.url("quota-service");
+        PlatformRequests.createSchool(enrollment, "E2E-HF-01", "340000", "340100", "TECHNICAL_SCHOOL");
+        pushWithoutOrigin(enrollment, "HF-CHAOHU", ResidentIds.of("341421", LocalDate.of(1995, 4, 2), false), "陈静", "1995-04-02");
+        pushWithoutOrigin(enrollment, "HF-WUHU", ResidentIds.of("340202", LocalDate.of(2009, 6, 1), false), "王芳", "2009-06-01");
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(quota)
+                .auth().oauth2(TestTokens.province("340000")).queryParam("type", "CROSS_CITY_RECRUITMENT")
+                .get("/api/v1/plan-alerts").then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].originRegion", equalTo("340200"))
+                .body("items[0].records.sourceRecordId", equalTo(List.of("HF-WUHU"))));
+    }
+
+    private static void pushWithoutOrigin(String enrollment, String record, String idNumber, String name, String birthDate) {
+        Map<String, Object> body = PlatformRequests.enrollmentOf("E2E-HF-01", record, idNumber);
+        body.put("student", Map.of("idType", "RESIDENT_ID", "idNumber", idNumber, "name", name, "gender", "FEMALE",
+                "birthDate", birthDate));
+        body.remove("originRegion");
+        given().baseUri(enrollment).auth().oauth2(TestTokens.school("E2E-HF-01")).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/enrollments").then().statusCode(201);
     }
 
     @Test

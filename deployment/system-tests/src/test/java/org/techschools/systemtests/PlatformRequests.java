@@ -27,16 +27,21 @@ final class PlatformRequests {
     }
 
     static void createSchool(String enrollment, String code, String city, String type) {
+        createSchool(enrollment, code, "330000", city, type);
+    }
+
+    /** Creates a school of {@code city} in {@code province} as that province's office. */
+    static void createSchool(String enrollment, String code, String province, String city, String type) {
         Map<String, Object> school = new HashMap<>();
         school.put("code", code);
         school.put("name", "系统测试学校 " + code);
         school.put("type", type);
-        school.put("provinceCode", "330000");
+        school.put("provinceCode", province);
         school.put("cityCode", city);
         school.put("provincial", false);
         school.put("qualifiedYears", List.of(INTAKE_YEAR));
         school.put("majors", List.of(Map.of("code", "0401", "name", "数控加工", "levels", List.of("INTERMEDIATE", "ADVANCED"))));
-        given().baseUri(enrollment).auth().oauth2(TestTokens.province("330000")).contentType(ContentType.JSON).body(school)
+        given().baseUri(enrollment).auth().oauth2(TestTokens.province(province)).contentType(ContentType.JSON).body(school)
                 .post("/api/v1/schools").then().statusCode(201).body("majors", hasSize(1))
                 .body("majors[0].levels", containsInAnyOrder("INTERMEDIATE", "ADVANCED"));
     }
