@@ -31,14 +31,20 @@ public final class DashboardCharts {
     public record CampaignYear(int year, long target, Long actual, long cumulativeTarget, Long cumulativeActual) {
     }
 
+    /**
+     * A column of a burn-up: the target due by its end and the enrollment up to it (null for a period not yet begun).
+     */
+    public record Step(String label, long cumulativeTarget, Long cumulativeActual) {
+    }
+
     /** A column of the burn-up: the cumulative actual as a bar, the cumulative target as a point of the target line. */
     public record Column(String label, int x, int width, int labelX, int barY, int barHeight, int valueY, int targetY,
             Long cumulativeActual, long cumulativeTarget) {
     }
 
     /**
-     * The campaign burn-up: cumulative actual per year (bars) against the cumulative yearly targets (line) and the
-     * campaign's whole target (dashed line at {@code campaignY}).
+     * A burn-up: cumulative actual per period (bars) against the target due by each period's end (line) and the whole
+     * target (dashed line at {@code campaignY}): the campaign by year, or one year by month.
      */
     public record BurnUp(int width, int height, int left, int right, int bottom, int axisTextX, int axisTextY,
             List<Tick> ticks, List<Column> columns, String targetLine, int campaignY, int campaignTextY, String campaignLabel) {
@@ -57,11 +63,11 @@ public final class DashboardCharts {
     public record BarFigures(String label, long target, long actual, long expected) {
     }
 
-    static BurnUp burnUp(long campaignTarget, List<CampaignYear> years) {
+    static BurnUp burnUp(long campaignTarget, List<Step> years) {
         int height = 280;
         int bottom = height - BOTTOM;
         long max = campaignTarget;
-        for (CampaignYear y : years) {
+        for (Step y : years) {
             max = Math.max(max, Math.max(y.cumulativeTarget(), y.cumulativeActual() == null ? 0 : y.cumulativeActual()));
         }
         long step = step(max);
@@ -76,13 +82,13 @@ public final class DashboardCharts {
         List<Column> columns = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < years.size(); i++) {
-            CampaignYear y = years.get(i);
+            Step y = years.get(i);
             int x = LEFT + i * slot + (slot - barWidth) / 2;
             int centre = x + barWidth / 2;
             long actual = y.cumulativeActual() == null ? 0 : y.cumulativeActual();
             int barY = scale.y(actual);
             int targetY = scale.y(y.cumulativeTarget());
-            columns.add(new Column(String.valueOf(y.year()), x, barWidth, centre, barY, bottom - barY, barY - 4, targetY,
+            columns.add(new Column(y.label(), x, barWidth, centre, barY, bottom - barY, barY - 4, targetY,
                     y.cumulativeActual(), y.cumulativeTarget()));
             line.append(line.isEmpty() ? "" : " ").append(centre).append(',').append(targetY);
         }
@@ -115,7 +121,7 @@ public final class DashboardCharts {
     /** A round gridline step giving about five lines up to {@code max}: 1, 2 or 5 times a power of ten. */
     static long step(long max) {
         double raw = Math.max(1, max) / 5.0;
-        long magnitude = (long) Math.pow(10, Math.floor(Math.log10(raw)));
+        long magnitude = Math.max(1, (long) Math.pow(10, Math.floor(Math.log10(raw))));
         for (long factor : new long[] { 1, 2, 5, 10 }) {
             if (factor * magnitude >= raw) {
                 return factor * magnitude;

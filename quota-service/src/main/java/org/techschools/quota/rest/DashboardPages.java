@@ -34,6 +34,7 @@ import org.techschools.commons.security.Roles;
 import org.techschools.quota.config.DashboardConfig;
 import org.techschools.quota.domain.NationalProgress;
 import org.techschools.quota.domain.Percentages;
+import org.techschools.quota.domain.ProRata;
 import org.techschools.quota.domain.ProgressReport;
 import org.techschools.quota.domain.ProgressReport.CampaignProgress;
 import org.techschools.quota.domain.ProgressReport.CityProgress;
@@ -42,6 +43,7 @@ import org.techschools.quota.rest.DashboardCharts.BarFigures;
 import org.techschools.quota.rest.DashboardCharts.Bars;
 import org.techschools.quota.rest.DashboardCharts.BurnUp;
 import org.techschools.quota.rest.DashboardCharts.CampaignYear;
+import org.techschools.quota.rest.DashboardCharts.Step;
 import org.techschools.quota.service.NationalProgressService;
 import org.techschools.quota.service.ProgressService;
 
@@ -75,9 +77,9 @@ public class DashboardPages {
      * @param national the national centre's province overview, null for a province or city view
      */
     public record Dashboard(int year, List<Integer> years, String provinceCode, boolean mayPickProvince,
-            ProgressReport report, CampaignProgress campaign, List<CampaignYear> campaignYears, BurnUp burnUp,
+            ProgressReport report, CampaignProgress campaign, List<CampaignYear> campaignYears, BurnUp burnUp, BurnUp yearBurnUp,
             List<CityRow> cities, Bars cityBars, List<Share> levels, List<ClassLevel> levelColumns, List<Share> groups,
-            List<Month> months, NationalProgress national, String csvUrl, String xlsxUrl, String alertsUrl,
+            NationalProgress national, String csvUrl, String xlsxUrl, String alertsUrl,
             String plansUrl) {
     }
 
@@ -124,8 +126,8 @@ public class DashboardPages {
                 ? (national ? null : caller.provinceLimit())
                 : QueryParameters.requiredProvince(province);
         if (provinceCode == null) {
-            return Templates.dashboard(new Dashboard(intakeYear, years, null, true, null, null, List.of(), null, List.of(),
-                    null, List.of(), levelColumns(), List.of(), List.of(), nationalProgress.national(intakeYear), null,
+            return Templates.dashboard(new Dashboard(intakeYear, years, null, true, null, null, List.of(), null, null, List.of(),
+                    null, List.of(), levelColumns(), List.of(), nationalProgress.national(intakeYear), null,
                     null, null, null));
         }
         String limit = caller.provinceLimit();
@@ -143,9 +145,12 @@ public class DashboardPages {
                         c.expectedByToday())).toList());
         String query = "?year=" + intakeYear + "&province=" + provinceCode;
         return Templates.dashboard(new Dashboard(intakeYear, years, provinceCode, national, report, report.campaign(),
-                campaignYears, report.campaign() == null ? null : DashboardCharts.burnUp(report.campaign().target(), campaignYears),
+                campaignYears, report.campaign() == null ? null : DashboardCharts.burnUp(report.campaign().target(),
+                        campaignYears.stream().map(y -> new Step(String.valueOf(y.year()), y.cumulativeTarget(),
+                                y.cumulativeActual())).toList()),
+                DashboardCharts.burnUp(report.target(), monthSteps(report)),
                 cities, bars, levels(report), levelColumns(), groups(report.priorityGroups(), report.actual()),
-                months(report), null, "/api/v1/progress.csv" + query, "/api/v1/annual-summary.xlsx" + query,
+                null, "/api/v1/progress.csv" + query, "/api/v1/annual-summary.xlsx" + query,
                 PlanPages.ALERTS_PAGE + "?year=" + intakeYear, ConsoleView.PLANS_PAGE + "?year=" + intakeYear));
     }
 
@@ -229,6 +234,26 @@ public class DashboardPages {
             months.add(new Month(month.getKey(), month.getValue(), cumulative));
         }
         return months;
+    }
+
+    /**
+     * The year by calendar month: enrollment up to each month's end against the target due by then (序时进度, as the
+     * reports compute it). Months not yet begun have no actual; the last month holds the year's whole enrollment.
+     */
+    private List<Step> monthSteps(ProgressReport report) {
+        List<Month> months = months(report);
+        LocalDate today = today();
+        List<Step> steps = new ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            LocalDate end = LocalDate.of(report.year(), m, 1).plusMonths(1).minusDays(1);
+            String key = String.format("%d-%02d", report.year(), m);
+            long upTo = m == 12 ? report.actual()
+                    : months.stream().filter(x -> x.month().compareTo(key) <= 0).mapToLong(Month::enrolled).sum();
+            boolean begun = !LocalDate.of(report.year(), m, 1).isAfter(today);
+            steps.add(new Step(m + "月", ProRata.expected(report.target(), report.year(), end,
+                    dashboard.proRataFromMonth(), dashboard.proRataToMonth()), begun ? upTo : null));
+        }
+        return steps;
     }
 
     private static BigDecimal share(long part, long whole) {

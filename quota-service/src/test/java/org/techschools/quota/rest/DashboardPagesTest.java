@@ -116,7 +116,8 @@ class DashboardPagesTest {
         String html = page(session, "/console/dashboard?year=" + YEAR);
         assertTrue(html.contains("<svg") && html.contains("<title id=\"burnup-title\">") && html.contains("id=\"campaign\""),
                 "the burn-up is an SVG with a title and a table");
-        assertTrue(html.contains("id=\"cities-title\""), "the per-city chart has a title");
+        assertTrue(html.contains("id=\"cities-title\"") && html.contains("id=\"year-burnup-title\""),
+                "the per-city chart and the year's monthly burn-up have a title");
         for (ClassLevel level : ClassLevel.values()) {
             assertTrue(html.contains("data-level=\"" + level.name() + "\""), level + " has a share row");
         }
