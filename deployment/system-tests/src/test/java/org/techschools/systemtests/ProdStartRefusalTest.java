@@ -54,6 +54,12 @@ class ProdStartRefusalTest {
                 "mp.jwt.verify.publickey.location");
     }
 
+    /** The demo sign-in (pick any role) exists for the local launcher's demo profile only, never in production. */
+    @Test
+    void aProductionServiceRefusesTheDemoSignIn() throws Exception {
+        assertRefused("registration-service", Map.of("PLATFORM_CONSOLE_DEMO_SIGN_IN", "true"), "platform.console.demo-sign-in");
+    }
+
     private static void assertRefused(String service, Map<String, String> changes, String named) throws Exception {
         Process process = platform.launch(service, RunningPlatform.freePort(), changes);
         try {

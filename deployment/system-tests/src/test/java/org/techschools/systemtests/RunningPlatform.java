@@ -60,6 +60,14 @@ final class RunningPlatform implements AutoCloseable {
         return this;
     }
 
+    /** Starts only {@code service}, with these changes to its environment, and waits until it is ready. */
+    RunningPlatform startOnly(String service, Map<String, String> changes) throws IOException {
+        ports.put(service, freePort());
+        processes.put(service, launch(service, ports.get(service), changes));
+        awaitReady(service);
+        return this;
+    }
+
     /**
      * Starts one service on an empty database of its own with the environment production gives it, changed by
      * {@code changes} (a null value removes the variable).

@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.security.CallerToken;
 
 /**
  * Cross-site request forgery check of console forms: a form must carry the {@code csrf} claim of the session it was
@@ -21,17 +21,17 @@ public class ConsoleForms {
     public static final String FIELD = "csrf";
 
     @Inject
-    JsonWebToken session;
+    CallerToken session;
 
     /** The value a form rendered for this session carries in its hidden {@code csrf} field. */
     public String token() {
-        String token = session.getClaim(ConsoleSession.CSRF_CLAIM);
+        String token = session.claim(ConsoleSession.CSRF_CLAIM);
         return token == null ? "" : token;
     }
 
     /** 403 unless the form came from a page of this session. */
     public void check(String submitted) {
-        String expected = session.getClaim(ConsoleSession.CSRF_CLAIM);
+        String expected = session.claim(ConsoleSession.CSRF_CLAIM);
         if (expected == null || submitted == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 submitted.getBytes(StandardCharsets.UTF_8))) {
             throw ProblemException.forbidden("the form was not sent from a page of this session (csrf)");

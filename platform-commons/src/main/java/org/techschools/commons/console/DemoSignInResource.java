@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -33,7 +32,6 @@ import org.techschools.commons.security.Roles;
  * in through the province's identity provider (OpenID Connect) instead.
  */
 @Path("/console")
-@Tag(name = "console")
 public class DemoSignInResource {
 
     static final List<String> ROLES = List.of(Roles.SCHOOL, Roles.CITY, Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR);

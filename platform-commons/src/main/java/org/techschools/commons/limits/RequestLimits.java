@@ -13,12 +13,12 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpServerRequest;
 
+import org.techschools.commons.security.CallerToken;
 import org.techschools.commons.rest.FieldError;
 
 /**
@@ -51,7 +51,7 @@ public class RequestLimits {
     RateLimiter limiter;
 
     @Inject
-    JsonWebToken jwt;
+    CallerToken caller;
 
     @ServerRequestFilter
     public void check(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
@@ -79,13 +79,13 @@ public class RequestLimits {
             if (own != null) {
                 take(own.value(), client, "per client address", refusals);
             }
-        } else if (jwt.getName() != null) {
+        } else if (caller.name() != null) {
             if (own != null) {
-                String school = jwt.getClaim("school");
-                take(own.value(), school != null ? "school " + school : jwt.getName(), "per school", refusals);
+                String school = caller.claim("school");
+                take(own.value(), school != null ? "school " + school : caller.name(), "per school", refusals);
             }
             if (WRITES.contains(httpMethod)) {
-                take(WRITE, jwt.getName(), "per token", refusals);
+                take(WRITE, caller.name(), "per token", refusals);
             }
         }
         if (!refusals.isEmpty()) {

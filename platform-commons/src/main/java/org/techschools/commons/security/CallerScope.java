@@ -5,8 +5,6 @@ import java.time.Instant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import org.techschools.commons.rest.ProblemException;
 
 /**
@@ -19,27 +17,27 @@ import org.techschools.commons.rest.ProblemException;
 public class CallerScope {
 
     @Inject
-    JsonWebToken jwt;
+    CallerToken token;
 
     public String name() {
-        return jwt.getName();
+        return token.name();
     }
 
     public boolean hasRole(String role) {
-        return jwt.getGroups() != null && jwt.getGroups().contains(role);
+        return token.hasRole(role);
     }
 
     public String school() {
-        return jwt.getClaim("school");
+        return token.claim("school");
     }
 
     public String region() {
-        return jwt.getClaim("region");
+        return token.claim("region");
     }
 
     /** When the token expires: what the caller was granted ends then, even on a connection opened before. */
     public Instant expiresAt() {
-        return Instant.ofEpochSecond(jwt.getExpirationTime());
+        return Instant.ofEpochSecond(token.get().getExpirationTime());
     }
 
     /** Whether the caller may see data of this school, located in this province and city. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -23,8 +24,10 @@ class CsvProperties {
         assertEquals(rows.stream().map(row -> row.stream().map(CsvProperties::defused).toList()).toList(), read);
     }
 
+    /** A line that starts with a byte-order mark is read as a file's first line, its mark dropped: no cell starts so. */
     @Property
     void oneLineIsReadBackAsItsCells(@ForAll("row") List<String> row) {
+        Assume.that(!row.get(0).startsWith(Csv.BOM));
         String line = Csv.line(row);
         assertEquals(row.stream().map(CsvProperties::defused).toList(), Csv.cells(line.substring(0, line.length() - 2)));
     }

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
 
 /** Each role's scope as the token's claims give it; an auditor's region limits it like an office's. */
@@ -25,8 +27,11 @@ class CallerScopeTest {
         if (region != null) {
             claims.setClaim("region", region);
         }
+        CallerToken token = new CallerToken();
+        token.identity = QuarkusSecurityIdentity.builder().setPrincipal(new DefaultJWTCallerPrincipal(claims))
+                .addRoles(Set.of(role)).build();
         CallerScope scope = new CallerScope();
-        scope.jwt = new DefaultJWTCallerPrincipal(claims);
+        scope.token = token;
         return scope;
     }
 

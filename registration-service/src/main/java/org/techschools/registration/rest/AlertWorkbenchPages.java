@@ -2,7 +2,6 @@ package org.techschools.registration.rest;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +30,7 @@ import io.quarkus.qute.TemplateInstance;
 
 import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.commons.console.ConsoleForms;
+import org.techschools.commons.console.ConsoleText;
 import org.techschools.commons.identity.IdNumberShape;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
@@ -54,8 +54,6 @@ import org.techschools.registration.service.Visibility;
 @Tag(name = "console")
 public class AlertWorkbenchPages {
 
-    /** Dates on the page are China Standard Time days; the API's instants are UTC. */
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final int MAX_NOTE = 2000;
 
     /** The filters as the page's form holds them. */
@@ -131,7 +129,7 @@ public class AlertWorkbenchPages {
                     types, statuses, null)).build();
         } catch (ProblemException e) {
             return Response.status(e.status()).entity(Templates.list(form, List.of(), null, null, List.of(), List.of(), types,
-                    statuses, describe(e))).build();
+                    statuses, ConsoleText.problem(e))).build();
         }
     }
 
@@ -160,7 +158,7 @@ public class AlertWorkbenchPages {
         } catch (IllegalArgumentException e) {
             return Response.status(400).entity(detailPage(id, null, "请选择要转入的状态")).build();
         } catch (ProblemException e) {
-            return Response.status(e.status()).entity(detailPage(id, null, describe(e))).build();
+            return Response.status(e.status()).entity(detailPage(id, null, ConsoleText.problem(e))).build();
         }
         return Response.seeOther(URI.create("/console/alerts/" + alertId + "?done=moved")).build();
     }
@@ -176,7 +174,7 @@ public class AlertWorkbenchPages {
             IdNumberShape.refuse("note", note);
             workflow.share(alertId, scope.name(), note, Visibility.of(scope));
         } catch (ProblemException e) {
-            return Response.status(e.status()).entity(detailPage(id, null, describe(e))).build();
+            return Response.status(e.status()).entity(detailPage(id, null, ConsoleText.problem(e))).build();
         }
         return Response.seeOther(URI.create("/console/alerts/" + alertId + "?done=shared")).build();
     }
@@ -207,7 +205,7 @@ public class AlertWorkbenchPages {
             return null;
         }
         try {
-            return LocalDate.parse(date.trim()).plusDays(plusDays).atStartOfDay(CHINA).toInstant().toString();
+            return LocalDate.parse(date.trim()).plusDays(plusDays).atStartOfDay(ConsoleText.CHINA).toInstant().toString();
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(List.of(new FieldError(field, "invalid-value", "must be a date such as 2026-09-01")));
         }
@@ -216,17 +214,6 @@ public class AlertWorkbenchPages {
     private static String apiQuery(String type, String status, String city, String school, String from, String to) {
         String query = new FilterForm(type, status, city, school, from, to).query();
         return query.isEmpty() ? "" : "?" + query;
-    }
-
-    /** A problem's field errors as one line the page shows. */
-    private static String describe(ProblemException e) {
-        var problem = e.toProblem();
-        List<String> parts = new ArrayList<>();
-        parts.add(problem.detail());
-        if (problem.errors() != null) {
-            problem.errors().forEach(f -> parts.add(f.field() + "：" + f.message()));
-        }
-        return String.join("；", parts);
     }
 
     private static UUID alertId(String id) {
