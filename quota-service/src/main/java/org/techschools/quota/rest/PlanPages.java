@@ -4,9 +4,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -36,6 +34,7 @@ import io.quarkus.qute.TemplateInstance;
 
 import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.commons.console.ConsoleForms;
+import org.techschools.commons.console.ConsoleText;
 import org.techschools.commons.console.ConsoleView;
 import org.techschools.commons.csv.Csv;
 import org.techschools.commons.domain.ClassLevel;
@@ -74,7 +73,6 @@ public class PlanPages {
     private static final int MAX_NOTE = 2000;
     /** An alert export holds at most this many alerts: more is a filter to narrow, not a sheet to print. */
     private static final int MAX_EXPORT = 20_000;
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final Map<String, String> ACTIONS = Map.of("CREATED", "起草", "EDITED", "修改草稿", "ISSUED", "下达",
             "FILED", "备案", "ADJUSTMENT_REQUESTED", "申请调整", "ADJUSTMENT_APPROVED", "批准调整",
             "ADJUSTMENT_REJECTED", "不予批准调整");
@@ -187,7 +185,7 @@ public class PlanPages {
         } catch (ProblemException e) {
             return Response.status(e.status()).entity(Templates.plans(new PlansPage(filter,
                     DashboardPages.years(thisYear, filter.year()), planStatuses(), List.of(), null, mayCreate(),
-                    lineForm(List.of()), ALERTS_PAGE, describe(e)))).build();
+                    lineForm(List.of()), ALERTS_PAGE, ConsoleText.problem(e)))).build();
         }
     }
 
@@ -209,7 +207,7 @@ public class PlanPages {
             PlanFilter filter = new PlanFilter(thisYear, null, null, null);
             return Response.status(e.status()).entity(Templates.plans(new PlansPage(filter,
                     DashboardPages.years(thisYear, thisYear), planStatuses(), List.of(), null, mayCreate(),
-                    lineForm(rows(lines)), ALERTS_PAGE, describe(e)))).build();
+                    lineForm(rows(lines)), ALERTS_PAGE, ConsoleText.problem(e)))).build();
         }
     }
 
@@ -311,7 +309,7 @@ public class PlanPages {
                     ALERTS_PAGE + ".csv" + (query.isEmpty() ? "" : "?" + query), null))).build();
         } catch (ProblemException e) {
             return Response.status(e.status()).entity(Templates.alerts(new AlertsPage(form, alertTypes(), alertStatuses(),
-                    List.of(), null, null, describe(e)))).build();
+                    List.of(), null, null, ConsoleText.problem(e)))).build();
         }
     }
 
@@ -365,7 +363,7 @@ public class PlanPages {
             }
             alerts.move(alertId, target, note(note));
         } catch (ProblemException e) {
-            return Response.status(e.status()).entity(alertPage(alertId, null, describe(e))).build();
+            return Response.status(e.status()).entity(alertPage(alertId, null, ConsoleText.problem(e))).build();
         }
         return Response.seeOther(URI.create(ALERTS_PAGE + "/" + alertId + "?done=moved")).build();
     }
@@ -376,7 +374,7 @@ public class PlanPages {
                 QueryParameters.optionalEnum("status", filter.status(), PlanStatus.class),
                 SortKeyCursor.decode(cursor, 1), PlanResource.DEFAULT_LIMIT);
         List<PlanRow> rows = page.items().stream().map(p -> new PlanRow(p, PlanStatus.valueOf(p.status()).label,
-                minute(p.updatedAt()))).toList();
+                ConsoleText.time(p.updatedAt()))).toList();
         String nextUrl = page.nextCursor() == null ? null
                 : ConsoleView.PLANS_PAGE + "?year=" + filter.year() + param("city", filter.city())
                         + param("school", filter.school()) + param("status", filter.status()) + "&cursor="
@@ -391,8 +389,8 @@ public class PlanPages {
         try {
             step.get();
         } catch (ProblemException e) {
-            return Response.status(e.status()).entity(planPage(planId, null, describe(e), sent == null ? null : rows(sent)))
-                    .build();
+            return Response.status(e.status())
+                    .entity(planPage(planId, null, ConsoleText.problem(e), sent == null ? null : rows(sent))).build();
         }
         return Response.seeOther(URI.create(planUrl(planId) + "?done=" + done)).build();
     }
@@ -404,9 +402,9 @@ public class PlanPages {
                 l.majorCode(), l.classLevel(), l.studyMode(), l.count())).toList());
         List<AdjustmentView> adjustments = plan.adjustments().stream().map(a -> new AdjustmentView(a.id(),
                 AdjustmentStatus.valueOf(a.status()).label, AdjustmentStatus.PENDING.name().equals(a.status()), a.reason(),
-                lineViews(a.lines()), a.requestedBy(), minute(a.requestedAt()), a.decidedBy(), minute(a.decidedAt()),
-                a.decisionNote())).toList();
-        List<StepView> history = plan.history().stream().map(h -> new StepView(minute(h.at()),
+                lineViews(a.lines()), a.requestedBy(), ConsoleText.time(a.requestedAt()), a.decidedBy(),
+                ConsoleText.time(a.decidedAt()), a.decisionNote())).toList();
+        List<StepView> history = plan.history().stream().map(h -> new StepView(ConsoleText.time(h.at()),
                 ACTIONS.getOrDefault(h.action(), h.action()), PlanStatus.valueOf(h.status()).label, h.actor(), h.note()))
                 .toList();
         return Templates.plan(new PlanPage(plan, PlanStatus.valueOf(plan.status()).label, lineViews(plan.lines()),
@@ -422,11 +420,13 @@ public class PlanPages {
     }
 
     private AlertRow alertRow(PlanAlertView a) {
-        List<StepView> history = a.history() == null ? List.of() : a.history().stream().map(s -> new StepView(minute(s.at()),
-                s.from() == null ? "预警" : AlertStatus.valueOf(s.from()).label() + " → " + AlertStatus.valueOf(s.to()).label(),
-                AlertStatus.valueOf(s.to()).label(), s.actor(), s.note())).toList();
+        List<StepView> history = a.history() == null ? List.of() : a.history().stream().map(s -> {
+            String to = AlertStatus.valueOf(s.to()).label();
+            String step = s.from() == null ? "预警" : AlertStatus.valueOf(s.from()).label() + " → " + to;
+            return new StepView(ConsoleText.time(s.at()), step, to, s.actor(), s.note());
+        }).toList();
         return new AlertRow(a, PlanAlertType.valueOf(a.type()).label, AlertStatus.valueOf(a.status()).label(),
-                a.classLevel() == null ? null : levelLabel(a.classLevel()), minute(a.raisedAt()), history);
+                a.classLevel() == null ? null : levelLabel(a.classLevel()), ConsoleText.time(a.raisedAt()), history);
     }
 
     private static PlanAlertFilter alertFilter(AlertFilter form, int limit, KeysetCursor after) {
@@ -528,10 +528,6 @@ public class PlanPages {
         return PlanRequests.freeText(note.strip(), "note");
     }
 
-    private String minute(Instant at) {
-        return at == null ? null : MINUTE.format(at.atZone(dashboard.zone()));
-    }
-
     private LocalDate today() {
         return LocalDate.now(clock.withZone(dashboard.zone()));
     }
@@ -542,17 +538,6 @@ public class PlanPages {
 
     private static String planUrl(UUID id) {
         return ConsoleView.PLANS_PAGE + "/" + id;
-    }
-
-    /** A problem's detail and field errors as one line the page shows (never the values sent). */
-    private static String describe(ProblemException e) {
-        var problem = e.toProblem();
-        List<String> parts = new ArrayList<>();
-        parts.add(problem.detail());
-        if (problem.errors() != null) {
-            problem.errors().forEach(f -> parts.add(f.field() + "：" + f.message()));
-        }
-        return String.join("；", parts);
     }
 
     private static UUID planId(String id) {
