@@ -78,8 +78,16 @@ final class Browser implements AutoCloseable {
         return driver.getPageSource();
     }
 
+    /** Waits for what the person should see; when it does not come, the page they saw is kept and named. */
     void waitUntil(Duration within, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(driver, within, Duration.ofMillis(50)).until(d -> condition.getAsBoolean());
+        try {
+            new WebDriverWait(driver, within, Duration.ofMillis(50)).until(d -> condition.getAsBoolean());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Path shot = screenshot("timed-out-" + System.currentTimeMillis());
+            String text = driver.findElement(By.tagName("body")).getText();
+            throw new AssertionError("not seen within " + within + " on " + driver.getCurrentUrl() + " (" + shot + "):\n"
+                    + text.substring(0, Math.min(text.length(), 1500)), e);
+        }
     }
 
     /** A PNG of the whole page (the window stretched to the page's height) under target/screenshots for reviewers. */

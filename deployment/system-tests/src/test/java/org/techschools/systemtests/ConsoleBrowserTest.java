@@ -104,6 +104,77 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aSchoolUploadsASheetAndSeesEachRowsResultAndItsRecords() throws IOException {
+        String first = ResidentIds.of("330102", LocalDate.of(2010, 5, 1), true);
+        String second = ResidentIds.of("330102", LocalDate.of(2010, 6, 2), false);
+        String season = PlatformRequests.SPRING ? "SPRING" : "AUTUMN";
+        String sheet = "sourceRecordId,idNumber,name,gender,birthDate,majorCode,classLevel,studyMode,intakeYear,intakeSeason,enrolledOn\r\n"
+                + String.join(",", "UP-0001", first, "王强", "MALE", "2010-05-01", "0401", "INTERMEDIATE", "FULL_TIME",
+                        Integer.toString(PlatformRequests.INTAKE_YEAR), season, PlatformRequests.TODAY.toString()) + "\r\n"
+                + String.join(",", "UP-0002", second, "赵敏", "FEMALE", "2010-06-02", "0401", "INTERMEDIATE", "FULL_TIME",
+                        Integer.toString(PlatformRequests.INTAKE_YEAR), season, PlatformRequests.TODAY.toString()) + "\r\n"
+                + String.join(",", "UP-0003", "not-an-id", "钱多", "MALE", "2010-07-03", "0401", "INTERMEDIATE", "FULL_TIME",
+                        Integer.toString(PlatformRequests.INTAKE_YEAR), season, PlatformRequests.TODAY.toString()) + "\r\n";
+        // A file name of the clerk's choosing (a temp file's random digits could pass for an ID number, which is refused).
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("upload").resolve("新生名单.csv");
+        java.nio.file.Files.writeString(file, sheet);
+        try (Browser school = new Browser(Browser.DESKTOP)) {
+            school.signIn(enrollment, "school", "CB-HZ-01", null);
+            assertTrue(school.driver.getCurrentUrl().startsWith(enrollment + "/console/school"), school.driver.getCurrentUrl());
+            school.find("#file").sendKeys(file.toString());
+            school.find("form[action='/console/school/upload'] button").click();
+            school.waitUntil(Duration.ofSeconds(20), () -> !school.driver.findElements(By.id("results")).isEmpty());
+            assertEquals("2", school.text("b[data-count=CREATED]").replaceAll("\\D", ""));
+            assertEquals("1", school.text("b[data-count=REJECTED]").replaceAll("\\D", ""));
+            assertTrue(school.text("[data-result-row='4']").contains("idNumber"), school.text("[data-result-row='4']"));
+            school.screenshot("school-upload-result");
+
+            // The records are the school's own, as the API shows them; the list shows them with their check status.
+            for (String record : new String[] { "UP-0001", "UP-0002" }) {
+                given().baseUri(enrollment).auth().oauth2(TestTokens.school("CB-HZ-01"))
+                        .get("/api/v1/enrollments/CB-HZ-01/" + record).then().statusCode(200);
+            }
+            school.open(enrollment + "/console/school");
+            assertFalse(school.driver.findElements(By.cssSelector("#enrollments tr[data-record='UP-0002']")).isEmpty());
+            String html = school.html();
+            assertFalse(html.contains(first) || html.contains(second) || html.contains(idNumber), "a raw ID number on the school page");
+            assertFalse(html.contains("NB-0001"), "another school's record on the school page");
+            school.screenshot("school-enrollments");
+        }
+    }
+
+    @Test
+    void aProvinceSeesTheProgressReportTheApiGivesAndFilesIt() {
+        try (Browser province = new Browser(Browser.DESKTOP)) {
+            province.signIn(enrollment, "province", null, "330000");
+            // Lands on quota-service's dashboard: its figures are the API's for the same year and province.
+            String quota = platform.url("quota-service");
+            assertTrue(province.driver.getCurrentUrl().startsWith(quota + "/console/dashboard"), province.driver.getCurrentUrl());
+            String year = new Select(province.find("#year")).getFirstSelectedOption().getAttribute("value");
+            JsonPath progress = given().baseUri(quota).auth().oauth2(TestTokens.province("330000")).queryParam("year", year)
+                    .queryParam("province", "330000").get("/api/v1/progress").then().statusCode(200).extract().jsonPath();
+            assertEquals(progress.getInt("actual"), Integer.parseInt(province.text("b[data-figure=actual]").replace(",", "")));
+            assertEquals(progress.getList("cities").size(), province.driver.findElements(By.cssSelector("tr[data-city]")).size());
+            province.screenshot("province-dashboard");
+
+            province.open(enrollment + "/console/progress-reports");
+            String month = new Select(province.find("#month")).getFirstSelectedOption().getAttribute("value");
+            JsonPath report = given().baseUri(enrollment).auth().oauth2(TestTokens.province("330000"))
+                    .get("/api/v1/progress-reports/330000/" + month).then().statusCode(200).extract().jsonPath();
+            for (String column : new String[] { "enrollingSchools", "cumulativeEnrollment", "fullTime", "partTime" }) {
+                assertEquals(report.getString("rows.find { it.category == 'TOTAL' }." + column),
+                        province.text("[data-cell='TOTAL-" + column + "']"), column);
+            }
+            province.find("form[action='/console/progress-reports/filing'] button").click();
+            province.waitUntil(Duration.ofSeconds(10), () -> !province.driver.findElements(By.id("filing-diff")).isEmpty()
+                    || province.html().contains("已报送"));
+            given().baseUri(enrollment).auth().oauth2(TestTokens.province("330000"))
+                    .get("/api/v1/progress-reports/330000/" + month + "/filing").then().statusCode(200);
+            province.screenshot("province-progress-report-filed");
+        }
+    }
+
+    @Test
     void aCityOfficeNeverSeesAnotherCitysRecordsOnAnyPage() {
         try (Browser city = new Browser(Browser.PHONE)) {
             city.signIn(enrollment, "city", null, "330300");
@@ -116,6 +187,12 @@ class ConsoleBrowserTest {
                     "return document.documentElement.scrollWidth - window.innerWidth");
             assertTrue(overflow.intValue() <= 0, "the page is wider than the phone by " + overflow + " px");
             city.screenshot("city-alert-list-phone");
+
+            // The dashboard shows the city's own row only.
+            city.open(platform.url("quota-service") + "/console/dashboard");
+            var rows = city.driver.findElements(By.cssSelector("tr[data-city]"));
+            assertTrue(rows.stream().allMatch(row -> "330300".equals(row.getAttribute("data-city"))), "another city on the dashboard");
+            city.screenshot("city-dashboard-phone");
         }
     }
 }

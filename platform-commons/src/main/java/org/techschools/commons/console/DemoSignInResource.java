@@ -35,7 +35,7 @@ import org.techschools.commons.security.Roles;
 public class DemoSignInResource {
 
     static final List<String> ROLES = List.of(Roles.SCHOOL, Roles.CITY, Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR);
-    private static final Pattern CODE = Pattern.compile("[0-9A-Za-z]{2,20}");
+    private static final Pattern CODE = Pattern.compile("[0-9A-Za-z._-]{2,32}");
 
     @CheckedTemplate
     static class Templates {
@@ -111,13 +111,13 @@ public class DemoSignInResource {
             return "请选择角色";
         }
         if (Roles.SCHOOL.equals(role) && (school == null || !CODE.matcher(school).matches())) {
-            return "学校角色需要填写学校代码（2–20 位字母或数字）";
+            return "学校角色需要填写学校代码（2–32 位字母、数字或 . _ -）";
         }
         if ((Roles.CITY.equals(role) || Roles.PROVINCE.equals(role)) && (region == null || !CODE.matcher(region).matches())) {
             return "市级、省级角色需要填写行政区划代码（如 330100、330000）";
         }
         if (region != null && !CODE.matcher(region).matches()) {
-            return "行政区划代码只能是 2–20 位字母或数字";
+            return "行政区划代码只能是 2–32 位字母、数字或 . _ -";
         }
         return null;
     }
