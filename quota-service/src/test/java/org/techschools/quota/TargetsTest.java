@@ -42,7 +42,8 @@ class TargetsTest {
         for (Map<String, Object> t : targets) {
             int year = (Integer) t.get("year");
             int target = (Integer) t.get("target");
-            if (t.get("classLevel") != null) {
+            // The seed-002 table: other tests set targets of later years in the same database.
+            if (t.get("classLevel") != null || year < 2023 || year > 2027) {
                 continue;
             }
             if ("PROVINCE".equals(t.get("scope"))) {

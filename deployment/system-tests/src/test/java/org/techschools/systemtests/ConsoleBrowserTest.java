@@ -175,6 +175,23 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void theNationalCentreSeesWhichProvincesFiledAsTheApiSays() {
+        try (Browser national = new Browser(Browser.DESKTOP)) {
+            national.signIn(enrollment, "national", null, null);
+            assertTrue(national.driver.getCurrentUrl().startsWith(enrollment + "/console/progress-reports"),
+                    national.driver.getCurrentUrl());
+            String month = new Select(national.find("#month")).getFirstSelectedOption().getAttribute("value");
+            JsonPath overview = given().baseUri(enrollment).auth().oauth2(TestTokens.national())
+                    .get("/api/v1/progress-reports/national/" + month).then().statusCode(200).extract().jsonPath();
+            for (String figure : new String[] { "filed", "missing", "late" }) {
+                assertEquals(overview.getString(figure), national.text("b[data-stat=" + figure + "]"), figure);
+            }
+            assertEquals(overview.getList("provinces").size(), national.driver.findElements(By.cssSelector("tr[data-province]")).size());
+            national.screenshot("national-progress-completeness");
+        }
+    }
+
+    @Test
     void aCityOfficeNeverSeesAnotherCitysRecordsOnAnyPage() {
         try (Browser city = new Browser(Browser.PHONE)) {
             city.signIn(enrollment, "city", null, "330300");

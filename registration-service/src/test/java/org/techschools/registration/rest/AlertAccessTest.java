@@ -24,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 import org.techschools.registration.support.Alerts;
+import org.techschools.registration.support.DoubleRegistration;
 import org.techschools.registration.support.Enrollment;
 import org.techschools.registration.support.TestEvents;
 import org.techschools.testinfra.PlatformInfraResource;
@@ -44,12 +45,10 @@ class AlertAccessTest {
     /** A double registration between a school in Hangzhou (330100) and one in Ningbo (330200). */
     @BeforeEach
     void doubleRegistration() {
-        String person = TestEvents.personKey();
-        a = Enrollment.of(person, TestEvents.schoolCode()).inCity("330100");
-        b = Enrollment.of(person, TestEvents.schoolCode()).inCity("330200");
-        sendEnrollmentEvent(person, a.recorded());
-        sendEnrollmentEvent(person, b.recorded());
-        alertId = (String) Alerts.awaitCount(a.schoolCode, "DOUBLE_REGISTRATION", 1).get(0).get("id");
+        DoubleRegistration pair = DoubleRegistration.between("330100", "330200");
+        a = pair.a();
+        b = pair.b();
+        alertId = pair.alertId();
     }
 
     @Test

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.techschools.registration.support.TestEvents.sendEnrollmentEvent;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,8 +14,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 import org.techschools.registration.support.Alerts;
+import org.techschools.registration.support.DoubleRegistration;
 import org.techschools.registration.support.Enrollment;
-import org.techschools.registration.support.TestEvents;
 import org.techschools.testinfra.PlatformInfraResource;
 
 /**
@@ -33,12 +32,10 @@ class AlertWorkbenchPagesTest {
 
     @BeforeEach
     void doubleRegistration() {
-        String person = TestEvents.personKey();
-        a = Enrollment.of(person, TestEvents.schoolCode()).inCity("330100");
-        b = Enrollment.of(person, TestEvents.schoolCode()).inCity("330200");
-        sendEnrollmentEvent(person, a.recorded());
-        sendEnrollmentEvent(person, b.recorded());
-        alertId = (String) Alerts.awaitCount(a.schoolCode, "DOUBLE_REGISTRATION", 1).get(0).get("id");
+        DoubleRegistration pair = DoubleRegistration.between("330100", "330200");
+        a = pair.a();
+        b = pair.b();
+        alertId = pair.alertId();
     }
 
     static String signIn(String role, String school, String region) {
