@@ -1,5 +1,6 @@
 package org.techschools.registration.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -44,6 +45,9 @@ public class Registry {
 
     @Inject
     DuplicateChecks checks;
+
+    @Inject
+    Clock clock;
 
     @Inject
     AlertBook alerts;
@@ -186,8 +190,9 @@ public class Registry {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Registration transfer(Registration from, School to, LocalDate effectiveOn) {
+        Instant now = clock.instant();
         from.status = RegistrationStatus.TRANSFERRED_OUT;
-        from.updatedAt = Instant.now();
+        from.updatedAt = now;
         events.changed(from, RegistrationChangeType.TRANSFER.name(), effectiveOn);
         Registration moved = new Registration();
         moved.id = UUID.randomUUID();
@@ -212,8 +217,8 @@ public class Registry {
         moved.provinceCode = to.provinceCode;
         moved.cityCode = to.cityCode;
         moved.status = RegistrationStatus.ACTIVE;
-        moved.registeredAt = Instant.now();
-        moved.updatedAt = moved.registeredAt;
+        moved.registeredAt = now;
+        moved.updatedAt = now;
         moved.transferredFrom = from.id;
         from.transferredTo = moved.id;
         // The old link leaves the record's one current 学籍 (a unique index) before the new one joins it.
