@@ -25,7 +25,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.smallrye.mutiny.Multi;
 
-import org.techschools.commons.identity.IdNumberShape;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.CallerScope;
@@ -51,7 +50,6 @@ import org.techschools.registration.service.Visibility;
 @Tag(name = "alerts")
 public class AlertResource {
 
-    private static final int MAX_NOTE = 2000;
     /** A comment line this often keeps proxies from closing an idle stream; the first tells the client it is live. */
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
@@ -168,10 +166,6 @@ public class AlertResource {
     public AlertDetail transition(@RestPath String id, TransitionRequest request) {
         UUID alertId = alertId(id);
         AlertStatus to = target(request);
-        if (request.note() != null && request.note().length() > MAX_NOTE) {
-            throw ProblemException.badRequest(List.of(new FieldError("note", "too-long", "at most " + MAX_NOTE + " characters")));
-        }
-        IdNumberShape.refuse("note", request.note());
         workflow.move(alertId, to, scope.name(), request.note(), Visibility.of(scope));
         return get(id);
     }
@@ -183,12 +177,7 @@ public class AlertResource {
             + " kept in the history as a SHARE step; 403 when the alert names a record outside the auditor's region")
     public AlertDetail share(@RestPath String id, ShareRequest request) {
         UUID alertId = alertId(id);
-        String note = request == null ? null : request.note();
-        if (note != null && note.length() > MAX_NOTE) {
-            throw ProblemException.badRequest(List.of(new FieldError("note", "too-long", "at most " + MAX_NOTE + " characters")));
-        }
-        IdNumberShape.refuse("note", note);
-        workflow.share(alertId, scope.name(), note, Visibility.of(scope));
+        workflow.share(alertId, scope.name(), request == null ? null : request.note(), Visibility.of(scope));
         return get(id);
     }
 

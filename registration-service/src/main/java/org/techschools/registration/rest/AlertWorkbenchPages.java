@@ -31,7 +31,6 @@ import io.quarkus.qute.TemplateInstance;
 import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.commons.console.ConsoleForms;
 import org.techschools.commons.console.ConsoleText;
-import org.techschools.commons.identity.IdNumberShape;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.CallerScope;
@@ -54,7 +53,6 @@ import org.techschools.registration.service.Visibility;
 @Tag(name = "console")
 public class AlertWorkbenchPages {
 
-    private static final int MAX_NOTE = 2000;
 
     /** The filters as the page's form holds them. */
     public record FilterForm(String type, String status, String city, String school, String from, String to) {
@@ -119,13 +117,13 @@ public class AlertWorkbenchPages {
                     null, cursor);
             Visibility visibility = Visibility.of(scope);
             AlertSearch.Page page = search.search(filter, visibility);
-            AlertFilter unpaged = AlertFilterParams.parse(type, status, null, null, city, school, fromInstant, toInstant, null, null);
             String query = form.query();
             String nextUrl = page.nextCursor() == null ? null
                     : "/console/alerts?" + (query.isEmpty() ? "" : query + "&") + "cursor=" + page.nextCursor();
             String exportUrl = "/api/v1/alerts/export.csv" + apiQuery(type, status, city, school, fromInstant, toInstant);
             return Response.ok(Templates.list(form, page.alerts().stream().map(AlertItem::of).toList(), nextUrl, exportUrl,
-                    counts(unpaged, visibility, AlertSearch.GroupBy.TYPE), counts(unpaged, visibility, AlertSearch.GroupBy.STATUS),
+                    // Counts cover every page: the statistics ignore the cursor.
+                    counts(filter, visibility, AlertSearch.GroupBy.TYPE), counts(filter, visibility, AlertSearch.GroupBy.STATUS),
                     types, statuses, null)).build();
         } catch (ProblemException e) {
             return Response.status(e.status()).entity(Templates.list(form, List.of(), null, null, List.of(), List.of(), types,
@@ -150,10 +148,6 @@ public class AlertWorkbenchPages {
         UUID alertId = alertId(id);
         try {
             AlertStatus target = AlertStatus.valueOf(to == null ? "" : to.trim());
-            if (note != null && note.length() > MAX_NOTE) {
-                throw ProblemException.badRequest(List.of(new FieldError("note", "too-long", "最多 " + MAX_NOTE + " 字")));
-            }
-            IdNumberShape.refuse("note", note);
             workflow.move(alertId, target, scope.name(), note, Visibility.of(scope));
         } catch (IllegalArgumentException e) {
             return Response.status(400).entity(detailPage(id, null, "请选择要转入的状态")).build();
@@ -171,7 +165,6 @@ public class AlertWorkbenchPages {
         forms.check(csrf);
         UUID alertId = alertId(id);
         try {
-            IdNumberShape.refuse("note", note);
             workflow.share(alertId, scope.name(), note, Visibility.of(scope));
         } catch (ProblemException e) {
             return Response.status(e.status()).entity(detailPage(id, null, ConsoleText.problem(e))).build();

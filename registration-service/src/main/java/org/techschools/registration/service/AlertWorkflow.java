@@ -1,7 +1,6 @@
 package org.techschools.registration.service;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.techschools.commons.identity.IdNumberShape;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.registration.domain.Alert;
@@ -36,8 +36,12 @@ public class AlertWorkflow {
     @Inject
     Clock clock;
 
+    /** The longest note a move or a share keeps. */
+    public static final int MAX_NOTE = 2000;
+
     @Transactional
     public Alert move(UUID alertId, AlertStatus to, String actor, String note, Visibility visibility) {
+        checkNote(note);
         // Locked: two auditors moving the same alert at once must not both succeed from the same status.
         Alert alert = Alert.findById(alertId, LockModeType.PESSIMISTIC_WRITE);
         List<AlertRecord> records = visibleRecords(alert, alertId, visibility);
@@ -51,7 +55,7 @@ public class AlertWorkflow {
                     List.of(new FieldError("to", "illegal-transition", "current status is " + from)));
         }
         alert.status = to;
-        alert.updatedAt = Instant.now();
+        alert.updatedAt = clock.instant();
         AlertTransition.record(alert.id, from, to, actor, note);
         if (AlertStatus.FLAGGING.contains(from) != AlertStatus.FLAGGING.contains(to)) {
             // Dismissed: the records it named may be CLEAN now; tell enrollment-service.
@@ -67,6 +71,7 @@ public class AlertWorkflow {
      */
     @Transactional
     public Alert share(UUID alertId, String actor, String note, Visibility visibility) {
+        checkNote(note);
         Alert alert = Alert.findById(alertId, LockModeType.PESSIMISTIC_WRITE);
         List<AlertRecord> records = visibleRecords(alert, alertId, visibility);
         if (!visibility.coversAll(records)) {
@@ -81,6 +86,14 @@ public class AlertWorkflow {
                     "shared: every side is shown to the schools and offices involved" + (note == null ? "" : "; " + note));
         }
         return alert;
+    }
+
+    /** A note is kept in the history every side may read: bounded, and never an ID number. */
+    private static void checkNote(String note) {
+        if (note != null && note.length() > MAX_NOTE) {
+            throw ProblemException.badRequest(List.of(new FieldError("note", "too-long", "at most " + MAX_NOTE + " characters")));
+        }
+        IdNumberShape.refuse("note", note);
     }
 
     private static List<AlertRecord> visibleRecords(Alert alert, UUID alertId, Visibility visibility) {
