@@ -93,6 +93,10 @@ class ProgressDashboardTest {
         assertEquals(2027, city.getInt("campaign.toYear"));
         assertEquals(68400, city.getInt("campaign.target"));
         assertEquals(4, city.getInt("campaign.actual"));
+        // Each campaign year's figures, for the burn-up's columns.
+        assertEquals(List.of(2023, 2024, 2025, 2026, 2027), city.getList("campaign.years.year"));
+        assertEquals(List.of(11400, 12540, 13680, 14820, 15960), city.getList("campaign.years.target"));
+        assertEquals(4, city.getInt("campaign.years.find { it.year == 2024 }.actual"));
         assertEquals(List.of("2024-03", "2024-09"), city.getList("burnUp[0].months.month"));
         assertEquals(List.of(1, 4), city.getList("burnUp[0].months.cumulative"));
         assertEquals(JINHUA, city.getString("burnUp[0].cityCode"));

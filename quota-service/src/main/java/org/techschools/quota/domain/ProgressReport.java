@@ -68,9 +68,18 @@ public record ProgressReport(int year, String provinceCode, String provinceName,
     /**
      * @param target the campaign's target for the scope (a city: the sum of its yearly targets over the campaign years)
      * @param actual enrollment of the scope over the campaign years so far
+     * @param years  each campaign year's target and enrollment of the scope, in order (the burn-up's columns)
      */
     public record CampaignProgress(String name, int fromYear, int toYear, long target, long actual,
-            BigDecimal completionPct) {
+            BigDecimal completionPct, List<CampaignYear> years) {
+
+        public CampaignProgress {
+            years = List.copyOf(years);
+        }
+    }
+
+    /** One year of a campaign: the scope's yearly target (0 when none is set) and its enrollment of that intake year. */
+    public record CampaignYear(int year, long target, long actual) {
     }
 
     /** A city's monthly burn-up: new students per month of the intake year and the running total. */

@@ -8,17 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.cache.CacheResult;
 
-import org.techschools.quota.service.ProgressService;
+import org.techschools.quota.service.ProgressSnapshots;
 
 /**
- * The JSON of the two polled 进展 views, assembled and serialised once per cache period
- * (quarkus.cache.caffeine."progress-*".expire-after-write, 1 s by default).
- * <p>
- * Provincial and national dashboards poll these views from many offices at once; each report costs a dozen queries,
- * and serialising a city drill-down of hundreds of school/major rows costs more CPU than answering from memory, so
- * without the cache concurrent pollers queue behind each other. The counters already trail the events by the
- * consumers' lag; one more second is invisible. Every argument is part of the key, so a city office's scoped report
- * is never served to another caller. CSV exports and the annual summary are rare and always computed afresh.
+ * The JSON of the two polled 进展 views, serialised once per cache period
+ * (quarkus.cache.caffeine."progress-*".expire-after-write, 1 s by default) from the reports {@link ProgressSnapshots}
+ * keeps: serialising a city drill-down of hundreds of school/major rows costs more CPU than answering from memory.
+ * Every argument is part of the key, so a city office's scoped report is never served to another caller.
  */
 @ApplicationScoped
 public class DashboardJson {
@@ -27,7 +23,7 @@ public class DashboardJson {
     static final String CITY_REPORTS = "progress-city";
 
     @Inject
-    ProgressService progress;
+    ProgressSnapshots progress;
 
     @Inject
     ObjectMapper json;

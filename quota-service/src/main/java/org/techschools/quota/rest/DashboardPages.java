@@ -45,7 +45,7 @@ import org.techschools.quota.rest.DashboardCharts.BurnUp;
 import org.techschools.quota.rest.DashboardCharts.CampaignYear;
 import org.techschools.quota.rest.DashboardCharts.Step;
 import org.techschools.quota.service.NationalProgressService;
-import org.techschools.quota.service.ProgressService;
+import org.techschools.quota.service.ProgressSnapshots;
 
 /**
  * The provincial and city dashboard (目标与进度): the 五年攻坚 burn-up, target vs actual per city with the pro-rata
@@ -99,7 +99,7 @@ public class DashboardPages {
     }
 
     @Inject
-    ProgressService progress;
+    ProgressSnapshots progress;
 
     @Inject
     NationalProgressService nationalProgress;
@@ -136,7 +136,7 @@ public class DashboardPages {
         }
         String cityLimit = caller.cityLimit();
         ProgressReport report = progress.province(intakeYear, provinceCode, cityLimit);
-        List<CampaignYear> campaignYears = campaignYears(report, cityLimit, today);
+        List<CampaignYear> campaignYears = campaignYears(report.campaign(), today);
         List<CityRow> cities = report.cities().stream().map(c -> new CityRow(c,
                 ConsoleView.DASHBOARD_PAGE + "/cities/" + c.cityCode() + "?year=" + intakeYear, c.target() > 0,
                 c.target() > 0 && c.actual() < c.expectedByToday())).toList();
@@ -187,24 +187,19 @@ public class DashboardPages {
         return String.format("%,d", value);
     }
 
-    /**
-     * The campaign's years: each year's target and actual from that year's report of the same scope, so the last
-     * cumulative actual is the campaign figure the API shows. Years not yet begun have a target and no actual.
-     */
-    private List<CampaignYear> campaignYears(ProgressReport report, String cityLimit, int today) {
-        CampaignProgress campaign = report.campaign();
+    /** The campaign's years with running totals; years not yet begun have a target and no actual. */
+    private static List<CampaignYear> campaignYears(CampaignProgress campaign, int today) {
         if (campaign == null) {
             return List.of();
         }
         List<CampaignYear> years = new ArrayList<>();
         long cumulativeTarget = 0;
         long cumulativeActual = 0;
-        for (int y = campaign.fromYear(); y <= campaign.toYear(); y++) {
-            ProgressReport of = y == report.year() ? report : progress.province(y, report.provinceCode(), cityLimit);
+        for (ProgressReport.CampaignYear of : campaign.years()) {
             cumulativeTarget += of.target();
             cumulativeActual += of.actual();
-            boolean begun = y <= today || of.actual() > 0;
-            years.add(new CampaignYear(y, of.target(), begun ? of.actual() : null, cumulativeTarget,
+            boolean begun = of.year() <= today || of.actual() > 0;
+            years.add(new CampaignYear(of.year(), of.target(), begun ? of.actual() : null, cumulativeTarget,
                     begun ? cumulativeActual : null));
         }
         return years;

@@ -3,6 +3,7 @@ package org.techschools.quota.service;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,6 +35,7 @@ import org.techschools.quota.domain.ProRata;
 import org.techschools.quota.domain.ProgressReport;
 import org.techschools.quota.domain.ProgressReport.BurnUp;
 import org.techschools.quota.domain.ProgressReport.CampaignProgress;
+import org.techschools.quota.domain.ProgressReport.CampaignYear;
 import org.techschools.quota.domain.ProgressReport.CityProgress;
 import org.techschools.quota.domain.ProgressReport.GroupCount;
 import org.techschools.quota.domain.ProgressReport.MonthPoint;
@@ -60,6 +62,9 @@ public class ProgressService {
 
     @Inject
     DashboardConfig dashboard;
+
+    @Inject
+    Clock clock;
 
     /**
      * The progress of a province and its cities in an intake year.
@@ -92,7 +97,7 @@ public class ProgressService {
             cityCodes.retainAll(List.of(cityLimit));
         }
 
-        LocalDate today = LocalDate.now(dashboard.zone());
+        LocalDate today = LocalDate.now(clock.withZone(dashboard.zone()));
         Map<String, Map<PriorityGroup, Long>> groupsByCity = priorityGroups("city_code", year, provinceCode, null);
         List<CityProgress> cities = new ArrayList<>();
         for (String code : cityCodes) {
@@ -166,7 +171,10 @@ public class ProgressService {
         return ProRata.expected(target, year, today, dashboard.proRataFromMonth(), dashboard.proRataToMonth());
     }
 
-    /** The province's campaign (五年攻坚) covering the year: cumulative enrollment of the scope against its target. */
+    /**
+     * The province's campaign (五年攻坚) covering the year: the scope's enrollment against its target, in total and per
+     * campaign year (two grouped queries, however many years the campaign has).
+     */
     private CampaignProgress campaign(int year, String provinceCode, String cityLimit) {
         TargetCampaign campaign = TargetCampaign.<TargetCampaign>find(
                 "scope = ?1 and scopeCode = ?2 and fromYear <= ?3 and toYear >= ?3 order by fromYear",
@@ -174,20 +182,30 @@ public class ProgressService {
         if (campaign == null) {
             return null;
         }
-        long target = campaign.target;
-        String cityCondition = "";
+        // A city has no campaign row of its own: its share is the sum of its yearly targets over the campaign.
+        TargetScope scope = cityLimit == null ? TargetScope.PROVINCE : TargetScope.CITY;
+        String scopeCode = cityLimit == null ? provinceCode : cityLimit;
+        Map<Integer, Long> targetByYear = new HashMap<>();
+        Target.<Target>list("scope = ?1 and scopeCode = ?2 and classLevel is null and year between ?3 and ?4",
+                scope, scopeCode, campaign.fromYear, campaign.toYear).forEach(t -> targetByYear.put(t.year, (long) t.target));
         List<Object> parameters = new ArrayList<>(List.of(provinceCode, campaign.fromYear, campaign.toYear));
         if (cityLimit != null) {
-            // A city has no campaign row of its own: its share is the sum of its yearly targets over the campaign.
-            target = Target.<Target>list("scope = ?1 and scopeCode = ?2 and classLevel is null and year between ?3 and ?4",
-                    TargetScope.CITY, cityLimit, campaign.fromYear, campaign.toYear).stream().mapToLong(t -> t.target).sum();
-            cityCondition = " AND city_code = ?4";
             parameters.add(cityLimit);
         }
-        Number actual = (Number) query("SELECT COALESCE(SUM(count), 0) FROM city_counter WHERE province_code = ?1"
-                + " AND intake_year BETWEEN ?2 AND ?3" + cityCondition, parameters.toArray()).getSingleResult();
-        return new CampaignProgress(campaign.name, campaign.fromYear, campaign.toYear, target, actual.longValue(),
-                Percentages.of(actual.longValue(), target));
+        Map<Integer, Long> actualByYear = new HashMap<>();
+        for (Object[] row : rows("SELECT intake_year, SUM(count) FROM city_counter WHERE province_code = ?1"
+                + " AND intake_year BETWEEN ?2 AND ?3" + (cityLimit == null ? "" : " AND city_code = ?4")
+                + " GROUP BY intake_year", parameters.toArray())) {
+            actualByYear.put(((Number) row[0]).intValue(), ((Number) row[1]).longValue());
+        }
+        List<CampaignYear> years = new ArrayList<>();
+        for (int y = campaign.fromYear; y <= campaign.toYear; y++) {
+            years.add(new CampaignYear(y, targetByYear.getOrDefault(y, 0L), actualByYear.getOrDefault(y, 0L)));
+        }
+        long target = cityLimit == null ? campaign.target : years.stream().mapToLong(CampaignYear::target).sum();
+        long actual = years.stream().mapToLong(CampaignYear::actual).sum();
+        return new CampaignProgress(campaign.name, campaign.fromYear, campaign.toYear, target, actual,
+                Percentages.of(actual, target), years);
     }
 
     /** Per city with enrollment: new students of the intake year per month of enrolment, and the running total. */
@@ -251,7 +269,7 @@ public class ProgressService {
         codes.addAll(byLevel.keySet());
         codes.addAll(planned.keySet());
         Map<String, Integer> schoolTargets = targets(year, TargetScope.SCHOOL, codes);
-        LocalDate today = LocalDate.now(dashboard.zone());
+        LocalDate today = LocalDate.now(clock.withZone(dashboard.zone()));
 
         List<SchoolProgress> rows = new ArrayList<>();
         long total = 0;
