@@ -13,8 +13,10 @@ SECRETS_FILE="$RUNTIME_DIR/secrets.env"
 # PostgreSQL's folder: a directory, or a symlink to /tmp/techschools-pg.XXXX when the postgres OS
 # user cannot reach the repository (e.g. a checkout under /root, which is mode 700).
 PG_LINK="$RUNTIME_DIR/pg"
-# PostgreSQL's server binaries: PG_BIN, or the newest major version Debian's packages installed (15 on Debian 12).
-PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k5,5n | tail -n 1)}"
+# shellcheck source=pg-bin.sh
+source "$LOCAL_DIR/pg-bin.sh"
+# PostgreSQL's server binaries: PG_BIN, or the newest installed major version >= 15 (empty when none: up says so).
+PG_BIN="$(find_pg_bin || true)"
 KAFKA_LIBS="$ROOT_DIR/deployment/kafka-runtime/target/libs"
 # Holds org.techschools.testinfra.LocalKafka, which creates the topics of deployment/kafka/topics.conf and sets their configs.
 TEST_INFRA_JAR="$ROOT_DIR/deployment/test-infra/target/test-infra-1.0.0-SNAPSHOT.jar"

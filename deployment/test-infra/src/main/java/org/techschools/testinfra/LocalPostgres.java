@@ -14,13 +14,15 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A real PostgreSQL 15 cluster in a throw-away directory, started with the Debian binaries.
+ * A real PostgreSQL cluster (major version 15 or later) in a throw-away directory, started with the distribution's binaries.
  * Test clusters trade durability for speed (fsync off); the local run does not.
  */
 public final class LocalPostgres {
 
     public static final String USER = "app";
     public static final String PASSWORD = "app";
+    /** The oldest major version the schema and the tests rely on. */
+    static final int MIN_MAJOR = 15;
 
     private final Path dir;
     private final int port;
@@ -32,20 +34,33 @@ public final class LocalPostgres {
         this.durable = durable;
     }
 
-    /** PG_BIN, or the newest major version of PostgreSQL that Debian's packages installed (15 on Debian 12). */
+    /** PG_BIN, or the newest major version >= 15 that the distribution's packages installed under /usr/lib/postgresql. */
     public static Path binDir() {
-        String override = System.getenv("PG_BIN");
-        if (override != null) {
-            return Path.of(override);
+        return binDir(System.getenv("PG_BIN"), Path.of("/usr/lib/postgresql"));
+    }
+
+    static Path binDir(String override, Path installRoot) {
+        if (override != null && !override.isBlank()) {
+            Path bin = Path.of(override);
+            if (!Files.isExecutable(bin.resolve("initdb"))) {
+                throw new IllegalStateException("PG_BIN=" + override + " holds no executable initdb: point it at a PostgreSQL server's bin directory");
+            }
+            return bin;
         }
-        String missing = "no PostgreSQL server under /usr/lib/postgresql: apt-get install postgresql, or set PG_BIN";
-        try (Stream<Path> majors = Files.list(Path.of("/usr/lib/postgresql"))) {
-            return majors.filter(p -> p.getFileName().toString().matches("\\d+") && Files.isExecutable(p.resolve("bin/initdb")))
-                    .max(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString())))
+        String missing = "no PostgreSQL server " + MIN_MAJOR + " or later under " + installRoot
+                + ": apt-get install postgresql, or set PG_BIN to the server's bin directory";
+        try (Stream<Path> majors = Files.list(installRoot)) {
+            return majors.filter(p -> p.getFileName().toString().matches("\\d{1,4}") && Files.isExecutable(p.resolve("bin/initdb")))
+                    .filter(p -> major(p) >= MIN_MAJOR)
+                    .max(Comparator.comparingInt(LocalPostgres::major))
                     .map(p -> p.resolve("bin")).orElseThrow(() -> new IllegalStateException(missing));
         } catch (IOException e) {
             throw new IllegalStateException(missing, e);
         }
+    }
+
+    private static int major(Path versionDir) {
+        return Integer.parseInt(versionDir.getFileName().toString());
     }
 
     public int port() {
