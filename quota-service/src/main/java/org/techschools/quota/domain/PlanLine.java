@@ -1,6 +1,9 @@
 package org.techschools.quota.domain;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -46,5 +49,16 @@ public class PlanLine extends PanacheEntityBase {
 
     public static List<PlanLineValue> ofPlan(UUID planId) {
         return PlanLine.<PlanLine>list("planId = ?1 order by lineNo", planId).stream().map(PlanLine::value).toList();
+    }
+
+    /** Students in each of the plans (the sum of its lines), in one query for a whole page of plans. */
+    public static Map<UUID, Long> totalsOf(Collection<UUID> planIds) {
+        Map<UUID, Long> totals = new HashMap<>();
+        if (!planIds.isEmpty()) {
+            getEntityManager().createQuery("select planId, sum(count) from PlanLine where planId in ?1 group by planId",
+                    Object[].class).setParameter(1, planIds).getResultList()
+                    .forEach(row -> totals.put((UUID) row[0], ((Number) row[1]).longValue()));
+        }
+        return totals;
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -255,11 +256,12 @@ public class PlanService {
         List<EnrollmentPlan> found = EnrollmentPlan.<EnrollmentPlan>find(query + " order by schoolCode", parameters)
                 .range(0, limit).list();
         boolean more = found.size() > limit;
+        List<EnrollmentPlan> shown = more ? found.subList(0, limit) : found;
+        Map<UUID, Long> totals = PlanLine.totalsOf(shown.stream().map(plan -> plan.id).toList());
         List<PlanView.Summary> plans = new ArrayList<>();
-        for (EnrollmentPlan plan : more ? found.subList(0, limit) : found) {
-            long total = PlanLine.ofPlan(plan.id).stream().mapToLong(PlanLineValue::count).sum();
+        for (EnrollmentPlan plan : shown) {
             plans.add(new PlanView.Summary(plan.id, plan.schoolCode, plan.provinceCode, plan.cityCode, plan.year,
-                    plan.status.name(), total, plan.updatedAt));
+                    plan.status.name(), totals.getOrDefault(plan.id, 0L), plan.updatedAt));
         }
         return new PlanView.Page(plans, more ? SortKeyCursor.of(plans.get(plans.size() - 1).schoolCode()).encode() : null);
     }
