@@ -70,9 +70,7 @@ public class OutboxRelay {
     private final Semaphore wakeUp = new Semaphore(0);
     /** The lowest {@link Outbox.Appended#seqBelow()} of the transactions that committed since the last claim. */
     private final AtomicLong committedBelow = new AtomicLong(Long.MAX_VALUE);
-    /** Only the relay thread reads and writes these two. */
-    private long claimedUpTo;
-    private long lastFullScan;
+    private ClaimStart claimStart;
     private volatile boolean running;
     private Thread worker;
     private Producer<String, String> producer;
@@ -84,6 +82,7 @@ public class OutboxRelay {
         }
         published = Counter.builder("outbox.published").description("events the outbox relay handed to Kafka")
                 .register(registry);
+        claimStart = new ClaimStart(config.fullScanInterval());
         running = true;
         worker = new Thread(this::loop, "outbox-relay");
         worker.setDaemon(true);
@@ -122,7 +121,7 @@ public class OutboxRelay {
             } catch (Exception e) {
                 // Broker or database unavailable: nothing was deleted, the same rows go out on the next attempt, which
                 // claims from the start (this attempt may have used up a committed transaction's notice).
-                lastFullScan = 0;
+                claimStart.failed();
                 LOG.warnf("outbox relay: publish failed (%s), retrying in %s", e.getClass().getSimpleName(), config.retryBackoff());
                 closeProducer();
                 sleep(config.retryBackoff().toMillis());
@@ -144,11 +143,7 @@ public class OutboxRelay {
                     c.rollback();
                     return 0;
                 }
-                long from = Math.min(claimedUpTo, committedBelow.getAndSet(Long.MAX_VALUE));
-                if (System.currentTimeMillis() - lastFullScan >= config.fullScanInterval().toMillis()) {
-                    from = 0;
-                    lastFullScan = System.currentTimeMillis();
-                }
+                long from = claimStart.next(committedBelow.getAndSet(Long.MAX_VALUE), System.nanoTime());
                 List<OutboxRow> rows = new ArrayList<>();
                 // By ctid, planned per call: the claimed rows are deleted where they lie. A plan cached while the table
                 // was small scanned all of it, dead rows included, for them.
@@ -165,7 +160,7 @@ public class OutboxRelay {
                 }
                 if (rows.isEmpty()) {
                     c.rollback();
-                    claimedUpTo = from;
+                    claimStart.nothingFound(from);
                     return 0;
                 }
                 // RETURNING gives no order: insertion order keeps one person's events in sequence on their partition.
@@ -190,7 +185,7 @@ public class OutboxRelay {
                 // Rows below the last one that were not claimed belong to transactions still open: their commit lowers
                 // committedBelow (or, for another instance's, the next claim from the start finds them). The next claim
                 // need not step over the deleted rows again.
-                claimedUpTo = Math.max(from, rows.get(rows.size() - 1).seq());
+                claimStart.sent(from, rows.get(rows.size() - 1).seq());
                 published.increment(rows.size());
                 return rows.size();
             } catch (Exception e) {

@@ -21,7 +21,12 @@ public record KeysetCursor(Instant at, UUID id) {
         try {
             String plain = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
             int bar = plain.indexOf('|');
-            return new KeysetCursor(Instant.parse(plain.substring(0, bar)), UUID.fromString(plain.substring(bar + 1)));
+            KeysetCursor cursor = new KeysetCursor(Instant.parse(plain.substring(0, bar)), UUID.fromString(plain.substring(bar + 1)));
+            // UUID.fromString also reads a shortened id ("…-7086772"): a cut or edited cursor would silently move the page.
+            if (!cursor.encode().equals(text)) {
+                throw new IllegalArgumentException("not a cursor as issued");
+            }
+            return cursor;
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a cursor", e);
         }
