@@ -34,6 +34,7 @@ public final class Bench {
             case "kafka-floor" -> new KafkaFloorBenchmark(platform).run(arg == null ? 100_000 : Integer.parseInt(arg));
             case "e2e" -> new AlertLatencyBenchmark(platform).run(arg == null ? 60 : Integer.parseInt(arg));
             case "console" -> new ConsolePagesBenchmark(platform).run(arg == null ? 60 : Integer.parseInt(arg));
+            case "console-load" -> new ConsoleDataLoad(platform).run(arg == null ? 1_000_000 : Integer.parseInt(arg));
             case "dashboards" -> new DashboardBenchmark(platform, stopped).run(arg == null ? 1_000_000 : Integer.parseInt(arg));
             case "r1-broker-crash" -> new CrashScenarios(platform).brokerCrash(records(arg));
             case "r2-database-outage" -> new CrashScenarios(platform).databaseOutage(records(arg));

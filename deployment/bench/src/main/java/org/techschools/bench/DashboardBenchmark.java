@@ -282,30 +282,8 @@ final class DashboardBenchmark {
         return summary.toString();
     }
 
-    /** Messages not yet consumed, per consumer group and topic of the event flow ("group@topic"). */
     private Map<String, Long> lag() throws Exception {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap());
-        Map<String, Long> lag = new java.util.TreeMap<>();
-        try (Admin admin = Admin.create(props)) {
-            for (var group : admin.listConsumerGroups().all().get()) {
-                if (stopped.contains(group.groupId())) {
-                    continue;
-                }
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
-                        .partitionsToOffsetAndMetadata().get();
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                committed.keySet().stream().filter(tp -> tp.topic().equals("enrollment-events")
-                        || tp.topic().equals("registration-events")).forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-                var ends = admin.listOffsets(latest).all().get();
-                for (TopicPartition tp : latest.keySet()) {
-                    OffsetAndMetadata at = committed.get(tp);
-                    lag.merge(group.groupId() + "@" + tp.topic(), ends.get(tp).offset() - (at == null ? 0 : at.offset()),
-                            Long::sum);
-                }
-            }
-        }
-        return lag;
+        return platform.consumerLag(stopped);
     }
 
     // ---- latency: 20 closed-loop clients ----

@@ -12,12 +12,17 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /** The platform that deployment/local/up started: its ports, tokens and database, as the local scripts define them. */
 final class LocalPlatform {
@@ -152,5 +157,34 @@ final class LocalPlatform {
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /**
+     * Messages not yet consumed, per consumer group and topic of the event flow ("group@topic"), leaving out the groups
+     * named in {@code except} (services stopped for a run: their lag is nobody's work now).
+     */
+    Map<String, Long> consumerLag(java.util.Set<String> except) throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap());
+        Map<String, Long> lag = new java.util.TreeMap<>();
+        try (Admin admin = Admin.create(props)) {
+            for (var group : admin.listConsumerGroups().all().get()) {
+                if (except.contains(group.groupId())) {
+                    continue;
+                }
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+                        .partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                committed.keySet().stream().filter(tp -> tp.topic().equals("enrollment-events")
+                        || tp.topic().equals("registration-events")).forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+                var ends = admin.listOffsets(latest).all().get();
+                for (TopicPartition tp : latest.keySet()) {
+                    OffsetAndMetadata at = committed.get(tp);
+                    lag.merge(group.groupId() + "@" + tp.topic(), ends.get(tp).offset() - (at == null ? 0 : at.offset()),
+                            Long::sum);
+                }
+            }
+        }
+        return lag;
     }
 }

@@ -95,18 +95,24 @@ final class Workload {
     }
 
     static Map<String, Object> enrollment(String school, String sourceRecordId, Person p) {
+        return enrollment(school, sourceRecordId, p, "0401", 2026, "AUTUMN", "2026-09-01");
+    }
+
+    /** A full-time 中级工班 record of the given major and intake (the school must file the major for that year). */
+    static Map<String, Object> enrollment(String school, String sourceRecordId, Person p, String majorCode, int intakeYear,
+            String intakeSeason, String enrolledOn) {
         Map<String, Object> student = Map.of("idType", "RESIDENT_ID", "idNumber", p.idNumber(), "name", p.name(),
                 "gender", p.male() ? "MALE" : "FEMALE", "birthDate", p.birthDate().toString());
         Map<String, Object> e = new java.util.HashMap<>();
         e.put("schoolCode", school);
         e.put("sourceRecordId", sourceRecordId);
         e.put("student", student);
-        e.put("majorCode", "0401");
+        e.put("majorCode", majorCode);
         e.put("classLevel", "INTERMEDIATE");
         e.put("studyMode", "FULL_TIME");
-        e.put("intakeYear", 2026);
-        e.put("intakeSeason", "AUTUMN");
-        e.put("enrolledOn", "2026-09-01");
+        e.put("intakeYear", intakeYear);
+        e.put("intakeSeason", intakeSeason);
+        e.put("enrolledOn", enrolledOn);
         e.put("sourceCategory", "初中毕业生");
         e.put("originRegion", "330102");
         e.put("priorityFlags", List.of());
