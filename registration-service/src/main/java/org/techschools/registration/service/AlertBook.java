@@ -10,8 +10,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,9 +35,6 @@ public class AlertBook {
     public static final String RESOLVED_BY_CORRECTION = "RESOLVED_BY_CORRECTION";
     /** The system closed the alert because a re-uploaded roster no longer lists the person as 在籍. */
     public static final String RESOLVED_BY_ROSTER = "RESOLVED_BY_ROSTER";
-
-    @Inject
-    Event<AlertRaised> raisedEvents;
 
     /** The pair's identity regardless of which record came first: both enrollment ids, sorted and joined. */
     public static String pairKey(Registration a, Registration b) {
@@ -82,10 +77,10 @@ public class AlertBook {
         if (inserted == 0) {
             return Optional.empty();
         }
-        List<AlertRecord> named = records.stream().map(r -> name(alert.id, r)).toList();
+        records.forEach(r -> name(alert.id, r));
         AlertTransition.record(alert.id, null, AlertStatus.OPEN, AlertTransition.SYSTEM, "raised by the " + type + " check");
-        // Observers that act after commit (the SSE stream) see it only if this transaction commits.
-        raisedEvents.fire(new AlertRaised(alert, named));
+        // The live stream of every instance gets it only if this transaction commits.
+        AlertStream.announce(alert.id);
         return Optional.of(alert.id);
     }
 

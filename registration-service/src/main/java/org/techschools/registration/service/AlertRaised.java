@@ -6,8 +6,8 @@ import org.techschools.registration.domain.Alert;
 import org.techschools.registration.domain.AlertRecord;
 
 /**
- * A new alert (新预警) and the records it names, fired by {@link AlertBook} inside the raising transaction.
- * Observers that must not show an alert that is rolled back observe it after success ({@link AlertStream}).
+ * A new alert (新预警) and the records it names, as {@link AlertStream} loads it once the raising transaction (on any
+ * instance) has committed.
  */
 public record AlertRaised(Alert alert, List<AlertRecord> records) {
 }

@@ -1,32 +1,202 @@
 package org.techschools.registration.service;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 
+import org.techschools.registration.domain.Alert;
+import org.techschools.registration.domain.AlertRecord;
+import org.techschools.registration.domain.Sql;
+
 /**
- * New alerts as they commit, for the auditors' live stream (实时预警推送). An alert is broadcast only once
- * the transaction that raised it has committed, so a subscriber never sees an alert the list does not show.
+ * New alerts as they commit, for the auditors' live stream (实时预警推送), from every instance of the service: the
+ * transaction that stores an alert also sends its id (nothing else, never a person's data) with PostgreSQL's NOTIFY, and
+ * each instance LISTENs on a connection of its own, loads the alerts named and hands them to its subscribers. The
+ * database delivers a notification only once the transaction has committed, so a subscriber never sees an alert the
+ * list does not show. After a database outage the listener connects again; alerts committed while it was away are not
+ * streamed (the client reads them from the list, as after any reconnect).
  */
 @ApplicationScoped
 public class AlertStream {
 
+    private static final Logger LOG = Logger.getLogger(AlertStream.class);
+    /** The notification channel, in registration-service's database. */
+    static final String CHANNEL = "alert_raised";
     /** Alerts a subscriber may fall behind by before its stream fails (the client reconnects and reads the list). */
     static final int SUBSCRIBER_BUFFER = 10_000;
+    /** How long one wait for notifications lasts; a quiet connection is checked with a query this often. */
+    private static final int WAIT_MILLIS = 10_000;
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> username;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
 
     private final BroadcastProcessor<AlertRaised> committed = BroadcastProcessor.create();
+    private final CountDownLatch firstListen = new CountDownLatch(1);
+    private volatile boolean running;
+    private volatile Connection listening;
+    private Thread listener;
 
-    /** Synchronized: alerts commit on the consumer thread and on request threads (rosters, lifecycle) at once. */
-    synchronized void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertRaised raised) {
-        committed.onNext(raised);
+    /** Sends the new alert's id to every instance once the raising transaction commits. */
+    static void announce(UUID alertId) {
+        Sql.list("SELECT pg_notify(?, ?)", row -> Boolean.TRUE, CHANNEL, alertId.toString());
+    }
+
+    /** Listens before the service takes requests: a subscriber that connects once it is ready misses nothing. */
+    void start(@Observes StartupEvent event) throws InterruptedException {
+        running = true;
+        listener = new Thread(this::listen, "alert-listener");
+        listener.setDaemon(true);
+        listener.start();
+        if (!firstListen.await(10, TimeUnit.SECONDS)) {
+            LOG.warn("alert stream: not listening yet; live alerts start once the database answers");
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        Connection c = listening;
+        if (c != null) {
+            closeQuietly(c);
+        }
+        if (listener != null) {
+            listener.interrupt();
+        }
     }
 
     /** The alerts committed from now on that the caller may see, by the same rule as the alert list. */
     public Multi<AlertRaised> visibleTo(Visibility visibility) {
         return committed.onOverflow().buffer(SUBSCRIBER_BUFFER)
                 .filter(raised -> visibility.seesAny(raised.records()));
+    }
+
+    private void listen() {
+        long backoff = 200;
+        boolean lost = false;
+        while (running) {
+            try (Connection c = connect()) {
+                listening = c;
+                try (Statement s = c.createStatement()) {
+                    s.execute("LISTEN " + CHANNEL);
+                }
+                if (lost) {
+                    LOG.info("alert stream: listening again; alerts committed while the database was away are in the list only");
+                }
+                firstListen.countDown();
+                backoff = 200;
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
+                    if (notifications == null || notifications.length == 0) {
+                        // A connection cut without a word (no reset from the peer) is found here.
+                        try (Statement s = c.createStatement()) {
+                            s.execute("SELECT 1");
+                        }
+                    } else {
+                        publish(notifications);
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                lost = true;
+                LOG.warnf("alert stream: not listening (%s); connecting again in %d ms", e.getClass().getSimpleName(), backoff);
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
+            } finally {
+                listening = null;
+            }
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        Properties props = new Properties();
+        username.ifPresent(u -> props.setProperty("user", u));
+        password.ifPresent(p -> props.setProperty("password", p));
+        props.setProperty("ApplicationName", "registration-service alert listener");
+        props.setProperty("tcpKeepAlive", "true");
+        Connection c = new org.postgresql.Driver().connect(jdbcUrl, props);
+        if (c == null) {
+            throw new SQLException("not a PostgreSQL URL");
+        }
+        c.setAutoCommit(true);
+        return c;
+    }
+
+    /** Loads the alerts named (in the order they committed) and hands each to every subscriber. */
+    private void publish(PGNotification[] notifications) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (PGNotification n : notifications) {
+            ids.add(UUID.fromString(n.getParameter()));
+        }
+        List<AlertRaised> raised = new ArrayList<>(ids.size());
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Map<UUID, Alert> alerts = Alert.<Alert> list("id in ?1", ids).stream()
+                        .collect(Collectors.toMap(a -> a.id, a -> a));
+                Map<UUID, List<AlertRecord>> records = AlertRecord.ofAlerts(ids).stream()
+                        .collect(Collectors.groupingBy(r -> r.alertId));
+                for (UUID id : ids) {
+                    // Gone already when a registry rebuild emptied the alerts meanwhile.
+                    if (alerts.containsKey(id)) {
+                        raised.add(new AlertRaised(alerts.get(id), records.getOrDefault(id, List.of())));
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf("alert stream: %d new alerts not streamed, the database did not answer (%s); they are in the list",
+                    ids.size(), e.getClass().getSimpleName());
+            return;
+        }
+        raised.forEach(committed::onNext);
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.debug("closing the alert listener's connection", e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -1,54 +1,132 @@
 package org.techschools.registration.service;
 
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.agroal.api.AgroalDataSource;
 
 /**
- * Decides who applies enrollment events to the registry: the live consumer, or a running rebuild (重建学籍库)
- * that replays {@code enrollment-events} from the beginning. While a rebuild runs, the live consumer leaves its
- * events to the rebuild, which reads the topic to its end; the handover back happens under the write lock, so
- * no event falls between the two.
+ * Decides who applies enrollment events to the registry, on every instance of the service: the live consumers, or a
+ * running rebuild (重建学籍库) that replays {@code enrollment-events} from the beginning. The owner is the
+ * {@code registry_rebuild} row in PostgreSQL; a live batch holds an advisory lock shared while it applies, and the rebuild
+ * takes it exclusively to empty the registry and to hand back, so no event of any instance falls between the two.
+ * <p>
+ * The lock is held on a connection of its own, outside the consumer's transactions: those retry on their own through a
+ * database outage, and a lock transaction that dies meanwhile only lets go of the lock.
  */
 @ApplicationScoped
 public class RegistryGate {
 
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
-    private boolean rebuilding;
+    private static final Logger LOG = Logger.getLogger(RegistryGate.class);
+    /** The advisory lock key of the gate in registration-service's database ("registry" in ASCII). */
+    static final long GATE_LOCK = 0x7265676973747279L;
+    /**
+     * A rebuild whose instance has not written for this long has stopped (killed, or cut off from the database): the live
+     * consumers take the registry back rather than leave it to nobody. The running instance writes every second.
+     */
+    static final String STOPPED_AFTER = "60 seconds";
+
+    @Inject
+    AgroalDataSource dataSource;
 
     /**
-     * Applies a live event unless a rebuild owns the registry.
+     * Applies a live batch unless a running rebuild owns the registry.
      *
-     * @return false when the event was left to the running rebuild
+     * @return false when the batch was left to the running rebuild
      */
     public boolean live(Runnable apply) {
-        lock.readLock().lock();
-        try {
-            if (rebuilding) {
-                return false;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                lock(c, "SELECT pg_advisory_xact_lock_shared(?)");
+                // A statement of its own, after the lock: its snapshot shows what the rebuild committed before letting go.
+                if (rebuildOwns(c)) {
+                    c.rollback();
+                    return false;
+                }
+            } catch (SQLException e) {
+                rollbackQuietly(c);
+                throw new IllegalStateException("cannot read who owns the registry", e);
             }
-            apply.run();
+            try {
+                apply.run();
+            } finally {
+                // Only a lock to let go of: the batch has its own transaction, which has ended, committed or not.
+                rollbackQuietly(c);
+            }
             return true;
-        } finally {
-            lock.readLock().unlock();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read who owns the registry", e);
         }
     }
 
-    /** Runs {@code work} while no live event is being applied, and then sets whether a rebuild owns the registry. */
-    <T> T exclusively(Supplier<T> work, boolean rebuildingAfter) {
-        lock.writeLock().lock();
+    /**
+     * Runs {@code work} while no live batch is being applied on any instance, then sets whether rebuild {@code run} owns
+     * the registry.
+     *
+     * @throws IllegalStateException when {@code run} is no longer the rebuild of record (its instance was taken for stopped)
+     */
+    <T> T exclusively(UUID run, Supplier<T> work, boolean rebuildingAfter) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                lock(c, "SELECT pg_advisory_xact_lock(?)");
+                T result = work.get();
+                try (PreparedStatement owner = c.prepareStatement("UPDATE registry_rebuild SET rebuilding = ?, heartbeat_at = now()"
+                        + " WHERE id = 1 AND run_id = ? AND state = 'RUNNING'")) {
+                    owner.setBoolean(1, rebuildingAfter);
+                    owner.setObject(2, run);
+                    if (owner.executeUpdate() == 0) {
+                        throw new IllegalStateException("this rebuild was taken for stopped and another one started");
+                    }
+                }
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot hand the registry over", e);
+        }
+    }
+
+    /** Hands the registry back to the live consumers (after a failed rebuild too). */
+    void reopen(UUID run) {
+        exclusively(run, () -> null, false);
+    }
+
+    private static boolean rebuildOwns(Connection c) throws SQLException {
+        try (PreparedStatement owner = c.prepareStatement("SELECT rebuilding AND heartbeat_at > now() - CAST(? AS interval)"
+                + " FROM registry_rebuild WHERE id = 1")) {
+            owner.setString(1, STOPPED_AFTER);
+            try (ResultSet row = owner.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        }
+    }
+
+    private static void lock(Connection c, String sql) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement(sql)) {
+            lock.setLong(1, GATE_LOCK);
+            lock.executeQuery().close();
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
         try {
-            T result = work.get();
-            rebuilding = rebuildingAfter;
-            return result;
-        } finally {
-            lock.writeLock().unlock();
+            c.rollback();
+        } catch (SQLException e) {
+            LOG.debug("the gate's lock transaction ended with its connection", e);
         }
-    }
-
-    /** Hands the registry back to the live consumer (after a failed rebuild too). */
-    void reopen() {
-        exclusively(() -> null, false);
     }
 }

@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.techschools.registration.support.TestEvents.sendEnrollmentEvent;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,9 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,8 +35,10 @@ import io.restassured.path.json.JsonPath;
 import org.techschools.registration.support.Alerts;
 import org.techschools.registration.support.Enrollment;
 import org.techschools.registration.support.TestEvents;
+import org.techschools.testinfra.PlatformInfra;
 import org.techschools.testinfra.PlatformInfraResource;
 import org.techschools.testinfra.TestTokens;
+import org.techschools.testinfra.Topics;
 
 /**
  * 重建学籍库: {@code POST /api/v1/registry/rebuild} empties the registry and its alerts and replays enrollment-events
@@ -41,6 +49,9 @@ import org.techschools.testinfra.TestTokens;
 class RegistryRebuildTest {
 
     private static final String REBUILD = "/api/v1/registry/rebuild";
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void theRebuiltAlertsEqualTheLiveOnes() {
@@ -110,6 +121,50 @@ class RegistryRebuildTest {
         String d = TestEvents.schoolCode();
         send(Enrollment.of(after, d), Enrollment.of(after, TestEvents.schoolCode()));
         Alerts.awaitCount(d, "DOUBLE_REGISTRATION", 1);
+    }
+
+    /**
+     * The rebuild's status and the registry's owner are in PostgreSQL: a rebuild another instance runs (its row written
+     * here as that instance writes it) is shown by this one, refuses a second start and keeps this instance's live
+     * consumer off the registry; once that instance stops writing, it shows as FAILED and a rebuild may start here.
+     */
+    @Test
+    void aRebuildOfAnotherInstanceIsSharedUntilThatInstanceStops() throws Exception {
+        UUID otherRun = UUID.randomUUID();
+        sql("UPDATE registry_rebuild SET state = 'RUNNING', rebuilding = true, run_id = ?, requested_by = 'national office B',"
+                + " started_at = now(), finished_at = NULL, heartbeat_at = now(), events_applied = 7, events_skipped = 0,"
+                + " failure = NULL WHERE id = 1", otherRun);
+        JsonPath running = status();
+        assertThat(running.getString("state"), equalTo("RUNNING"));
+        assertThat(running.getString("requestedBy"), equalTo("national office B"));
+        assertThat(running.getLong("eventsApplied"), equalTo(7L));
+        given().auth().oauth2(TestTokens.national()).when().post(REBUILD).then().statusCode(409);
+
+        // Left to the other instance's rebuild: this instance's live consumer reads past it without applying it.
+        String during = TestEvents.personKey();
+        String e = TestEvents.schoolCode();
+        send(Enrollment.of(during, e), Enrollment.of(during, TestEvents.schoolCode()));
+        Topics.awaitConsumed(PlatformInfra.get().kafka().bootstrapServers(), "registration-service", "enrollment-events",
+                Duration.ofSeconds(60));
+        assertThat(Alerts.ofSchool(e), empty());
+
+        // That instance was killed: no progress for longer than a rebuild's heartbeat allows.
+        sql("UPDATE registry_rebuild SET heartbeat_at = now() - interval '61 seconds' WHERE run_id = ?", otherRun);
+        JsonPath stopped = status();
+        assertThat(stopped.getString("state"), equalTo("FAILED"));
+        assertThat(stopped.getString("failure"), equalTo("the instance running the rebuild stopped writing its progress"));
+        given().auth().oauth2(TestTokens.national()).when().post(REBUILD).then().statusCode(202);
+        assertThat(awaitFinished().getString("state"), equalTo("DONE"));
+        Alerts.awaitCount(e, "DOUBLE_REGISTRATION", 1);
+    }
+
+    private void sql(String statement, Object... parameters) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(statement)) {
+            for (int i = 0; i < parameters.length; i++) {
+                update.setObject(i + 1, parameters[i]);
+            }
+            assertThat(update.executeUpdate(), equalTo(1));
+        }
     }
 
     private static JsonPath awaitFinished() {
