@@ -1,5 +1,6 @@
 package org.techschools.enrollment.messaging;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
@@ -23,12 +22,17 @@ import org.techschools.commons.domain.Topics;
 import org.techschools.commons.events.RegistrationChanged;
 import org.techschools.commons.events.RegistrationCheckCompleted;
 import org.techschools.commons.messaging.EventEnvelope;
+import org.techschools.commons.messaging.EventPayloads;
 import org.techschools.commons.messaging.IdempotentEventProcessor;
 import org.techschools.commons.messaging.MalformedEventException;
 import org.techschools.commons.persistence.BulkWrite;
 import org.techschools.enrollment.domain.CheckStatus;
+import org.techschools.enrollment.service.EnrollmentTransfers;
 
-/** Applies registration-service's check results to the records (PENDING → CLEAN | FLAGGED, with alert ids). */
+/**
+ * Applies registration-service's check results to the records (PENDING → CLEAN | FLAGGED, with alert ids), and keeps
+ * completed transfers (转学, TRANSFER_IN) for the 进展表.
+ */
 @ApplicationScoped
 public class CheckResultConsumer {
 
@@ -36,32 +40,47 @@ public class CheckResultConsumer {
     IdempotentEventProcessor processor;
 
     @Inject
-    ObjectMapper mapper;
+    EntityManager em;
 
     @Inject
-    EntityManager em;
+    EventPayloads payloads;
+
+    @Inject
+    EnrollmentTransfers transfers;
 
     /**
      * Consumed in polled batches, one transaction and one UPDATE each: while schools push thousands of records, the
      * check results come back as fast, and loading and rewriting each record took CPU from the intake beside it.
-     * 学籍 changes (RegistrationChanged) leave the enrollment record as it is: read past, with no processed-event row.
+     * Of the 学籍 changes (RegistrationChanged) only a transfer's new 学籍 (TRANSFER_IN) matters here; the others, the
+     * TRANSFER that ends the old 学籍 included (its TRANSFER_IN follows in the same commit, on the same key), are read
+     * past with no processed-event row.
      */
     @Incoming(Topics.REGISTRATION_EVENTS)
     @Blocking
     public CompletionStage<Void> onRegistrationEvents(KafkaRecordBatch<String, String> batch) {
-        return processor.processBatchAtOnce(Topics.REGISTRATION_EVENTS, batch, Set.of(1), Set.of(RegistrationChanged.TYPE),
-                this::apply);
+        return processor.processBatchAtOnce(Topics.REGISTRATION_EVENTS, batch, Set.of(1), CheckResultConsumer::readPast, this::apply);
+    }
+
+    private static boolean readPast(EventEnvelope envelope) {
+        return RegistrationChanged.TYPE.equals(envelope.eventType())
+                && !RegistrationChanged.TRANSFER_IN.equals(envelope.payload().path("changeType").asText());
     }
 
     void apply(List<EventEnvelope> envelopes) {
         Map<UUID, RegistrationCheckCompleted> newest = new LinkedHashMap<>();
+        List<RegistrationChanged> transfersIn = new ArrayList<>();
         for (EventEnvelope envelope : envelopes) {
+            if (RegistrationChanged.TYPE.equals(envelope.eventType())) {
+                transfersIn.add(payloads.registrationChanged(envelope));
+                continue;
+            }
             if (!RegistrationCheckCompleted.TYPE.equals(envelope.eventType())) {
                 throw new MalformedEventException("unknown eventType " + envelope.eventType());
             }
-            RegistrationCheckCompleted check = read(envelope, RegistrationCheckCompleted.class);
+            RegistrationCheckCompleted check = payloads.read(envelope, RegistrationCheckCompleted.class);
             newest.merge(check.enrollmentId(), check, (a, b) -> b.checkedAt().isAfter(a.checkedAt()) ? b : a);
         }
+        transfers.completed(transfersIn);
         // Results can overtake each other across partitions (alerts between different persons): the newest stays.
         // Only the check columns change, so a correction committed meanwhile keeps its fields.
         BulkWrite.execute(em, """
@@ -73,13 +92,5 @@ public class CheckResultConsumer {
                         CheckStatus.valueOf(check.checkStatus().name()).name(),
                         check.alertIds().stream().map(UUID::toString).sorted().collect(Collectors.joining(",")),
                         check.checkedAt().toString() }).toList());
-    }
-
-    private <T> T read(EventEnvelope envelope, Class<T> type) {
-        try {
-            return mapper.treeToValue(envelope.payload(), type);
-        } catch (Exception e) {
-            throw new MalformedEventException("payload is not a valid " + type.getSimpleName());
-        }
     }
 }

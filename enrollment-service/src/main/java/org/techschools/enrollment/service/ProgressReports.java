@@ -64,6 +64,10 @@ public class ProgressReports {
 
     /** The state of a record that the report counts. */
     private record CountedState(String schoolCode, EnrollmentStatus status, StudyMode studyMode, int intakeYear) {
+
+        CountedState at(String school) {
+            return new CountedState(school, status, studyMode, intakeYear);
+        }
     }
 
     /** 400 naming {@code provinceCode} unless it is a GB/T 2260 province. */
@@ -90,32 +94,50 @@ public class ProgressReports {
         return month.plusMonths(1).atDay(1).atStartOfDay(schedule.zone()).toInstant();
     }
 
+    /**
+     * The records a province's report looks at: enrolled at one of its schools, or transferred into one (转入) effective
+     * before {@code :end}. Where each counts is decided by its transfers (see {@link #compute}).
+     */
+    private static final String OF_PROVINCE = "(e.provinceCode = :p or e.id in (select t.enrollmentId from EnrollmentTransfer t"
+            + " where t.toProvinceCode = :p and t.effectiveOn < :end)) and e.createdAt < :cut";
+
+    /**
+     * A transferred record (转学) counts at the receiving school from the month its transfer takes effect, and at the
+     * school it left until then: the last transfer effective by the month's end names its school. The province's
+     * schools decide what is counted, so one that left the province drops out and one that came in joins.
+     */
     @Transactional
     public ProgressReport compute(String provinceCode, YearMonth month) {
         Instant cutOff = cutOff(month);
+        LocalDate end = month.plusMonths(1).atDay(1);
         Map<String, SchoolType> schoolTypes = new HashMap<>();
         for (School s : School.<School>list("provinceCode", provinceCode)) {
             schoolTypes.put(s.code, s.type);
         }
         Map<UUID, CountedState> states = new HashMap<>();
         List<Object[]> current = Enrollment.getEntityManager().createQuery(
-                "select e.id, e.schoolCode, e.status, e.studyMode, e.intakeYear from Enrollment e"
-                        + " where e.provinceCode = :p and e.createdAt < :cut", Object[].class)
-                .setParameter("p", provinceCode).setParameter("cut", cutOff).getResultList();
+                "select e.id, e.schoolCode, e.status, e.studyMode, e.intakeYear from Enrollment e where " + OF_PROVINCE, Object[].class)
+                .setParameter("p", provinceCode).setParameter("cut", cutOff).setParameter("end", end).getResultList();
         for (Object[] r : current) {
             states.put((UUID) r[0], new CountedState((String) r[1], (EnrollmentStatus) r[2], (StudyMode) r[3], (Integer) r[4]));
         }
         List<Object[]> replaced = Enrollment.getEntityManager().createQuery(
                 "select v.enrollmentId, v.content from EnrollmentVersion v where v.replacedAt >= :cut and v.enrollmentId in"
-                        + " (select e.id from Enrollment e where e.provinceCode = :p and e.createdAt < :cut)"
-                        + " order by v.enrollmentId, v.version", Object[].class)
-                .setParameter("p", provinceCode).setParameter("cut", cutOff).getResultList();
+                        + " (select e.id from Enrollment e where " + OF_PROVINCE + ") order by v.enrollmentId, v.version", Object[].class)
+                .setParameter("p", provinceCode).setParameter("cut", cutOff).setParameter("end", end).getResultList();
         Set<UUID> rebuilt = new HashSet<>();
         for (Object[] r : replaced) {
             UUID id = (UUID) r[0];
             if (rebuilt.add(id)) {
                 states.put(id, stateOf((String) r[1]));
             }
+        }
+        List<Object[]> transfers = Enrollment.getEntityManager().createQuery(
+                "select t.enrollmentId, t.toSchoolCode from EnrollmentTransfer t where t.effectiveOn < :end and t.enrollmentId in"
+                        + " (select e.id from Enrollment e where " + OF_PROVINCE + ") order by t.effectiveOn, t.recordedAt", Object[].class)
+                .setParameter("p", provinceCode).setParameter("cut", cutOff).setParameter("end", end).getResultList();
+        for (Object[] r : transfers) {
+            states.computeIfPresent((UUID) r[0], (id, state) -> state.at((String) r[1]));
         }
         return tally(provinceCode, month, cutOff, states.values(), schoolTypes);
     }

@@ -2,6 +2,7 @@ package org.techschools.commons.messaging;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.techschools.commons.events.EnrollmentRecorded;
 import org.techschools.commons.events.EnrollmentWithdrawn;
+import org.techschools.commons.events.RegistrationChanged;
 import org.techschools.commons.events.SchoolUpserted;
 
 /**
@@ -24,6 +26,8 @@ public class EventPayloads {
     /** A full 18-character resident ID: must never travel on a topic, let alone be stored by a consumer. */
     private static final Pattern RAW_RESIDENT_ID = Pattern.compile("\\d{17}[\\dXx]");
     private static final Pattern PERSON_KEY = Pattern.compile("[0-9a-f]{64}");
+    private static final Set<String> REGISTRATION_STATUSES = Set.of("ACTIVE", "SUSPENDED", "WITHDRAWN", "GRADUATED", "CANCELLED",
+            "TRANSFERRED_OUT");
 
     @Inject
     ObjectMapper mapper;
@@ -59,6 +63,25 @@ public class EventPayloads {
         SchoolUpserted e = read(envelope, SchoolUpserted.class);
         requireFields(envelope, List.of(field("code", e.code()), field("name", e.name()), field("type", e.type()),
                 field("provinceCode", e.provinceCode()), field("cityCode", e.cityCode())));
+        return e;
+    }
+
+    /**
+     * A 学籍 change; a transfer's new 学籍 (TRANSFER_IN) must also say where it is and where it came from, or its reader
+     * could not move the record there.
+     */
+    public RegistrationChanged registrationChanged(EventEnvelope envelope) {
+        RegistrationChanged e = read(envelope, RegistrationChanged.class);
+        requireFields(envelope, List.of(field("registrationId", e.registrationId()), field("enrollmentId", e.enrollmentId()),
+                field("schoolCode", e.schoolCode()), field("changeType", e.changeType()), field("effectiveOn", e.effectiveOn())));
+        require(!e.schoolCode().isBlank(), envelope, "schoolCode");
+        require(!e.changeType().isBlank(), envelope, "changeType");
+        require(REGISTRATION_STATUSES.contains(e.status()), envelope, "status");
+        if (RegistrationChanged.TRANSFER_IN.equals(e.changeType())) {
+            requireFields(envelope, List.of(field("provinceCode", e.provinceCode()), field("cityCode", e.cityCode()),
+                    field("fromSchoolCode", e.fromSchoolCode())));
+            require(!e.fromSchoolCode().isBlank(), envelope, "fromSchoolCode");
+        }
         return e;
     }
 

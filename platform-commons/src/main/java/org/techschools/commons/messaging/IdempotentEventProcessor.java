@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -94,13 +95,22 @@ public class IdempotentEventProcessor {
      */
     public CompletionStage<Void> processBatchAtOnce(String topic, KafkaRecordBatch<String, String> batch,
             Set<Integer> supportedVersions, Set<String> readPast, Consumer<List<EventEnvelope>> handler) {
+        return processBatchAtOnce(topic, batch, supportedVersions, envelope -> readPast.contains(envelope.eventType()), handler);
+    }
+
+    /**
+     * As {@link #processBatchAtOnce(String, KafkaRecordBatch, Set, Set, Consumer)}, reading past the events
+     * {@code readPast} accepts: for a consumer that needs some events of a type (by a payload field) and none of the rest.
+     */
+    public CompletionStage<Void> processBatchAtOnce(String topic, KafkaRecordBatch<String, String> batch,
+            Set<Integer> supportedVersions, Predicate<EventEnvelope> readPast, Consumer<List<EventEnvelope>> handler) {
         List<CompletableFuture<Void>> deadLettered = new ArrayList<>();
         List<KafkaRecord<String, String>> readable = new ArrayList<>();
         List<EventEnvelope> envelopes = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             try {
                 EventEnvelope envelope = parse(record.getPayload(), supportedVersions);
-                if (!readPast.contains(envelope.eventType())) {
+                if (!readPast.test(envelope)) {
                     envelopes.add(envelope);
                     readable.add(record);
                 }

@@ -1,7 +1,5 @@
 package org.techschools.quota.messaging;
 
-import static org.techschools.commons.messaging.EventPayloads.require;
-
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,8 +28,6 @@ import org.techschools.quota.service.RegistrationProjection;
 public class RegistrationEventsConsumer {
 
     private static final Set<Integer> VERSIONS = Set.of(1);
-    private static final Set<String> STATUSES = Set.of("ACTIVE", "SUSPENDED", "WITHDRAWN", "GRADUATED", "CANCELLED",
-            "TRANSFERRED_OUT");
 
     @Inject
     IdempotentEventProcessor processor;
@@ -53,18 +49,7 @@ public class RegistrationEventsConsumer {
             throw new MalformedEventException("unknown event type " + envelope.eventType() + " on "
                     + Topics.REGISTRATION_EVENTS);
         }
-        RegistrationChanged event = payloads.read(envelope, RegistrationChanged.class);
-        require(event.registrationId() != null, envelope, "registrationId");
-        require(event.enrollmentId() != null, envelope, "enrollmentId");
-        require(event.schoolCode() != null && !event.schoolCode().isBlank(), envelope, "schoolCode");
-        require(STATUSES.contains(event.status()), envelope, "status");
-        require(event.changeType() != null && !event.changeType().isBlank(), envelope, "changeType");
-        require(event.effectiveOn() != null, envelope, "effectiveOn");
-        if (RegistrationChanged.TRANSFER_IN.equals(event.changeType())) {
-            require(event.provinceCode() != null, envelope, "provinceCode");
-            require(event.cityCode() != null, envelope, "cityCode");
-            require(event.fromSchoolCode() != null && !event.fromSchoolCode().isBlank(), envelope, "fromSchoolCode");
-        }
+        RegistrationChanged event = payloads.registrationChanged(envelope);
         projection.changed(event);
     }
 }
