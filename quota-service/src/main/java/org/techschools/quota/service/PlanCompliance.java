@@ -1,6 +1,6 @@
 package org.techschools.quota.service;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,15 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.techschools.commons.domain.SchoolType;
-import org.techschools.commons.security.Regions;
 import org.techschools.quota.domain.CounterKey;
 import org.techschools.quota.domain.EnrollmentFact;
 import org.techschools.quota.domain.EnrollmentPlan;
@@ -36,7 +33,6 @@ import org.techschools.commons.persistence.BulkWrite;
 @ApplicationScoped
 public class PlanCompliance {
 
-    private static final Pattern REGION_CODE = Pattern.compile("[0-9]{6}");
     private static final List<String> RECORD_TYPES = List.of("varchar", "varchar", "varchar", "varchar");
 
     @Inject
@@ -44,6 +40,9 @@ public class PlanCompliance {
 
     @Inject
     PlanLookup plans;
+
+    @Inject
+    Clock clock;
 
     /**
      * A record as one event left it: a later event of the same batch may change the record again, and the state each
@@ -54,7 +53,8 @@ public class PlanCompliance {
 
         public static Checked of(EnrollmentFact fact) {
             return new Checked(fact.enrollmentId, fact.sourceRecordId, fact.counterKey(), fact.originRegion,
-                    PlanCompliance.crossCity(fact));
+                    RecruitmentOrder.crossCity(fact.originRegion, fact.provinceCode, fact.cityCode, fact.schoolType,
+                            fact.schoolProvincial));
         }
     }
 
@@ -142,7 +142,7 @@ public class PlanCompliance {
         // Figures as of the last check: an office sees how far beyond the plan the school is now.
         alert.planned = (int) planned;
         alert.actual = (int) actual;
-        alert.updatedAt = Instant.now();
+        alert.updatedAt = clock.instant();
         if (actual > planned) {
             em.flush();
             em.createNativeQuery("""
@@ -154,20 +154,6 @@ public class PlanCompliance {
                     .setParameter(4, cell.majorCode()).setParameter(5, cell.classLevel())
                     .executeUpdate();
         }
-    }
-
-    /** A student whose origin is another city of the school's province, at a school other than a 省属技师学院. */
-    static boolean crossCity(EnrollmentFact fact) {
-        String origin = fact.originRegion;
-        if (origin == null || !REGION_CODE.matcher(origin).matches() || origin.endsWith("0000") || fact.cityCode == null) {
-            return false; // no origin city known: nothing to compare
-        }
-        if (!Regions.province(origin).equals(fact.provinceCode) || Regions.city(origin).equals(fact.cityCode)) {
-            return false; // out-of-province students are sought (跨区域联合培养); same city is the rule
-        }
-        boolean provincialTechnicianCollege = SchoolType.TECHNICIAN_COLLEGE.name().equals(fact.schoolType)
-                && Boolean.TRUE.equals(fact.schoolProvincial);
-        return !provincialTechnicianCollege;
     }
 
     /**
@@ -199,7 +185,7 @@ public class PlanCompliance {
         alert.intakeYear = cell.intakeYear();
         alert.majorCode = cell.majorCode();
         alert.classLevel = cell.classLevel();
-        alert.raisedAt = Instant.now();
+        alert.raisedAt = clock.instant();
         alert.updatedAt = alert.raisedAt;
         alert.persist();
         PlanAlertTransition.record(alert.id, null, AlertStatus.OPEN, PlanAlertTransition.SYSTEM, type.name());
