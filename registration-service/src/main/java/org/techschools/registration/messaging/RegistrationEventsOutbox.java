@@ -1,6 +1,6 @@
 package org.techschools.registration.messaging;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +26,9 @@ public class RegistrationEventsOutbox {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Clock clock;
 
     /** A 学籍 was created or changed state (学籍异动). */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -55,6 +58,6 @@ public class RegistrationEventsOutbox {
         outbox.append(Topics.REGISTRATION_EVENTS, RegistrationCheckCompleted.TYPE, registration.personKey,
                 new RegistrationCheckCompleted(registration.enrollmentId, registration.id, registration.schoolCode,
                         registration.sourceRecordId, registration.personKey,
-                        alertIds.isEmpty() ? CheckStatus.CLEAN : CheckStatus.FLAGGED, alertIds, Instant.now()));
+                        alertIds.isEmpty() ? CheckStatus.CLEAN : CheckStatus.FLAGGED, alertIds, clock.instant()));
     }
 }

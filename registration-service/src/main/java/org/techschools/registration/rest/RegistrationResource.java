@@ -1,5 +1,6 @@
 package org.techschools.registration.rest;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -61,6 +62,9 @@ public class RegistrationResource {
 
     @Inject
     RegistrationRoll roll;
+
+    @Inject
+    Clock clock;
 
     public record RegistrationView(UUID id, UUID enrollmentId, String schoolCode, String sourceRecordId, String personKey,
             String idNumberMasked, String name, Gender gender, LocalDate birthDate, StudyMode studyMode, ClassLevel classLevel,
@@ -139,12 +143,12 @@ public class RegistrationResource {
         if (change.type() == RegistrationChangeType.TRANSFER) {
             TransferRequest pending = TransferRequest.find("registrationId = ?1 and status = ?2", r.id, TransferStatus.PENDING)
                     .firstResult();
-            return Response.accepted(TransferResource.TransferView.of(pending)).build();
+            return Response.accepted(TransferResource.TransferView.of(pending, lifecycle.age(pending))).build();
         }
         return Response.ok(view(r)).build();
     }
 
-    private static RegistrationLifecycle.Change parse(ChangeRequest request) {
+    private RegistrationLifecycle.Change parse(ChangeRequest request) {
         if (request == null) {
             throw ProblemException.badRequest(List.of(new FieldError("type", "required", "a change needs a type")));
         }
@@ -160,7 +164,7 @@ public class RegistrationResource {
                 errors.add(new FieldError("type", "invalid-value", types));
             }
         }
-        LocalDate effectiveOn = LocalDate.now(CHINA);
+        LocalDate effectiveOn = LocalDate.now(clock.withZone(CHINA));
         if (request.effectiveOn() != null && !request.effectiveOn().isBlank()) {
             try {
                 effectiveOn = LocalDate.parse(request.effectiveOn().trim());

@@ -1,5 +1,6 @@
 package org.techschools.registration.rest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -48,8 +49,8 @@ public class TransferResource {
             String cityCode, TransferStatus status, LocalDate effectiveOn, String reason, String requestedBy,
             Instant requestedAt, String age, long ageDays, String decidedBy, Instant decidedAt, String note) {
 
-        static TransferView of(TransferRequest t) {
-            var age = RegistrationLifecycle.age(t);
+        /** @param age from {@link RegistrationLifecycle#age}: how long the request has waited by the service's clock */
+        static TransferView of(TransferRequest t, Duration age) {
             return new TransferView(t.id, t.registrationId, t.fromSchoolCode, t.toSchoolCode, t.provinceCode, t.cityCode,
                     t.status, t.effectiveOn, t.reason, t.requestedBy, t.requestedAt, age.toString(), age.toDays(), t.decidedBy,
                     t.decidedAt, t.decisionNote);
@@ -86,7 +87,7 @@ public class TransferResource {
         List<TransferRequest> found = lifecycle.transfers(wanted, scope, KeysetCursor.decode(cursor), size);
         List<TransferRequest> page = found.size() > size ? found.subList(0, size) : found;
         TransferRequest last = page.isEmpty() ? null : page.get(page.size() - 1);
-        return new TransferList(page.stream().map(TransferView::of).toList(),
+        return new TransferList(page.stream().map(t -> TransferView.of(t, lifecycle.age(t))).toList(),
                 found.size() > size ? new KeysetCursor(last.requestedAt, last.id).encode() : null);
     }
 
@@ -112,6 +113,7 @@ public class TransferResource {
             throw ProblemException.badRequest(List.of(new FieldError("note", "too-long", "at most " + MAX_NOTE + " characters")));
         }
         IdNumberShape.refuse("note", decision.note());
-        return TransferView.of(lifecycle.decide(transferId, decision.approve(), decision.note(), scope));
+        TransferRequest decided = lifecycle.decide(transferId, decision.approve(), decision.note(), scope);
+        return TransferView.of(decided, lifecycle.age(decided));
     }
 }

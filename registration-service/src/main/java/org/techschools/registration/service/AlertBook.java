@@ -1,7 +1,7 @@
 package org.techschools.registration.service;
 
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,6 +36,9 @@ public class AlertBook {
     public static final String RESOLVED_BY_CORRECTION = "RESOLVED_BY_CORRECTION";
     /** The system closed the alert because a re-uploaded roster no longer lists the person as 在籍. */
     public static final String RESOLVED_BY_ROSTER = "RESOLVED_BY_ROSTER";
+
+    @Inject
+    Clock clock;
 
     /** The pair's identity regardless of which record came first: both enrollment ids, sorted and joined. */
     public static String pairKey(Registration a, Registration b) {
@@ -65,7 +69,7 @@ public class AlertBook {
         alert.status = AlertStatus.OPEN;
         alert.pairKey = pairKey;
         // The column keeps microseconds: the streamed alert then shows the same raisedAt as the list.
-        alert.raisedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        alert.raisedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         alert.updatedAt = alert.raisedAt;
         alert.score = score;
         alert.evidence = evidence.toString();
@@ -90,7 +94,7 @@ public class AlertBook {
         AlertStatus from = alert.status;
         alert.status = AlertStatus.RESOLVED;
         alert.resolutionReason = reason;
-        alert.updatedAt = Instant.now();
+        alert.updatedAt = clock.instant();
         AlertTransition.record(alert.id, from, AlertStatus.RESOLVED, AlertTransition.SYSTEM, note);
     }
 

@@ -126,11 +126,11 @@ public class RegistrationLifecycle {
     }
 
     /** How long a request has waited, until its decision or until now. */
-    public static Duration age(TransferRequest request) {
-        return Duration.between(request.requestedAt, request.decidedAt != null ? request.decidedAt : Instant.now());
+    public Duration age(TransferRequest request) {
+        return Duration.between(request.requestedAt, request.decidedAt != null ? request.decidedAt : clock.instant());
     }
 
-    private static void requestTransfer(Registration registration, Change change, String actor) {
+    private void requestTransfer(Registration registration, Change change, String actor) {
         if (change.toSchoolCode().equals(registration.schoolCode)) {
             throw ProblemException.unprocessable(List.of(new FieldError("toSchoolCode", "same-school",
                     "the 学籍 is already at that school")));
@@ -152,7 +152,7 @@ public class RegistrationLifecycle {
         request.effectiveOn = change.effectiveOn();
         request.reason = change.reason();
         request.requestedBy = actor;
-        request.requestedAt = Instant.now();
+        request.requestedAt = clock.instant();
         request.persist();
     }
 

@@ -120,7 +120,7 @@ public class Registry {
             registration.id = UUID.randomUUID();
             registration.enrollmentId = record.enrollmentId();
             registration.status = RegistrationStatus.ACTIVE;
-            registration.registeredAt = Instant.now();
+            registration.registeredAt = clock.instant();
             // Kept from the first version only: a correction is no new registration (see LateRegistrationCheck).
             registration.recordedAt = record.recordedAt() != null ? record.recordedAt() : registration.registeredAt;
         }
@@ -155,7 +155,7 @@ public class Registry {
             return;
         }
         registration.enrollmentVersion = Math.max(registration.enrollmentVersion, withdrawal.version());
-        LocalDate effectiveOn = (withdrawal.withdrawnAt() != null ? withdrawal.withdrawnAt() : Instant.now())
+        LocalDate effectiveOn = (withdrawal.withdrawnAt() != null ? withdrawal.withdrawnAt() : clock.instant())
                 .atZone(CHINA).toLocalDate();
         changeStatus(registration, RegistrationStatus.WITHDRAWN, RegistrationChangeType.WITHDRAW, effectiveOn,
                 "学籍 withdrawn (退学): " + withdrawal.reason());
@@ -170,7 +170,7 @@ public class Registry {
     public void changeStatus(Registration registration, RegistrationStatus to, RegistrationChangeType change,
             LocalDate effectiveOn, String note) {
         registration.status = to;
-        registration.updatedAt = Instant.now();
+        registration.updatedAt = clock.instant();
         events.changed(registration, change.name(), effectiveOn);
         Set<UUID> changed = new LinkedHashSet<>();
         if (to.ended()) {
@@ -266,6 +266,6 @@ public class Registry {
         registration.intakeYear = record.intakeYear();
         registration.intakeSeason = record.intakeSeason();
         registration.enrolledOn = record.enrolledOn();
-        registration.updatedAt = Instant.now();
+        registration.updatedAt = clock.instant();
     }
 }

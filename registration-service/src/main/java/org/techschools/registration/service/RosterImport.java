@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -92,6 +92,9 @@ public class RosterImport {
 
     @Inject
     CheckResults checkResults;
+
+    @Inject
+    Clock clock;
 
     /** One transaction for the whole roster (replace atomically); above the 60 s default, as a province's roster is large. */
     @Transactional
@@ -284,7 +287,7 @@ public class RosterImport {
                         + " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (system, province_code) DO UPDATE SET"
                         + " uploaded_at = EXCLUDED.uploaded_at, uploaded_by = EXCLUDED.uploaded_by,"
                         + " rows_read = EXCLUDED.rows_read, rows_accepted = EXCLUDED.rows_accepted")
-                .setParameter(1, system.name()).setParameter(2, provinceCode).setParameter(3, Instant.now())
+                .setParameter(1, system.name()).setParameter(2, provinceCode).setParameter(3, clock.instant())
                 .setParameter(4, actor).setParameter(5, rows).setParameter(6, accepted).executeUpdate();
     }
 

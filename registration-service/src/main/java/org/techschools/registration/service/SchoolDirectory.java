@@ -1,11 +1,12 @@
 package org.techschools.registration.service;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.techschools.commons.domain.ClassLevel;
@@ -19,6 +20,9 @@ import org.techschools.registration.domain.SchoolMajor;
 @ApplicationScoped
 public class SchoolDirectory {
 
+    @Inject
+    Clock clock;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void upsert(SchoolUpserted event) {
         School existing = School.findById(event.code());
@@ -31,7 +35,7 @@ public class SchoolDirectory {
         school.provincial = event.provincial();
         school.qualifiedYears = event.qualifiedYears() == null ? new int[0]
                 : event.qualifiedYears().stream().mapToInt(Integer::intValue).toArray();
-        school.updatedAt = Instant.now();
+        school.updatedAt = clock.instant();
         if (existing == null) {
             school.persist();
         }
