@@ -64,7 +64,7 @@ class TechnicianLevelTest {
         assertEquals(50.0f, province.getFloat("levelShares.TECHNICIAN"));
         assertEquals(25.0f, province.getFloat("levelShares.PREP_TECHNICIAN"));
         assertEquals(25.0f, province.getFloat("levelShares.INTERMEDIATE"));
-        // 高级工班, 预备技师班 and 技师班 together: what seed 002 asks to raise.
+        // 高级工班, 预备技师班 and 技师班 together: the share to raise (docs/DOMAIN.md#schools-and-class-levels).
         assertEquals(75.0f, province.getFloat("advancedShare"));
         String city = "cities.find { it.cityCode == '" + JIAXING + "' }";
         assertEquals(2, province.getInt(city + ".byLevel.TECHNICIAN"));

@@ -16,7 +16,7 @@ import org.techschools.testinfra.TestTokens;
 /** What the system tests send through the API as schools and offices: schools of the directory, enrollment records. */
 final class PlatformRequests {
 
-    /** Zhejiang's 学籍 deadlines (seed 002): spring intakes by 31 March, autumn intakes by 31 October. */
+    /** Zhejiang's 学籍 deadlines (docs/DOMAIN.md#registration-deadlines): spring intakes by 31 March, autumn intakes by 31 October. */
     static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
     static final boolean SPRING = TODAY.isBefore(LocalDate.of(TODAY.getYear(), 4, 1))
             || TODAY.isAfter(LocalDate.of(TODAY.getYear(), 10, 31));

@@ -12,9 +12,9 @@ import io.smallrye.config.WithName;
 /**
  * 进展表报送时间表 ({@code platform.progress-report.*}): which months' reports are due and by which day.
  *
- * <p>Seed 000 asks provinces to send the report "于 8 月至 11 月的每月 10 日前" — before the 10th of each month
- * from August to November. Read here as: the report of month M (figures as of the end of M) is due on day
- * {@link #dueDay()} of month M+1, for each M in {@link #months()}; a filing made on the due day still counts as
+ * <p>Provinces send the report "于 8 月至 11 月的每月 10 日前" (docs/DOMAIN.md#progress-report) — before the 10th
+ * of each month from August to November. Read here as: the report of month M (figures as of the end of M) is due on
+ * day {@link #dueDay()} of month M+1, for each M in {@link #months()}; a filing made on the due day still counts as
  * on time (the day ends at midnight in {@link #zone()}). Provinces differ from year to year, so both can be
  * overridden per year, e.g. {@code platform.progress-report.year.2027.due-day=15}.
  */

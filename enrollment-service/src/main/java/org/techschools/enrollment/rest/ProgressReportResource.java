@@ -27,8 +27,9 @@ import org.techschools.enrollment.service.ProgressReportWorkbook;
 import org.techschools.enrollment.service.ProgressReports;
 
 /**
- * 技工院校招生情况进展表 (seed 000): a province's monthly report as of the end of the month — as JSON, CSV or XLSX —
- * its filing (报送) with the province's figures kept as filed, and the national centre's overview of who filed.
+ * 技工院校招生情况进展表 (docs/DOMAIN.md#progress-report): a province's monthly report as of the end of the month —
+ * as JSON, CSV or XLSX — its filing (报送) with the province's figures kept as filed, and the national centre's
+ * overview of who filed.
  */
 @Path("/api/v1/progress-reports")
 public class ProgressReportResource {

@@ -141,11 +141,9 @@ public class EnrollmentIntake {
     }
 
     /**
-     * Plain SQL with the source ids as one array parameter: the same statement for every batch size. The Hibernate
-     * query with an IN list (padded to a power of two, translated again per length) read about 3,900 buffers per batch
-     * of 25 on a table of 80,000 records — 5 to 29 ms each, growing with the table — where this reads a hundred.
-     * Planned per call: with a plan cached while a new table was nearly empty it grew with the table
-     * ({@link CustomPlans}).
+     * Plain SQL with the source ids as one array parameter: one statement for every batch size, where an IN list read
+     * far more of the table; planned per call, as a plan cached while the table was small grows with it
+     * ({@link CustomPlans}; figures in docs/decisions/0001-array-lookups-planned-per-call.md).
      */
     private static List<UUID> existingIds(String school, List<String> sourceRecordIds) {
         return Enrollment.getEntityManager().unwrap(Session.class).doReturningWork(c -> {

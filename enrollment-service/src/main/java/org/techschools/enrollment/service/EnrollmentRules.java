@@ -39,7 +39,7 @@ public class EnrollmentRules {
 
     /** 生源类别 as offices count them. */
     static final Set<String> SOURCE_CATEGORIES = Set.of("初中毕业生", "高中毕业生", "退役军人", "离校未就业高校毕业生", "企业职工", "其他");
-    /** 优先/重点标记: 脱贫家庭 and 防返贫监测对象 get priority handling (seed 000); 订单班 names an employer. */
+    /** 优先/重点标记: 脱贫家庭 and 防返贫监测对象 get priority (docs/DOMAIN.md#priority-groups); 订单班 names an employer. */
     static final Set<String> PRIORITY_FLAGS = Set.of("脱贫家庭", "防返贫监测对象", "订单班");
 
     static final int MIN_AGE = 14;

@@ -16,8 +16,9 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * The 进展表 as an XLSX sheet in the layout of seed 000's attachment, so an office can print and stamp it: a
- * title row, the 填表单位 row, two header rows (其中 spanning 全日制/非全日制), then 技工学校, 高级技工学校, 技师学院, 合计.
+ * The 进展表 as an XLSX sheet in the layout of the notice's attachment (docs/DOMAIN.md#progress-report), so an
+ * office can print and stamp it: a title row, the 填表单位 row, two header rows (其中 spanning 全日制/非全日制), then
+ * 技工学校, 高级技工学校, 技师学院, 合计.
  */
 public final class ProgressReportWorkbook {
 

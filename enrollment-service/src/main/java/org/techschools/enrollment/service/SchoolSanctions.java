@@ -34,8 +34,9 @@ import org.techschools.enrollment.domain.SchoolSanction;
 import org.techschools.enrollment.rest.SanctionRequest;
 
 /**
- * 处理处罚 (seed 000): a province office records sanctions against the schools of its province; they are public on the
- * school list, and one that suspends enrollment (暂停招生) refuses the school's records enrolled within its period.
+ * 处理处罚 (docs/DOMAIN.md#sanctions-and-disclosure): a province office records sanctions against the schools of its
+ * province; they are public on the school list, and one that suspends enrollment (暂停招生) refuses the school's
+ * records enrolled within its period.
  */
 @ApplicationScoped
 public class SchoolSanctions {

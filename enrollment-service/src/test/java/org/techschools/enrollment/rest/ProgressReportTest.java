@@ -36,7 +36,7 @@ import org.techschools.testinfra.PlatformInfraResource;
 import org.techschools.testinfra.TestTokens;
 
 /**
- * 进展表 (seed 000): figures as of a month's end, rebuilt from history; filing, timeliness, differences and
+ * 进展表 (docs/DOMAIN.md#progress-report): figures as of a month's end, rebuilt from history; filing, timeliness, differences and
  * exports. Each test uses its own province so that other tests' records do not enter its figures.
  */
 @QuarkusTest

@@ -28,9 +28,9 @@ import org.techschools.testinfra.TestTokens;
 import org.techschools.testinfra.PlatformInfraResource;
 
 /**
- * 处理处罚 and 招生信息公开 (seed 000): a province records sanctions against its schools; the public school list shows
- * them with each school's 招生简章 link and complaint hotline; a suspension (暂停招生) refuses the school's records
- * enrolled within it, by every way of pushing, naming the sanction.
+ * 处理处罚 and 招生信息公开 (docs/DOMAIN.md#sanctions-and-disclosure): a province records sanctions against its
+ * schools; the public school list shows them with each school's 招生简章 link and complaint hotline; a suspension
+ * (暂停招生) refuses the school's records enrolled within it, by every way of pushing, naming the sanction.
  */
 @QuarkusTest
 @QuarkusTestResource(value = PlatformInfraResource.class, initArgs = @ResourceArg(name = "database", value = "enrollment"))

@@ -1,8 +1,8 @@
 package org.techschools.commons.domain;
 
 /**
- * 班级层次: 中级工班, 高级工班, 预备技师班, 技师班. Seeds 001 and 002 count 技师班 beside 预备技师班 ("预备技师（技师）班")
- * and ask for more of both, so each is its own level.
+ * 班级层次: 中级工班, 高级工班, 预备技师班, 技师班. The notices count 技师班 beside 预备技师班 ("预备技师（技师）班")
+ * and ask for more of both, so each is its own level (docs/DOMAIN.md#schools-and-class-levels).
  */
 public enum ClassLevel {
     /** 中级工班 */
@@ -21,7 +21,7 @@ public enum ClassLevel {
         this.label = label;
     }
 
-    /** The levels that count as 高技能 on the dashboards (seed 002: raise the share of 高级工班 and 预备技师（技师）班). */
+    /** The levels that count as 高技能 on the dashboards (docs/DOMAIN.md#schools-and-class-levels: raise their share). */
     public boolean isHighSkill() {
         return this != INTERMEDIATE;
     }

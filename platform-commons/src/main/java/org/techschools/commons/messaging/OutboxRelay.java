@@ -43,8 +43,8 @@ import org.techschools.commons.persistence.CustomPlans;
  * its own. A crash between the broker's ack and the commit re-sends the batch: consumers are idempotent on eventId.
  * <p>
  * Each claim reads from just above the last row this relay sent, not from the start of the table: deleted rows stay in
- * the seq index until vacuum, and a claim from the start stepped over all of them (8,500 buffers per claim of about 270
- * rows during an ingest). A transaction that committed after the relay passed its rows tells the relay where they
+ * the seq index until vacuum, and a claim from the start stepped over all of them
+ * (docs/decisions/0007-outbox-claims-from-last-sent-row.md). A transaction that committed after the relay passed its rows tells the relay where they
  * start ({@link Outbox.Appended}); rows of another instance's transactions are found by a claim from the start every
  * {@link OutboxConfig#fullScanInterval()}.
  */

@@ -11,9 +11,9 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 /**
- * 年度总结报送时间 ({@code quota.annual-summary.*}): a city's summary of year Y is due on 30 November of Y (seed 002),
- * the whole due day counting as on time in {@link #zone()}; a province may set another day for a year, e.g.
- * {@code quota.annual-summary.year.2027.due-on=2027-12-05}.
+ * 年度总结报送时间 ({@code quota.annual-summary.*}): a city's summary of year Y is due on 30 November of Y
+ * (docs/DOMAIN.md#annual-summary), the whole due day counting as on time in {@link #zone()}; a province may set
+ * another day for a year, e.g. {@code quota.annual-summary.year.2027.due-on=2027-12-05}.
  */
 @ConfigMapping(prefix = "quota.annual-summary")
 public interface AnnualSummarySchedule {

@@ -4,8 +4,8 @@ import java.util.EnumSet;
 import java.util.List;
 
 /**
- * Groups of students the dashboards count separately (浙人社函〔2023〕37号 asks to recruit beyond 初中毕业生; seed 000 asks
- * priority for 脱贫家庭 and 防返贫监测对象; 订单班 is the employer-ordered class), recognised by the record's priority flag
+ * Groups of students the dashboards count separately (docs/DOMAIN.md#priority-groups: recruit beyond 初中毕业生, priority
+ * for 脱贫家庭 and 防返贫监测对象; 订单班 is the employer-ordered class), recognised by the record's priority flag
  * or its source category (生源类别). Groups added later go last, so the columns of the CSV and XLSX exports keep their
  * places.
  */

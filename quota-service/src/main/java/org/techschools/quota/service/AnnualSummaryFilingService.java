@@ -32,7 +32,7 @@ import org.techschools.quota.domain.Region;
 import org.techschools.quota.messaging.AnnualSummaryOverdue;
 
 /**
- * 年度总结报送 (seed 002: each city's summary to the province by 30 November): a city office files its summary as it
+ * 年度总结报送 (docs/DOMAIN.md#annual-summary: each city's summary to the province by 30 November): a city office files its summary as it
  * stands (a snapshot, like the 进展表's filing), on time or late; the province sees which cities filed; summaries
  * missing after the due day are listed and announced once per city on {@code quota-events}.
  */

@@ -354,7 +354,7 @@ public class ProgressService {
         return levels.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Students of 高级工班, 预备技师班 and 技师班: what seed 002 asks to raise. */
+    /** Students of 高级工班, 预备技师班 and 技师班: the share to raise (docs/DOMAIN.md#schools-and-class-levels). */
     static long highSkill(Map<String, Long> levels) {
         return Stream.of(ClassLevel.values()).filter(ClassLevel::isHighSkill)
                 .mapToLong(level -> levels.getOrDefault(level.name(), 0L)).sum();

@@ -13,7 +13,8 @@ import io.smallrye.config.WithParentName;
  * platform.registration-deadlines."330000".autumn=10-31
  * platform.registration-deadlines."330000".years."2026".autumn=11-15
  * </pre>
- * The seeds fix Zhejiang's dates (31 March, 31 October) and say other provinces differ, hence configuration.
+ * Zhejiang's dates are 31 March and 31 October; other provinces differ, hence configuration
+ * (docs/DOMAIN.md#registration-deadlines).
  * The key {@code default} applies to provinces without their own entry.
  */
 @ConfigMapping(prefix = "platform.registration-deadlines")

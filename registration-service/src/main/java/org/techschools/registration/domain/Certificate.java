@@ -67,8 +67,8 @@ public class Certificate extends PanacheEntityBase {
     public String issuedBy;
 
     /**
-     * The class level as the certificate prints it, in the words of seed 001: 中级工班, 高级工班, and 预备技师（技师）班
-     * for both technician levels, which the seeds name as one class on paper; {@link #classLevel} tells them apart.
+     * The class level as the certificate prints it (docs/DOMAIN.md#certificates): 中级工班, 高级工班, and 预备技师（技师）班
+     * for both technician levels, which the notices name as one class on paper; {@link #classLevel} tells them apart.
      */
     public String classLevelLabel() {
         return switch (classLevel) {

@@ -199,12 +199,10 @@ public class Registration extends PanacheEntityBase {
     }
 
     /**
-     * For the rest of the transaction, {@link #activeLookalikesOf} runs on its generic plan. Its plan is the same for
-     * every key, but PostgreSQL estimates a bound key array far below the generic plan's estimate and so planned the
-     * statement again on every call: 84 µs of the database's CPU per event, seven times the lookup itself
-     * (pg_stat_statements at 500 enrollments/s). The setting holds for the transaction's other statements too: all had
-     * generic plans already but the query of the alerts naming a record, also planned per call, whose generic plan
-     * executes as fast (14 → 16 µs).
+     * For the rest of the transaction, {@link #activeLookalikesOf} runs on its generic plan: its plan is the same for
+     * every key, but PostgreSQL misjudges a bound key array and planned it again on every call, at several times the
+     * lookup's own cost. Holds for the transaction's other statements too
+     * (docs/decisions/0002-generic-plan-for-lookalike-lookups.md).
      */
     public static void planLookalikeLookupsOnce() {
         Sql.update("SET LOCAL plan_cache_mode = force_generic_plan");

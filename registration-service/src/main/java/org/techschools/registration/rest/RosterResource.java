@@ -25,7 +25,7 @@ import org.techschools.commons.security.Roles;
 import org.techschools.registration.domain.RosterSystem;
 import org.techschools.registration.service.RosterImport;
 
-/** Rosters (名册) of the education system's 普高 and 中职 registries, uploaded by a province office (seed 004). */
+/** Rosters (名册) of the education system's 普高 and 中职 registries, uploaded by a province office (docs/DOMAIN.md#rosters). */
 @Path("/api/v1/rosters")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "rosters")

@@ -22,7 +22,7 @@ import org.techschools.registration.domain.Sql;
 
 /**
  * 跨系统学籍: the holder of an ACTIVE 学籍 here is 在籍 on an imported roster of the education system (普通高中
- * or 中职). Seed 002 forbids registering such students; seed 004 asks for the registries to be matched. One
+ * or 中职), whom the notices forbid registering here (docs/DOMAIN.md#rosters). One
  * alert per 学籍 and roster (system + province), so a re-upload of the same roster raises nothing new.
  */
 @ApplicationScoped

@@ -51,7 +51,7 @@ public class DuplicateChecks {
     @Inject
     MeterRegistry meters;
 
-    /** One PROBABLE_DUPLICATE check (its block read and every name compared): the goal is 20 ms against 1,000,000 学籍. */
+    /** One PROBABLE_DUPLICATE check (its block read and every name compared): the benchmarks hold it to a goal. */
     private Timer fuzzyCheck;
 
     @PostConstruct

@@ -73,7 +73,8 @@ public class Registry {
     /**
      * The enrollment events of one polled batch, in offset order. What each event would look up alone — whether its
      * record has a 学籍 yet, and its holder's rows on the imported rosters — is read for the whole batch in two
-     * statements: at 500 enrollments/s, a quarter of the service's CPU went to the kernel's side of its round trips.
+     * statements, as round trips per event cost the service much of its CPU
+     * (docs/decisions/0006-registration-consumer-batches.md).
      * Then the lookalike blocks of all of them are locked at once (after the rosters' shared lock, the order every
      * check takes them in; see {@link LookalikeBlockLocks}).
      *

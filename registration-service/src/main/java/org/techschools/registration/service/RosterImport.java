@@ -50,7 +50,7 @@ import org.techschools.registration.domain.RosterSystem;
 import org.techschools.commons.csv.Csv;
 
 /**
- * Imports a roster (名册) of the education system's 普高 or 中职 registry for one province (seed 004: 学籍接续)
+ * Imports a roster (名册) of the education system's 普高 or 中职 registry for one province (学籍接续, docs/DOMAIN.md#rosters)
  * and matches it against the 学籍 here. The CSV is read as a stream of records ({@link Csv#records}): each ID
  * number becomes a personKey and a masked ID the moment its record is read and is never stored, logged or echoed.
  * Rows go to PostgreSQL by COPY in the same transaction that deletes the previous roster, so a re-upload replaces it

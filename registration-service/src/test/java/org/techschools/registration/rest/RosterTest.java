@@ -43,7 +43,7 @@ import org.techschools.testinfra.PlatformInfraResource;
 import org.techschools.testinfra.TestTokens;
 
 /**
- * Rosters of 普高 and 中职 (seed 004): upload, per-line errors without echoing IDs, replacement on re-upload,
+ * Rosters of 普高 and 中职 (docs/DOMAIN.md#rosters): upload, per-line errors without echoing IDs, replacement on re-upload,
  * CROSS_SYSTEM_REGISTRATION both ways (new 学籍 against the roster, new roster against the 学籍), and speed.
  */
 @QuarkusTest
