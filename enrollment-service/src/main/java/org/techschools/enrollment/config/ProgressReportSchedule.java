@@ -33,6 +33,14 @@ public interface ProgressReportSchedule {
     @WithDefault("Asia/Shanghai")
     ZoneId zone();
 
+    /** The first year whose unfiled reports are announced (ProgressReportOverdue): earlier years never are. */
+    @WithDefault("2026")
+    int firstYear();
+
+    /** How often overdue reports are looked for (a duration such as {@code 1h}, or {@code off}): ProgressReportReminders. */
+    @WithDefault("1h")
+    String checkEvery();
+
     /** Overrides per year of the report month. */
     @WithName("year")
     Map<Integer, YearOverride> years();

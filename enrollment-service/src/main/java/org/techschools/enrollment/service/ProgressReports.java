@@ -26,6 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.techschools.commons.domain.SchoolType;
 import org.techschools.commons.domain.StudyMode;
+import org.techschools.commons.domain.Topics;
+import org.techschools.commons.messaging.Outbox;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.enrollment.config.ProgressReportSchedule;
@@ -35,6 +37,7 @@ import org.techschools.enrollment.domain.FilingTimeliness;
 import org.techschools.enrollment.domain.ProgressReportFiling;
 import org.techschools.enrollment.domain.ProgressReportFilingHistory;
 import org.techschools.enrollment.domain.School;
+import org.techschools.enrollment.messaging.ProgressReportOverdue;
 import org.techschools.enrollment.rest.NationalProgressView;
 import org.techschools.enrollment.rest.ProgressFilingView;
 
@@ -61,6 +64,9 @@ public class ProgressReports {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Outbox outbox;
 
     /** The state of a record that the report counts. */
     private record CountedState(String schoolCode, EnrollmentStatus status, StudyMode studyMode, int intakeYear) {
@@ -346,6 +352,34 @@ public class ProgressReports {
             }
         }
         return overdue;
+    }
+
+    /**
+     * Announces each newly overdue report once on {@code progress-report-events} (ProgressReportOverdue), from the schedule's
+     * first year on: the reminder row and the event commit together, and the row's key keeps a second instance or a
+     * second run from announcing it again.
+     *
+     * @return how many were announced
+     */
+    @Transactional
+    public int announceOverdue() {
+        Instant now = clock.instant();
+        int thisYear = LocalDate.ofInstant(now, schedule.zone()).getYear();
+        int announced = 0;
+        for (int year = schedule.firstYear(); year <= thisYear; year++) {
+            for (OverdueProgressReport o : overdue(year, null)) {
+                int inserted = ProgressReportFiling.getEntityManager().createNativeQuery("INSERT INTO progress_report_reminder"
+                        + " (province_code, report_month, due_on, sent_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
+                        .setParameter(1, o.provinceCode()).setParameter(2, o.month()).setParameter(3, o.dueOn()).setParameter(4, now)
+                        .executeUpdate();
+                if (inserted == 1) {
+                    outbox.append(Topics.PROGRESS_REPORT_EVENTS, ProgressReportOverdue.TYPE, ProgressReportOverdue.SCHEMA_VERSION,
+                            o.provinceCode(), new ProgressReportOverdue(o.month(), o.provinceCode(), o.provinceName(), o.dueOn(), now));
+                    announced++;
+                }
+            }
+        }
+        return announced;
     }
 
     private String write(ProgressReport report) {

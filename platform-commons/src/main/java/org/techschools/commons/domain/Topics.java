@@ -9,6 +9,8 @@ public final class Topics {
     public static final String ENROLLMENT_EVENTS = "enrollment-events";
     public static final String REGISTRATION_EVENTS = "registration-events";
     public static final String QUOTA_EVENTS = "quota-events";
+    /** enrollment-service's 进展表 reminders (ProgressReportOverdue), keyed by province code. */
+    public static final String PROGRESS_REPORT_EVENTS = "progress-report-events";
 
     /**
      * The envelope schema versions a consumer of {@link #ENROLLMENT_EVENTS} reads: the topic is replayed from its start,
