@@ -1,8 +1,8 @@
 package org.techschools.enrollment.domain;
 
 /**
- * What a school is sanctioned for (处理处罚事由), in the words of the notice (docs/DOMAIN.md#sanctions-and-disclosure):
- * 违规招生 and 虚假宣传 from its rules on enrollment order, and the conditions it names for dealing with a school
+ * What a school is sanctioned for (处理处罚事由), in the words of the notices (docs/DOMAIN.md#sanctions-and-disclosure):
+ * 违规招生 and 虚假宣传 from their rules on enrollment order, and the conditions they name for dealing with a school
  * publicly (违规办学, 招生管理不善, 办学秩序混乱, 存在隐患).
  */
 public enum SanctionKind {
