@@ -60,6 +60,23 @@ final class RunningPlatform implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Starts two instances of each service: the second of each on the first's database (so in its consumer groups too),
+     * on a port of its own. {@link #url(String)} is the first instance, {@link #url(String, int)} either.
+     */
+    RunningPlatform startTwoOfEach() throws IOException {
+        start();
+        for (String service : SERVICES) {
+            String second = instance(service, 2);
+            ports.put(second, freePort());
+            processes.put(second, process(service, ports.get(second), Map.of(), logFile(second)));
+        }
+        for (String service : SERVICES) {
+            awaitReady(instance(service, 2));
+        }
+        return this;
+    }
+
     /** Starts only {@code service}, with these changes to its environment, and waits until it is ready. */
     RunningPlatform startOnly(String service, Map<String, String> changes) throws IOException {
         ports.put(service, freePort());
@@ -73,12 +90,17 @@ final class RunningPlatform implements AutoCloseable {
      * {@code changes} (a null value removes the variable).
      */
     Process launch(String service, int port, Map<String, String> changes) throws IOException {
+        infra.postgres().recreateDatabase(database(service));
+        return process(service, port, changes, logFile(service));
+    }
+
+    /** Starts one process of {@code service} on its database as it is. */
+    private Process process(String service, int port, Map<String, String> changes, Path log) throws IOException {
         Files.createDirectories(logDir);
-        String database = service.substring(0, service.indexOf('-'));
-        infra.postgres().recreateDatabase(database);
+        String database = database(service);
         ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-jar",
                 PlatformInfra.rootDir().resolve(service + "/target/quarkus-app/quarkus-run.jar").toString())
-                .redirectErrorStream(true).redirectOutput(logFile(service).toFile());
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put(portVariable(service), Integer.toString(port));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", infra.postgres().jdbcUrl(database));
@@ -102,6 +124,11 @@ final class RunningPlatform implements AutoCloseable {
 
     String url(String service) {
         return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    /** The URL of instance 1 or 2 of {@code service} (see {@link #startTwoOfEach()}). */
+    String url(String service, int instance) {
+        return url(instance(service, instance));
     }
 
     String bootstrapServers() {
@@ -158,6 +185,15 @@ final class RunningPlatform implements AutoCloseable {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return Base64.getEncoder().encodeToString(key);
+    }
+
+    /** The name of an instance: the service's own for the first, so the single-instance tests read as before. */
+    private static String instance(String service, int instance) {
+        return instance == 1 ? service : service + "-" + instance;
+    }
+
+    private static String database(String service) {
+        return service.substring(0, service.indexOf('-'));
     }
 
     private static String portVariable(String service) {
