@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,6 +88,9 @@ public class EnrollmentIntake {
 
     @Inject
     SchoolSanctions sanctions;
+
+    @Inject
+    Clock clock;
 
     /**
      * Checks and stores a batch: every valid item is written, no invalid one; all in one transaction so a
@@ -171,7 +175,7 @@ public class EnrollmentIntake {
         String hash = sha256(v.canonicalContent());
         String key = sourceKey(v.school().code, v.sourceRecordId());
         Enrollment existing = stored.get(key);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         // 暂停招生: a new or changed record enrolled within a suspension is refused; the same push again still answers
         // UNCHANGED, so a school retrying what was stored before the sanction gets the answer it got then.
         if (existing == null || !existing.contentHash.equals(hash)) {

@@ -1,7 +1,7 @@
 package org.techschools.enrollment.service;
 
 import java.io.StringWriter;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -31,6 +31,9 @@ public class EnrollmentUploads {
 
     @Inject
     EnrollmentIntake intake;
+
+    @Inject
+    Clock clock;
 
     @ConfigProperty(name = "platform.enrollment.batch-limit", defaultValue = "5000")
     int rowLimit;
@@ -75,7 +78,7 @@ public class EnrollmentUploads {
         upload.id = UUID.randomUUID();
         upload.schoolCode = schoolCode;
         upload.uploadedBy = uploadedBy;
-        upload.uploadedAt = Instant.now();
+        upload.uploadedAt = clock.instant();
         upload.fileName = fileName;
         upload.rowCount = sheet.rows().size();
         List<EnrollmentUploadReport.Row> rows = new ArrayList<>(sheet.rows().size());

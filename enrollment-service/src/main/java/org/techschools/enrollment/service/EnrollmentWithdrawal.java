@@ -1,5 +1,6 @@
 package org.techschools.enrollment.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -30,6 +31,9 @@ public class EnrollmentWithdrawal {
     @Inject
     Outbox outbox;
 
+    @Inject
+    Clock clock;
+
     /**
      * @param callerSchool the token's school claim; a school withdraws only its own records
      * @return the withdrawn record
@@ -50,7 +54,7 @@ public class EnrollmentWithdrawal {
             throw ProblemException.conflict("the record is already " + e.status,
                     List.of(new FieldError("status", "already-withdrawn", "current status is " + e.status + "; only ACTIVE records can be withdrawn")));
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         history.keepCurrentVersion(e, now);
         e.version++;
         e.status = EnrollmentStatus.WITHDRAWN;

@@ -47,13 +47,13 @@ public abstract class AlertStep extends PanacheEntityBase {
 
     public String note;
 
-    /** Fills in the step taken now and stores it. */
-    protected void take(UUID alertId, AlertStatus from, AlertStatus to, String actor, String note) {
+    /** Fills in the step, taken at {@code at} (the service's clock, as the alert it moves), and stores it. */
+    protected void take(UUID alertId, AlertStatus from, AlertStatus to, String actor, String note, Instant at) {
         this.alertId = alertId;
         this.fromStatus = from;
         this.toStatus = to;
         this.actor = actor;
-        this.at = Instant.now();
+        this.at = at;
         this.note = note;
         persist();
     }

@@ -2,6 +2,7 @@ package org.techschools.commons.messaging;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -49,6 +50,9 @@ public class IdempotentEventProcessor {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Clock clock;
 
     /**
      * @param topic             where the message came from (recorded with the processed eventId)
@@ -185,7 +189,7 @@ public class IdempotentEventProcessor {
                     + " FROM unnest(?::varchar[], ?::varchar[]) AS e (id, type)"
                     + " ON CONFLICT (event_id) DO NOTHING RETURNING event_id")) {
                 insert.setString(1, topic);
-                insert.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
+                insert.setObject(2, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)));
                 insert.setArray(3, connection.createArrayOf("varchar", ids));
                 insert.setArray(4, connection.createArrayOf("varchar", types));
                 try (ResultSet rows = insert.executeQuery()) {

@@ -57,6 +57,7 @@ public abstract class VerifiedTokenCache implements JWTParser {
 
         @Override
         public long expireAfterCreate(String token, JsonWebToken jwt, long currentTime) {
+            // System time, not the injected Clock: the JWT verifier judges exp by it, and a cache must not outlive that.
             long secondsLeft = jwt.getExpirationTime() - System.currentTimeMillis() / 1000;
             return secondsLeft <= 0 ? 0 : TimeUnit.SECONDS.toNanos(Math.min(secondsLeft, Duration.ofDays(1).toSeconds()));
         }

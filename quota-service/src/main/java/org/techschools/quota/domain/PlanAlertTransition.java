@@ -1,5 +1,6 @@
 package org.techschools.quota.domain;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,7 +22,7 @@ public class PlanAlertTransition extends AlertStep {
         return list("alertId = ?1 order by id", alertId);
     }
 
-    public static void record(UUID alertId, AlertStatus from, AlertStatus to, String actor, String note) {
-        new PlanAlertTransition().take(alertId, from, to, actor, note);
+    public static void record(UUID alertId, AlertStatus from, AlertStatus to, String actor, String note, Instant at) {
+        new PlanAlertTransition().take(alertId, from, to, actor, note, at);
     }
 }

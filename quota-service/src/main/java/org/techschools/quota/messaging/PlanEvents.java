@@ -1,6 +1,5 @@
 package org.techschools.quota.messaging;
 
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +24,7 @@ public class PlanEvents {
         long total = lines.stream().mapToLong(PlanLineValue::count).sum();
         PlanChanged event = new PlanChanged(plan.id, plan.schoolCode, plan.provinceCode, plan.cityCode, plan.year,
                 step.action.name(), plan.status.name(), lines, total, step.adjustmentId, step.note, step.actor,
-                step.at == null ? Instant.now() : step.at);
+                step.at);
         outbox.append(Topics.QUOTA_EVENTS, PlanChanged.TYPE, PlanChanged.schemaVersion(lines), plan.schoolCode, event);
     }
 }

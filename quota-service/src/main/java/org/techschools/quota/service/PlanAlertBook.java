@@ -1,6 +1,6 @@
 package org.techschools.quota.service;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +38,9 @@ public class PlanAlertBook {
 
     @Inject
     CallerScope caller;
+
+    @Inject
+    Clock clock;
 
     @Transactional
     public PlanAlertView.Page search(PlanAlertFilter filter) {
@@ -87,8 +90,8 @@ public class PlanAlertBook {
                     List.of(new FieldError("to", "illegal-transition", "current status is " + from)));
         }
         alert.status = to;
-        alert.updatedAt = Instant.now();
-        PlanAlertTransition.record(alert.id, from, to, caller.name() == null ? "unknown" : caller.name(), note);
+        alert.updatedAt = clock.instant();
+        PlanAlertTransition.record(alert.id, from, to, caller.name() == null ? "unknown" : caller.name(), note, alert.updatedAt);
         return view(alert);
     }
 

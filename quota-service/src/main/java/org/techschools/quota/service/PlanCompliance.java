@@ -188,7 +188,7 @@ public class PlanCompliance {
         alert.raisedAt = clock.instant();
         alert.updatedAt = alert.raisedAt;
         alert.persist();
-        PlanAlertTransition.record(alert.id, null, AlertStatus.OPEN, PlanAlertTransition.SYSTEM, type.name());
+        PlanAlertTransition.record(alert.id, null, AlertStatus.OPEN, PlanAlertTransition.SYSTEM, type.name(), alert.raisedAt);
         return alert;
     }
 

@@ -1,6 +1,6 @@
 package org.techschools.quota.service;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -63,6 +63,9 @@ public class PlanService {
     @Inject
     PlanCompliance compliance;
 
+    @Inject
+    Clock clock;
+
     @Transactional
     public PlanView create(String schoolCode, int year, List<PlanLineValue> lines) {
         School school = School.findById(schoolCode);
@@ -83,7 +86,7 @@ public class PlanService {
         plan.year = year;
         plan.status = PlanStatus.DRAFT;
         plan.createdBy = authority.actor();
-        plan.createdAt = Instant.now();
+        plan.createdAt = clock.instant();
         plan.updatedAt = plan.createdAt;
         plan.persist();
         replaceLines(plan, lines);
@@ -151,7 +154,7 @@ public class PlanService {
         adjustment.lines = json(lines);
         adjustment.reason = reason;
         adjustment.requestedBy = authority.actor();
-        adjustment.requestedAt = Instant.now();
+        adjustment.requestedAt = clock.instant();
         adjustment.persist();
         step(plan, Action.ADJUSTMENT_REQUESTED, reason, adjustment.id, null);
         return view(plan);
@@ -171,7 +174,7 @@ public class PlanService {
                     List.of(new FieldError("decision", "adjustment-decided", "a request is decided once")));
         }
         adjustment.decidedBy = authority.actor();
-        adjustment.decidedAt = Instant.now();
+        adjustment.decidedAt = clock.instant();
         adjustment.decisionNote = note;
         if (!approve) {
             adjustment.status = AdjustmentStatus.REJECTED;
@@ -328,7 +331,7 @@ public class PlanService {
 
     /** Records the step in the plan's history and publishes it, in this transaction. */
     private void step(EnrollmentPlan plan, Action action, String note, UUID adjustmentId, List<PlanLineValue> newLines) {
-        plan.updatedAt = Instant.now();
+        plan.updatedAt = clock.instant();
         PlanHistoryEntry entry = new PlanHistoryEntry();
         entry.planId = plan.id;
         entry.action = action;

@@ -1,5 +1,6 @@
 package org.techschools.registration.domain;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,9 +19,9 @@ public class AlertTransition extends AlertStep {
         return list("alertId = ?1 order by at, id", alertId);
     }
 
-    public static AlertTransition record(UUID alertId, AlertStatus from, AlertStatus to, String actor, String note) {
+    public static AlertTransition record(UUID alertId, AlertStatus from, AlertStatus to, String actor, String note, Instant at) {
         AlertTransition t = new AlertTransition();
-        t.take(alertId, from, to, actor, note);
+        t.take(alertId, from, to, actor, note, at);
         return t;
     }
 }

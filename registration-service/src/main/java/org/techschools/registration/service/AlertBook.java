@@ -82,7 +82,8 @@ public class AlertBook {
             return Optional.empty();
         }
         records.forEach(r -> name(alert.id, r));
-        AlertTransition.record(alert.id, null, AlertStatus.OPEN, AlertTransition.SYSTEM, "raised by the " + type + " check");
+        AlertTransition.record(alert.id, null, AlertStatus.OPEN, AlertTransition.SYSTEM, "raised by the " + type + " check",
+                alert.raisedAt);
         // The live stream of every instance gets it only if this transaction commits.
         AlertStream.announce(alert.id);
         return Optional.of(alert.id);
@@ -95,7 +96,7 @@ public class AlertBook {
         alert.status = AlertStatus.RESOLVED;
         alert.resolutionReason = reason;
         alert.updatedAt = clock.instant();
-        AlertTransition.record(alert.id, from, AlertStatus.RESOLVED, AlertTransition.SYSTEM, note);
+        AlertTransition.record(alert.id, from, AlertStatus.RESOLVED, AlertTransition.SYSTEM, note, alert.updatedAt);
     }
 
     public List<AlertRecord> recordsOf(Alert alert) {

@@ -56,7 +56,7 @@ public class AlertWorkflow {
         }
         alert.status = to;
         alert.updatedAt = clock.instant();
-        AlertTransition.record(alert.id, from, to, actor, note);
+        AlertTransition.record(alert.id, from, to, actor, note, alert.updatedAt);
         if (AlertStatus.FLAGGING.contains(from) != AlertStatus.FLAGGING.contains(to)) {
             // Dismissed: the records it named may be CLEAN now; tell enrollment-service.
             checkResults.publishFor(null, records.stream().map(r -> r.enrollmentId).toList());
@@ -83,7 +83,8 @@ public class AlertWorkflow {
             alert.updatedAt = alert.sharedAt;
             // A step that keeps the status: the history shows who shared, when and why among the moves.
             AlertTransition.record(alert.id, alert.status, alert.status, actor,
-                    "shared: every side is shown to the schools and offices involved" + (note == null ? "" : "; " + note));
+                    "shared: every side is shown to the schools and offices involved" + (note == null ? "" : "; " + note),
+                    alert.sharedAt);
         }
         return alert;
     }
