@@ -19,6 +19,12 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -30,6 +36,7 @@ import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
 import org.techschools.commons.alerts.AlertStatus;
+import org.techschools.commons.openapi.CommonParameters;
 import org.techschools.registration.rest.AlertViews.AlertDetail;
 import org.techschools.registration.rest.AlertViews.AlertItem;
 import org.techschools.registration.rest.AlertViews.AlertPage;
@@ -74,9 +81,17 @@ public class AlertResource {
     @GET
     @RolesAllowed({ Roles.AUDITOR, Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.SCHOOL })
     @Operation(summary = "List alerts visible to the caller, newest first; from is inclusive, to exclusive; page with nextCursor")
-    public AlertPage list(@RestQuery String type, @RestQuery String status, @RestQuery String severity,
-            @RestQuery String province, @RestQuery String city, @RestQuery String school, @RestQuery String from,
-            @RestQuery String to, @RestQuery String limit, @RestQuery String cursor) {
+    public AlertPage list(
+            @Parameter(description = ParameterDocs.ALERT_TYPE) @RestQuery String type,
+            @Parameter(description = ParameterDocs.ALERT_STATUS) @RestQuery String status,
+            @Parameter(description = ParameterDocs.ALERT_SEVERITY) @RestQuery String severity,
+            @Parameter(description = CommonParameters.PROVINCE) @RestQuery String province,
+            @Parameter(description = CommonParameters.CITY) @RestQuery String city,
+            @Parameter(description = CommonParameters.SCHOOL) @RestQuery String school,
+            @Parameter(description = CommonParameters.FROM) @RestQuery String from,
+            @Parameter(description = CommonParameters.TO) @RestQuery String to,
+            @Parameter(description = ParameterDocs.ALERT_LIMIT) @RestQuery String limit,
+            @Parameter(description = CommonParameters.CURSOR) @RestQuery String cursor) {
         AlertFilter filter = AlertFilterParams.parse(type, status, severity, province, city, school, from, to, limit, cursor);
         AlertSearch.Page page = search.search(filter, Visibility.of(scope));
         return new AlertPage(page.alerts().stream().map(AlertItem::of).toList(), page.nextCursor());
@@ -86,9 +101,16 @@ public class AlertResource {
     @Path("/stats")
     @RolesAllowed({ Roles.AUDITOR, Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.SCHOOL })
     @Operation(summary = "Alert counts (total and still open) per type, status, city or school, within the caller's scope; same filters as the list")
-    public AlertStats stats(@RestQuery String groupBy, @RestQuery String type, @RestQuery String status,
-            @RestQuery String severity, @RestQuery String province, @RestQuery String city, @RestQuery String school,
-            @RestQuery String from, @RestQuery String to) {
+    public AlertStats stats(
+            @Parameter(description = "What to count by: type, status, city or school") @RestQuery String groupBy,
+            @Parameter(description = ParameterDocs.ALERT_TYPE) @RestQuery String type,
+            @Parameter(description = ParameterDocs.ALERT_STATUS) @RestQuery String status,
+            @Parameter(description = ParameterDocs.ALERT_SEVERITY) @RestQuery String severity,
+            @Parameter(description = CommonParameters.PROVINCE) @RestQuery String province,
+            @Parameter(description = CommonParameters.CITY) @RestQuery String city,
+            @Parameter(description = CommonParameters.SCHOOL) @RestQuery String school,
+            @Parameter(description = CommonParameters.FROM) @RestQuery String from,
+            @Parameter(description = CommonParameters.TO) @RestQuery String to) {
         AlertSearch.GroupBy by = groupBy(groupBy);
         AlertFilter filter = AlertFilterParams.parse(type, status, severity, province, city, school, from, to, null, null);
         List<AlertSearch.Group> groups = search.stats(filter, Visibility.of(scope), by);
@@ -100,9 +122,15 @@ public class AlertResource {
     @Produces(AlertCsv.MEDIA_TYPE)
     @RolesAllowed({ Roles.AUDITOR, Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.SCHOOL })
     @Operation(summary = "Every alert the list would show (same filters, no paging) as CSV, one line per record an alert names")
-    public Response export(@RestQuery String type, @RestQuery String status, @RestQuery String severity,
-            @RestQuery String province, @RestQuery String city, @RestQuery String school, @RestQuery String from,
-            @RestQuery String to) {
+    public Response export(
+            @Parameter(description = ParameterDocs.ALERT_TYPE) @RestQuery String type,
+            @Parameter(description = ParameterDocs.ALERT_STATUS) @RestQuery String status,
+            @Parameter(description = ParameterDocs.ALERT_SEVERITY) @RestQuery String severity,
+            @Parameter(description = CommonParameters.PROVINCE) @RestQuery String province,
+            @Parameter(description = CommonParameters.CITY) @RestQuery String city,
+            @Parameter(description = CommonParameters.SCHOOL) @RestQuery String school,
+            @Parameter(description = CommonParameters.FROM) @RestQuery String from,
+            @Parameter(description = CommonParameters.TO) @RestQuery String to) {
         AlertFilter filter = AlertFilterParams.parse(type, status, severity, province, city, school, from, to,
                 Integer.toString(AlertFilter.MAX_LIMIT), null);
         Visibility visibility = Visibility.of(scope);
@@ -152,7 +180,7 @@ public class AlertResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.AUDITOR, Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.SCHOOL })
     @Operation(summary = "One alert with its records, evidence and workflow history; 404 when absent or outside the caller's scope")
-    public AlertDetail get(@RestPath String id) {
+    public AlertDetail get(@Parameter(description = "Alert id (a UUID)") @RestPath String id) {
         UUID alertId = alertId(id);
         return search.find(alertId, Visibility.of(scope)).map(a -> AlertDetail.of(a, disclosure.history(a)))
                 .orElseThrow(() -> ProblemException.notFound("alert"));
@@ -163,7 +191,13 @@ public class AlertResource {
     @RolesAllowed({ Roles.AUDITOR, Roles.PROVINCE })
     @Operation(summary = "Move an alert: OPEN→INVESTIGATING→CONFIRMED|DISMISSED, CONFIRMED→REFERRED; 409 when illegal;"
             + " 403 when deciding (CONFIRMED, DISMISSED, REFERRED) an alert that names a record outside the caller's scope")
-    public AlertDetail transition(@RestPath String id, TransitionRequest request) {
+    @APIResponse(responseCode = "200", description = "The alert after the move, with its history",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AlertDetail.class)))
+    @APIResponse(responseCode = "409", description = "The alert's status does not allow this move; detail names the allowed ones")
+    public AlertDetail transition(
+            @Parameter(description = "Alert id (a UUID)") @RestPath String id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "confirm",
+                    value = "{\"to\":\"CONFIRMED\",\"note\":\"两校学籍均为全日制在籍，已与两校核实\"}"))) TransitionRequest request) {
         UUID alertId = alertId(id);
         AlertStatus to = target(request);
         workflow.move(alertId, to, scope.name(), request.note(), Visibility.of(scope));
@@ -175,7 +209,10 @@ public class AlertResource {
     @RolesAllowed(Roles.AUDITOR)
     @Operation(summary = "Show every side of the alert to all who see it (each school then sees the other school's record);"
             + " kept in the history as a SHARE step; 403 when the alert names a record outside the auditor's region")
-    public AlertDetail share(@RestPath String id, ShareRequest request) {
+    public AlertDetail share(
+            @Parameter(description = "Alert id (a UUID)") @RestPath String id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "share",
+                    value = "{\"note\":\"请两校核对该生的在读情况\"}"))) ShareRequest request) {
         UUID alertId = alertId(id);
         workflow.share(alertId, scope.name(), request == null ? null : request.note(), Visibility.of(scope));
         return get(id);

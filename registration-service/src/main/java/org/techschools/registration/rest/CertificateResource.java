@@ -24,6 +24,10 @@ import jakarta.ws.rs.core.StreamingOutput;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -31,6 +35,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.techschools.commons.csv.Csv;
 import org.techschools.commons.domain.ClassLevel;
 import org.techschools.commons.limits.RateLimited;
+import org.techschools.commons.openapi.CommonParameters;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.PageLimit;
 import org.techschools.commons.rest.ProblemException;
@@ -102,7 +107,12 @@ public class CertificateResource {
                     + " or {\"genuine\":false} alone, the same for a wrong number as for a wrong name. The name is compared"
                     + " without spaces and separators. Limited per client address (platform.limits.rate.certificate-check;"
                     + " then 429 with Retry-After).")
-    public CertificateCheck check(@RestPath String number, @RestQuery String name) {
+    @APIResponse(responseCode = "200", description = "Whether the certificate is genuine, and what it states if so",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CertificateCheck.class)))
+    @APIResponse(responseCode = "429", description = "Too many requests from this client address; retry after Retry-After seconds")
+    public CertificateCheck check(
+            @Parameter(description = "Certificate number (证书编号) as printed") @RestPath String number,
+            @Parameter(description = "The holder's name as printed on the certificate") @RestQuery String name) {
         if (name == null || name.isBlank()) {
             throw ProblemException.badRequest(List.of(new FieldError("name", "required", "the name on the certificate is required")));
         }
@@ -115,8 +125,14 @@ public class CertificateResource {
     @Operation(summary = "Certificates issued in the caller's scope, by graduation date and number",
             description = "Filters schoolCode, provinceCode, cityCode, graduatedFrom, graduatedTo (dates, inclusive). Paged:"
                     + " limit 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + "); nextCursor null on the last page.")
-    public CertificateList list(@RestQuery String schoolCode, @RestQuery String provinceCode, @RestQuery String cityCode,
-            @RestQuery String graduatedFrom, @RestQuery String graduatedTo, @RestQuery String limit, @RestQuery String cursor) {
+    public CertificateList list(
+            @Parameter(description = CommonParameters.SCHOOL) @RestQuery String schoolCode,
+            @Parameter(description = CommonParameters.PROVINCE) @RestQuery String provinceCode,
+            @Parameter(description = CommonParameters.CITY) @RestQuery String cityCode,
+            @Parameter(description = ParameterDocs.GRADUATED_FROM) @RestQuery String graduatedFrom,
+            @Parameter(description = ParameterDocs.GRADUATED_TO) @RestQuery String graduatedTo,
+            @Parameter(description = "Certificates per page, 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")") @RestQuery String limit,
+            @Parameter(description = CommonParameters.CURSOR) @RestQuery String cursor) {
         Certificates.Filter filter = filter(schoolCode, provinceCode, cityCode, graduatedFrom, graduatedTo);
         int size = PageLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT);
         List<Certificate> found = certificates.list(filter, cursor(cursor), size);
@@ -130,8 +146,12 @@ public class CertificateResource {
     @Produces(CSV_TYPE)
     @RolesAllowed({ Roles.SCHOOL, Roles.CITY, Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
     @Operation(summary = "The certificate list as CSV (UTF-8 with BOM), same filters and scope as the list, all pages")
-    public Response export(@RestQuery String schoolCode, @RestQuery String provinceCode, @RestQuery String cityCode,
-            @RestQuery String graduatedFrom, @RestQuery String graduatedTo) {
+    public Response export(
+            @Parameter(description = CommonParameters.SCHOOL) @RestQuery String schoolCode,
+            @Parameter(description = CommonParameters.PROVINCE) @RestQuery String provinceCode,
+            @Parameter(description = CommonParameters.CITY) @RestQuery String cityCode,
+            @Parameter(description = ParameterDocs.GRADUATED_FROM) @RestQuery String graduatedFrom,
+            @Parameter(description = ParameterDocs.GRADUATED_TO) @RestQuery String graduatedTo) {
         Certificates.Filter filter = filter(schoolCode, provinceCode, cityCode, graduatedFrom, graduatedTo);
         StreamingOutput body = out -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));

@@ -11,7 +11,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+import org.techschools.commons.openapi.CommonParameters;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.CallerScope;
@@ -36,7 +38,9 @@ public class RegistrationDeadlineResource {
     @Path("/approaching")
     @RolesAllowed({ Roles.NATIONAL, Roles.PROVINCE, Roles.CITY })
     @Operation(summary = "Registration deadlines within the next days (default 30), with each school's 学籍 of the intake so far")
-    public List<ApproachingDeadline> approaching(@QueryParam("within") String within, @QueryParam("province") String province) {
+    public List<ApproachingDeadline> approaching(
+            @Parameter(description = "Days ahead, 0 to " + MAX_WITHIN + " (default 30)") @QueryParam("within") String within,
+            @Parameter(description = CommonParameters.PROVINCE) @QueryParam("province") String province) {
         int days = 30;
         if (within != null && !within.isBlank()) {
             if (!within.matches("\\d{1,3}") || Integer.parseInt(within) > MAX_WITHIN) {

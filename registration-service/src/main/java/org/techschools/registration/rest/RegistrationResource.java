@@ -22,6 +22,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -31,6 +37,7 @@ import org.techschools.commons.domain.Gender;
 import org.techschools.commons.domain.IntakeSeason;
 import org.techschools.commons.domain.StudyMode;
 import org.techschools.commons.identity.IdNumberShape;
+import org.techschools.commons.openapi.CommonParameters;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.CallerScope;
@@ -79,9 +86,16 @@ public class RegistrationResource {
                     + " namePrefix (the name's start), sourceRecordId (with schoolCode: the 学籍 an enrollment record created)."
                     + " limit is 1 to " + RollParams.MAX_LIMIT + " (default " + RollParams.DEFAULT_LIMIT + "). A bad value"
                     + " answers 400 naming the field and rule. The ID number shows only masked.")
-    public RollViews.RollPage list(@RestQuery String schoolCode, @RestQuery String status, @RestQuery String classLevel,
-            @RestQuery String studyMode, @RestQuery String intakeYear, @RestQuery String namePrefix,
-            @RestQuery String sourceRecordId, @RestQuery String limit, @RestQuery String cursor) {
+    public RollViews.RollPage list(
+            @Parameter(description = CommonParameters.SCHOOL) @RestQuery String schoolCode,
+            @Parameter(description = ParameterDocs.ROLL_STATUS) @RestQuery String status,
+            @Parameter(description = ParameterDocs.CLASS_LEVEL) @RestQuery String classLevel,
+            @Parameter(description = ParameterDocs.STUDY_MODE) @RestQuery String studyMode,
+            @Parameter(description = ParameterDocs.INTAKE_YEAR) @RestQuery String intakeYear,
+            @Parameter(description = ParameterDocs.NAME_PREFIX) @RestQuery String namePrefix,
+            @Parameter(description = ParameterDocs.SOURCE_RECORD_ID) @RestQuery String sourceRecordId,
+            @Parameter(description = "学籍 per page, 1 to " + RollParams.MAX_LIMIT + " (default " + RollParams.DEFAULT_LIMIT + ")") @RestQuery String limit,
+            @Parameter(description = CommonParameters.CURSOR) @RestQuery String cursor) {
         RegistrationRoll.Filter filter = RollParams.parse(schoolCode, status, classLevel, studyMode, intakeYear, namePrefix,
                 sourceRecordId, limit, cursor);
         return RollViews.RollPage.of(roll.page(filter, RegistrationRoll.Scope.of(scope)));
@@ -92,9 +106,14 @@ public class RegistrationResource {
     @Produces(RollViews.CSV_MEDIA_TYPE)
     @RolesAllowed({ Roles.AUDITOR, Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.SCHOOL })
     @Operation(summary = "Every 学籍 the roll would show (same filters, no paging) as CSV, one line each")
-    public Response export(@RestQuery String schoolCode, @RestQuery String status, @RestQuery String classLevel,
-            @RestQuery String studyMode, @RestQuery String intakeYear, @RestQuery String namePrefix,
-            @RestQuery String sourceRecordId) {
+    public Response export(
+            @Parameter(description = CommonParameters.SCHOOL) @RestQuery String schoolCode,
+            @Parameter(description = ParameterDocs.ROLL_STATUS) @RestQuery String status,
+            @Parameter(description = ParameterDocs.CLASS_LEVEL) @RestQuery String classLevel,
+            @Parameter(description = ParameterDocs.STUDY_MODE) @RestQuery String studyMode,
+            @Parameter(description = ParameterDocs.INTAKE_YEAR) @RestQuery String intakeYear,
+            @Parameter(description = ParameterDocs.NAME_PREFIX) @RestQuery String namePrefix,
+            @Parameter(description = ParameterDocs.SOURCE_RECORD_ID) @RestQuery String sourceRecordId) {
         RegistrationRoll.Filter filter = RollParams.parse(schoolCode, status, classLevel, studyMode, intakeYear, namePrefix,
                 sourceRecordId, Integer.toString(RollParams.MAX_LIMIT), null);
         RegistrationRoll.Scope within = RegistrationRoll.Scope.of(scope);
@@ -108,7 +127,7 @@ public class RegistrationResource {
     @RolesAllowed({ Roles.AUDITOR, Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.SCHOOL })
     @Transactional
     @Operation(summary = "One 学籍; 404 when absent or outside the caller's scope")
-    public RegistrationView get(@RestPath String id) {
+    public RegistrationView get(@Parameter(description = "学籍 id (a UUID)") @RestPath String id) {
         Registration r;
         try {
             r = Registration.findById(UUID.fromString(id));
@@ -131,7 +150,18 @@ public class RegistrationResource {
     @Operation(summary = "学籍异动: SUSPEND, RESUME, WITHDRAW, GRADUATE, CANCEL take effect at once (200 with the 学籍);"
             + " TRANSFER files a request the province decides (202 with the request); 409 naming the current status when"
             + " the change is not allowed from it")
-    public Response change(@RestPath String id, ChangeRequest request) {
+    @APIResponse(responseCode = "200", description = "The change took effect: the 学籍 as it is now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegistrationView.class)))
+    @APIResponse(responseCode = "202", description = "TRANSFER: the pending request the province decides",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransferResource.TransferView.class)))
+    @APIResponse(responseCode = "409", description = "The change is not allowed from the current status, or a transfer is already pending")
+    @APIResponse(responseCode = "422", description = "TRANSFER to a school that is the same, unknown, not qualified this year or has not filed the major")
+    public Response change(
+            @Parameter(description = "学籍 id (a UUID)") @RestPath String id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+                    @ExampleObject(name = "suspend", value = "{\"type\":\"SUSPEND\",\"effectiveOn\":\"2025-11-03\",\"reason\":\"病休一学期\"}"),
+                    @ExampleObject(name = "transfer", value = "{\"type\":\"TRANSFER\",\"effectiveOn\":\"2026-02-20\","
+                            + "\"reason\":\"随父母迁居\",\"toSchoolCode\":\"3302001\"}") })) ChangeRequest request) {
         UUID registrationId;
         try {
             registrationId = UUID.fromString(id);

@@ -10,6 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.techschools.commons.security.CallerScope;
@@ -36,6 +39,9 @@ public class RegistryRebuildResource {
     @RolesAllowed(Roles.NATIONAL)
     @Operation(summary = "Empty the registry and its alerts and replay enrollment-events from the beginning, in the background"
             + " (202 with the status; 409 while a rebuild runs). Alert workflow and 学籍异动 made here are not in the events and are lost")
+    @APIResponse(responseCode = "202", description = "The rebuild started: its status",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegistryRebuild.Status.class)))
+    @APIResponse(responseCode = "409", description = "A rebuild is running")
     public Response start() {
         return Response.accepted(rebuild.start(scope.name())).build();
     }

@@ -12,6 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -46,7 +50,12 @@ public class RosterResource {
     @Operation(summary = "Replace the caller's province roster of GENERAL_HIGH_SCHOOL or SECONDARY_VOCATIONAL; CSV header"
             + " idNumber,name,gender,birthDate,schoolName,status; answers rows, accepted and the rejected lines with field and"
             + " rule; 在籍 rows are matched against ACTIVE 学籍 (CROSS_SYSTEM_REGISTRATION)")
-    public RosterImport.Report upload(@RestPath String system, InputStream body) {
+    @APIResponse(responseCode = "200", description = "The roster was replaced: rows, accepted and the rejected lines",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RosterImport.Report.class)))
+    @APIResponse(responseCode = "429", description = "Too many requests from this caller; retry after Retry-After seconds")
+    public RosterImport.Report upload(
+            @Parameter(description = "The roster's system: GENERAL_HIGH_SCHOOL (普通高中) or SECONDARY_VOCATIONAL (中职)") @RestPath String system,
+            InputStream body) {
         RosterSystem rosterSystem;
         try {
             rosterSystem = RosterSystem.valueOf(system);

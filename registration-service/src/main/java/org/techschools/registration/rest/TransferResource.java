@@ -15,11 +15,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import org.techschools.commons.identity.IdNumberShape;
+import org.techschools.commons.openapi.CommonParameters;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.KeysetCursor;
 import org.techschools.commons.rest.PageLimit;
@@ -75,7 +82,10 @@ public class TransferResource {
             description = "{\"items\":[...],\"nextCursor\"}. Paged: limit is 1 to " + MAX_LIMIT + " requests (default "
                     + DEFAULT_LIMIT + "; more answers 400 naming limit, rule out-of-range); nextCursor (null on the last"
                     + " page) is the cursor of the next page.")
-    public TransferList list(@RestQuery String status, @RestQuery String limit, @RestQuery String cursor) {
+    public TransferList list(
+            @Parameter(description = "PENDING (default), APPROVED or REJECTED") @RestQuery String status,
+            @Parameter(description = "Requests per page, 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")") @RestQuery String limit,
+            @Parameter(description = CommonParameters.CURSOR) @RestQuery String cursor) {
         TransferStatus wanted;
         try {
             wanted = status == null || status.isBlank() ? TransferStatus.PENDING : TransferStatus.valueOf(status.trim());
@@ -99,7 +109,14 @@ public class TransferResource {
                     + " The receiving school must be in the school directory, qualified for this year and have filed the"
                     + " 学籍's major at its class level: else 422 naming toSchoolCode and the rule (unknown-school,"
                     + " school-not-qualified, major-not-filed), and the request stays pending.")
-    public TransferView decide(@RestPath String id, Decision decision) {
+    @APIResponse(responseCode = "200", description = "The decided request",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransferView.class)))
+    @APIResponse(responseCode = "409", description = "The request was decided before")
+    @APIResponse(responseCode = "422", description = "The receiving school is unknown, not qualified this year or has not filed the major")
+    public TransferView decide(
+            @Parameter(description = "Transfer request id (a UUID)") @RestPath String id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "approve",
+                    value = "{\"approve\":true,\"note\":\"材料齐全，同意转入\"}"))) Decision decision) {
         UUID transferId;
         try {
             transferId = UUID.fromString(id);
