@@ -14,6 +14,8 @@ import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 
+import org.techschools.commons.messaging.TransientFailures;
+
 /**
  * Decides who applies enrollment events to the registry, on every instance of the service: the live consumers, or a
  * running rebuild (重建学籍库) that replays {@code enrollment-events} from the beginning. The owner is the
@@ -34,6 +36,7 @@ public class RegistryGate {
      * consumers take the registry back rather than leave it to nobody. The running instance writes every second.
      */
     static final String STOPPED_AFTER = "60 seconds";
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
 
     @Inject
     AgroalDataSource dataSource;
@@ -44,6 +47,32 @@ public class RegistryGate {
      * @return false when the batch was left to the running rebuild
      */
     public boolean live(Runnable apply) {
+        long backoff = 100;
+        while (true) {
+            try {
+                return tryLive(apply);
+            } catch (GateUnreadable e) {
+                // As the consumer's own transactions do: a database outage is waited out, never a reason to skip a batch.
+                if (!TransientFailures.isTransient(e.getCause())) {
+                    throw new IllegalStateException("cannot read who owns the registry", e.getCause());
+                }
+                LOG.warnf("database unavailable while reading who owns the registry (%s); retrying in %d ms",
+                        TransientFailures.describe(e.getCause()), backoff);
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+            }
+        }
+    }
+
+    /** The gate could not be read: nothing was applied. */
+    private static final class GateUnreadable extends RuntimeException {
+        GateUnreadable(SQLException cause) {
+            super(cause);
+        }
+    }
+
+    private boolean tryLive(Runnable apply) {
+        boolean applied = false;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -55,18 +84,22 @@ public class RegistryGate {
                 }
             } catch (SQLException e) {
                 rollbackQuietly(c);
-                throw new IllegalStateException("cannot read who owns the registry", e);
+                throw new GateUnreadable(e);
             }
             try {
                 apply.run();
+                applied = true;
             } finally {
                 // Only a lock to let go of: the batch has its own transaction, which has ended, committed or not.
                 rollbackQuietly(c);
             }
-            return true;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read who owns the registry", e);
+            if (!applied) {
+                throw new GateUnreadable(e);
+            }
+            LOG.debug("the gate's connection failed to close after the batch", e);
         }
+        return true;
     }
 
     /**
@@ -119,6 +152,15 @@ public class RegistryGate {
         try (PreparedStatement lock = c.prepareStatement(sql)) {
             lock.setLong(1, GATE_LOCK);
             lock.executeQuery().close();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the database", e);
         }
     }
 

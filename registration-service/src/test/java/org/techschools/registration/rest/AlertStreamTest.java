@@ -12,16 +12,23 @@ import static org.hamcrest.Matchers.not;
 import static org.techschools.registration.support.TestEvents.sendEnrollmentEvent;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -44,6 +51,9 @@ class AlertStreamTest {
 
     @TestHTTPResource("/api/v1/alerts/stream")
     URI streamUrl;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void aDoubleRegistrationIsPushedWithinASecondOfBeingListedAndOnlyToCallersWhoMaySeeIt() throws Exception {
@@ -104,6 +114,48 @@ class AlertStreamTest {
             for (AlertStreamClient.Received r : otherCity.alerts()) {
                 assertThat(r.alert().findValuesAsText("cityCode"), org.hamcrest.Matchers.hasItem(OTHER_CITY));
             }
+        }
+    }
+
+    /**
+     * The database drops the connection the stream listens on (a restart, a failover, an operator's
+     * pg_terminate_backend): the service connects again by itself, and the next alert is pushed as before.
+     */
+    @Test
+    void afterTheDatabaseDroppedTheListenerTheNextAlertIsStillPushed() throws Exception {
+        try (AlertStreamClient auditor = AlertStreamClient.open(streamUrl, TestTokens.auditor())) {
+            List<Integer> dropped = listenerPids();
+            assertThat(dropped, not(empty()));
+            for (int pid : dropped) {
+                try (Connection c = dataSource.getConnection(); PreparedStatement kill = c.prepareStatement(
+                        "SELECT pg_terminate_backend(?)")) {
+                    kill.setInt(1, pid);
+                    kill.executeQuery().close();
+                }
+            }
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> !listenerPids().isEmpty() && listenerPids().stream().noneMatch(dropped::contains));
+
+            String person = TestEvents.personKey();
+            Enrollment a = Enrollment.of(person, TestEvents.schoolCode());
+            sendEnrollmentEvent(person, a.recorded());
+            sendEnrollmentEvent(person, Enrollment.of(person, TestEvents.schoolCode()).recorded());
+            Alerts.awaitCount(a.schoolCode, "DOUBLE_REGISTRATION", 1);
+            await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> naming(auditor, a.schoolCode).isPresent());
+        }
+    }
+
+    /** The backends of the stream's listening connections (one per instance; this test runs one). */
+    private List<Integer> listenerPids() throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement pids = c.prepareStatement(
+                "SELECT pid FROM pg_stat_activity WHERE application_name = 'registration-service alert listener'");
+                ResultSet rows = pids.executeQuery()) {
+            List<Integer> found = new ArrayList<>();
+            while (rows.next()) {
+                found.add(rows.getInt(1));
+            }
+            return found;
         }
     }
 
