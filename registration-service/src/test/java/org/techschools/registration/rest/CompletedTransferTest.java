@@ -73,7 +73,7 @@ class CompletedTransferTest {
     void anApprovedTransferEndsTheRegistrationAndCreatesItAtTheReceivingSchool() {
         Enrollment e = Enrollment.of(TestEvents.personKey(), TestEvents.schoolCode());
         String to = TestEvents.schoolCode();
-        Schools.upsert(to, "330200", List.of(Schools.thisYear()), List.of("0101"));
+        Schools.upsert(to, "330200", Schools.qualifiedNow(), List.of("0101"));
         String transferId = pendingTransfer(e, to);
         String oldId = Alerts.registrationId(e);
 
@@ -147,7 +147,7 @@ class CompletedTransferTest {
         // The same school once in the directory, first qualified only for a past year, then without the major.
         Schools.upsert(unknown, "330100", List.of(2001), List.of("0101"));
         awaitRefusal(transferId, "school-not-qualified");
-        Schools.upsert(unknown, "330100", List.of(Schools.thisYear()), List.of("0202"));
+        Schools.upsert(unknown, "330100", Schools.qualifiedNow(), List.of("0202"));
         awaitRefusal(transferId, "major-not-filed");
 
         String id = Alerts.registrationId(e);
@@ -160,7 +160,7 @@ class CompletedTransferTest {
                 equalTo(List.of("REGISTER")));
 
         // Filed at last: the approval goes through; rejecting a transfer never needs the receiving school.
-        Schools.upsert(unknown, "330100", List.of(Schools.thisYear()), List.of("0202", "0101"));
+        Schools.upsert(unknown, "330100", Schools.qualifiedNow(), List.of("0202", "0101"));
         await().atMost(Alerts.PATIENCE).pollInterval(Duration.ofMillis(300))
                 .until(() -> decide(PROVINCE, transferId, true).extract().statusCode() == 200);
         Enrollment other = Enrollment.of(TestEvents.personKey(), TestEvents.schoolCode());

@@ -118,7 +118,7 @@ class LifecycleChangesTest {
         String alertId = (String) Alerts.awaitCount(a.schoolCode, "DOUBLE_REGISTRATION", 1).get(0).get("id");
         String id = Alerts.registrationId(a);
         String school = TestTokens.school(a.schoolCode);
-        Schools.upsert(b.schoolCode, "330100", List.of(Schools.thisYear()), List.of("0101"));
+        Schools.upsert(b.schoolCode, "330100", Schools.qualifiedNow(), List.of("0101"));
 
         String transferId = change(school, id, "{\"type\":\"TRANSFER\",\"toSchoolCode\":\"" + b.schoolCode
                 + "\",\"effectiveOn\":\"2025-12-01\",\"reason\":\"family moved\"}")

@@ -15,9 +15,13 @@ public final class Schools {
     private Schools() {
     }
 
-    /** This year in China: the year a receiving school must be qualified for. */
-    public static int thisYear() {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+    /**
+     * The years a receiving school must be qualified for to take a transfer decided now: this year in China and the
+     * next, so a decision that falls after midnight of 31 December still finds the school qualified.
+     */
+    public static List<Integer> qualifiedNow() {
+        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        return List.of(year, year + 1);
     }
 
     /** Publishes a SchoolUpserted; {@code majors} are codes filed for INTERMEDIATE and ADVANCED. */
