@@ -31,7 +31,8 @@ import org.techschools.testinfra.Topics;
 /**
  * 转学 across the three running services: a school pushes an enrollment, its 学籍 is found on the roll by the record's
  * id, the school files a transfer, the province approves it, and the 学籍 lands ACTIVE at the receiving school in
- * another city while quota-service moves the actual enrollment and the ACTIVE 学籍 from one city to the other.
+ * another city while quota-service moves the actual enrollment and the ACTIVE 学籍 from one city to the other, and
+ * enrollment-service's 进展表 counts the record at the receiving school.
  */
 class TransferFlowTest {
 
@@ -56,9 +57,10 @@ class TransferFlowTest {
         String enrollment = platform.url("enrollment-service");
         String registration = platform.url("registration-service");
         String quota = platform.url("quota-service");
-        createSchool(enrollment, "E2E-TR-HZ", "330100", List.of(INTAKE_YEAR));
-        // A receiving school must be qualified for the year the transfer is decided in.
-        createSchool(enrollment, "E2E-TR-NB", "330200", List.of(INTAKE_YEAR, PlatformRequests.TODAY.getYear()));
+        createSchool(enrollment, "E2E-TR-HZ", "TECHNICAL_SCHOOL", "330100", List.of(INTAKE_YEAR));
+        // A receiving school must be qualified for the year the transfer is decided in; a 技师学院, so the 进展表's rows show
+        // the move.
+        createSchool(enrollment, "E2E-TR-NB", "TECHNICIAN_COLLEGE", "330200", List.of(INTAKE_YEAR, PlatformRequests.TODAY.getYear()));
 
         String idNumber = ResidentIds.of("330102", LocalDate.of(2010, 3, 8), false);
         given().baseUri(enrollment).auth().oauth2(TestTokens.school("E2E-TR-HZ")).contentType(ContentType.JSON)
@@ -70,6 +72,7 @@ class TransferFlowTest {
                 .until(() -> roll(registration, TestTokens.school("E2E-TR-HZ"), "TR-0001").getString("items[0].id"),
                         id -> id != null);
         awaitCity(quota, "330100", 1, 1);
+        List<Integer> before = progressReport(enrollment);
 
         String transferId = given().baseUri(registration).auth().oauth2(TestTokens.school("E2E-TR-HZ"))
                 .contentType(ContentType.JSON).body(Map.of("type", "TRANSFER", "toSchoolCode", "E2E-TR-NB"))
@@ -93,6 +96,10 @@ class TransferFlowTest {
         given().baseUri(quota).auth().oauth2(TestTokens.city("330200")).queryParam("year", INTAKE_YEAR)
                 .get("/api/v1/progress/330200/schools").then().statusCode(200)
                 .body("schools.find { it.schoolCode == 'E2E-TR-NB' }.actual", org.hamcrest.Matchers.equalTo(1));
+        // 进展表 of the intake year's December (the transfer took effect today, before it): one 技工学校 record fewer, one
+        // 技师学院 record more, the province's total as it was.
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> assertEquals(
+                List.of(before.get(0) - 1, before.get(1) + 1, before.get(2)), progressReport(enrollment), "进展表 技工学校, 技师学院, 合计"));
 
         // Neither the roll nor the topics let anyone but the enrolling school rebuild the ID number.
         for (String token : List.of(TestTokens.city("330200"), TestTokens.province("330000"), TestTokens.national())) {
@@ -105,11 +112,11 @@ class TransferFlowTest {
         }
     }
 
-    private static void createSchool(String enrollment, String code, String city, List<Integer> qualifiedYears) {
+    private static void createSchool(String enrollment, String code, String type, String city, List<Integer> qualifiedYears) {
         Map<String, Object> school = new HashMap<>();
         school.put("code", code);
         school.put("name", "系统测试学校 " + code);
-        school.put("type", "TECHNICAL_SCHOOL");
+        school.put("type", type);
         school.put("provinceCode", "330000");
         school.put("cityCode", city);
         school.put("provincial", false);
@@ -117,6 +124,15 @@ class TransferFlowTest {
         school.put("majors", List.of(Map.of("code", "0401", "name", "数控加工", "levels", List.of("INTERMEDIATE"))));
         given().baseUri(enrollment).auth().oauth2(TestTokens.province("330000")).contentType(ContentType.JSON).body(school)
                 .post("/api/v1/schools").then().log().ifValidationFails().statusCode(201);
+    }
+
+    /** 浙江's 进展表 as the province office reads it: cumulative enrollment of 技工学校, of 技师学院, and the total. */
+    private static List<Integer> progressReport(String enrollment) {
+        JsonPath report = given().baseUri(enrollment).auth().oauth2(TestTokens.province("330000"))
+                .get("/api/v1/progress-reports/{p}/{m}", "330000", INTAKE_YEAR + "-12").then().statusCode(200).extract().jsonPath();
+        return List.of(report.getInt("rows.find { it.category == 'TECHNICAL_SCHOOL' }.cumulativeEnrollment"),
+                report.getInt("rows.find { it.category == 'TECHNICIAN_COLLEGE' }.cumulativeEnrollment"),
+                report.getInt("rows.find { it.category == 'TOTAL' }.cumulativeEnrollment"));
     }
 
     private static JsonPath roll(String registration, String token, String sourceRecordId) {
