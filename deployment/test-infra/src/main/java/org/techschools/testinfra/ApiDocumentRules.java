@@ -14,13 +14,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  * What every operation of a service's OpenAPI document ({@code /q/openapi?format=json}) must say, so that a system
  * integrating against it needs nothing else: a summary; a description of each parameter; a 2xx answer with a schema
  * (204 needs a description; a download or an event stream a described content type); the problem+json answers it can
- * give (400 with input, 401 and 403 with a token, 404 with an id in the path, 413 with a body, 503 always, and every
- * other error it declares); an example of each JSON request body.
+ * give (400 with input, 401 and 403 with a token, 404 with an id in the path, 413 with a body, 429 for a write or
+ * without a token, 503 always, and every other error it declares); an example of each JSON request body.
  */
 public final class ApiDocumentRules {
 
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+    /** Rate-limited per token; an operation without a token is rate-limited per client address. */
+    private static final Set<String> WRITES = Set.of("put", "post", "delete", "patch");
 
     private ApiDocumentRules() {
     }
@@ -43,14 +45,18 @@ public final class ApiDocumentRules {
                 Map.Entry<String, JsonNode> op = ops.next();
                 if (METHODS.contains(op.getKey())) {
                     String name = op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
-                    check(doc, path.getKey(), path.getValue(), op.getValue(), globallySecured, gap -> gaps.add(name + ": " + gap));
+                    boolean write = WRITES.contains(op.getKey());
+                    check(doc, path.getKey(), path.getValue(), op.getValue(), write, globallySecured, gap -> gaps.add(name + ": " + gap));
                 }
             }
+        }
+        if (!doc.path("paths").elements().hasNext()) {
+            gaps.add("the document has no operations");
         }
         return gaps;
     }
 
-    private static void check(JsonNode doc, String path, JsonNode item, JsonNode op, boolean globallySecured,
+    private static void check(JsonNode doc, String path, JsonNode item, JsonNode op, boolean write, boolean globallySecured,
             Consumer<String> gap) {
         if (op.path("summary").asText("").isBlank()) {
             gap.accept("no summary");
@@ -95,6 +101,7 @@ public final class ApiDocumentRules {
         require(secured, responses, "403", gap);
         require(path.contains("{"), responses, "404", gap);
         require(!body.isMissingNode(), responses, "413", gap);
+        require(write || !secured, responses, "429", gap);
         require(true, responses, "503", gap);
     }
 

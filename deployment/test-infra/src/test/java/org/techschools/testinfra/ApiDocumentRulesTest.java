@@ -18,7 +18,7 @@ class ApiDocumentRulesTest {
     private static ObjectNode complete() throws Exception {
         String problem = "{\"description\":\"refused\",\"content\":{\"application/problem+json\":{\"schema\":{\"$ref\":\"#/components/schemas/Problem\"}}}}";
         StringBuilder errors = new StringBuilder();
-        for (String code : List.of("400", "401", "403", "404", "413", "503")) {
+        for (String code : List.of("400", "401", "403", "404", "413", "429", "503")) {
             errors.append(",\"").append(code).append("\":").append(problem);
         }
         return (ObjectNode) JSON.readTree("""
@@ -39,6 +39,11 @@ class ApiDocumentRulesTest {
     @Test
     void aCompleteDocumentHasNoGaps() throws Exception {
         assertEquals(List.of(), ApiDocumentRules.gaps(complete()));
+    }
+
+    @Test
+    void aDocumentWithoutOperationsIsNotComplete() throws Exception {
+        assertEquals(List.of("the document has no operations"), ApiDocumentRules.gaps(JSON.readTree("{\"paths\":{}}")));
     }
 
     @Test

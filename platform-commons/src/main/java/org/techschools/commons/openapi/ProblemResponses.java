@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem.HttpMethod;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
@@ -20,7 +21,8 @@ import org.techschools.commons.rest.Problem;
  * Describes the problem+json answers every operation shares, so resources declare only the ones their own rules give
  * (409, 422, 429, each with a description of when): every error response gets the {@code Problem} schema, and these
  * are added where they apply — 400 (parameters or a body to check), 401 and 403 (a token is required), 404 (an id in
- * the path), 413 (a body: the service-wide size limit), 503 (the database is briefly down; Retry-After).
+ * the path), 413 (a body: the size limits), 429 (a write, or no token: the rate limits of RequestLimits), 503 (the
+ * database is briefly down; Retry-After).
  */
 public class ProblemResponses implements OASFilter {
 
@@ -33,7 +35,11 @@ public class ProblemResponses implements OASFilter {
             "403", "The token's role or region does not cover this",
             "404", "Nothing with this id, or it is outside the caller's scope",
             "413", "The body is larger than the limit; it is not read",
+            "429", "Too many requests (writes per token, public requests per client address); retry after Retry-After seconds",
             "503", "The database is briefly unavailable; nothing was stored, retry after Retry-After seconds");
+
+    /** Rate-limited per token subject (RequestLimits), as every operation without a token is per client address. */
+    private static final Set<HttpMethod> WRITES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
     /** What the generator writes for the responses it adds itself (security, parameters): says nothing of when. */
     private static final Set<String> GENERATED = Set.of("Not Authorized", "Not Allowed", "Bad Request");
@@ -47,11 +53,11 @@ public class ProblemResponses implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents().addSchema(FIELD_ERROR_SCHEMA, fieldErrorSchema()).addSchema(SCHEMA, problemSchema());
-        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values()
-                .forEach(operation -> describe(path, operation)));
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
+                .forEach((method, operation) -> describe(path, WRITES.contains(method), operation)));
     }
 
-    private static void describe(String path, Operation operation) {
+    private static void describe(String path, boolean write, Operation operation) {
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
@@ -65,6 +71,7 @@ public class ProblemResponses implements OASFilter {
         addIf(secured, responses, "403");
         addIf(path.contains("{"), responses, "404");
         addIf(operation.getRequestBody() != null, responses, "413");
+        addIf(write || !secured, responses, "429");
         addIf(true, responses, "503");
         responses.getAPIResponses().forEach((code, response) -> {
             if (code.startsWith("4") || code.startsWith("5")) {

@@ -13,8 +13,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.techschools.commons.openapi.CommonParameters;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Regions;
@@ -43,7 +48,12 @@ public class AnnualSummaryFilingResource {
     @Path("/{year}/cities/{cityCode}/filing")
     @RolesAllowed(Roles.CITY)
     @Operation(summary = "File the city's annual summary as it stands now (a refiling supersedes the one before, which is kept)")
-    public AnnualSummaryFilingView file(@PathParam("year") String year, @PathParam("cityCode") String cityCode) {
+    @APIResponse(responseCode = "200", description = "The filing as stored now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnnualSummaryFilingView.class)))
+    @APIResponse(responseCode = "422", description = "The year has no summary to file yet (rule summary-year)")
+    public AnnualSummaryFilingView file(
+            @Parameter(description = "Year (招生年度 or the summary's year), e.g. 2025") @PathParam("year") String year,
+            @Parameter(description = CommonParameters.CITY) @PathParam("cityCode") String cityCode) {
         int y = QueryParameters.requiredYear(year);
         String city = QueryParameters.city(cityCode);
         if (!city.equals(caller.cityLimit())) {
@@ -56,7 +66,9 @@ public class AnnualSummaryFilingResource {
     @Path("/{year}/cities/{cityCode}/filing")
     @RolesAllowed({ Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.AUDITOR })
     @Operation(summary = "The city's annual summary as filed, whether on time, and the filings it superseded")
-    public AnnualSummaryFilingView filing(@PathParam("year") String year, @PathParam("cityCode") String cityCode) {
+    public AnnualSummaryFilingView filing(
+            @Parameter(description = "Year (招生年度 or the summary's year), e.g. 2025") @PathParam("year") String year,
+            @Parameter(description = CommonParameters.CITY) @PathParam("cityCode") String cityCode) {
         int y = QueryParameters.requiredYear(year);
         String city = QueryParameters.city(cityCode);
         caller.requireCovers(Regions.province(city), city, null);
@@ -67,7 +79,9 @@ public class AnnualSummaryFilingResource {
     @Path("/{year}/filings")
     @RolesAllowed({ Roles.NATIONAL, Roles.PROVINCE, Roles.AUDITOR })
     @Operation(summary = "Which cities of the province filed the year's summary: filed on time, late, or missing")
-    public AnnualSummaryChecklist checklist(@PathParam("year") String year, @QueryParam("province") String province) {
+    public AnnualSummaryChecklist checklist(
+            @Parameter(description = "Year (招生年度 or the summary's year), e.g. 2025") @PathParam("year") String year,
+            @Parameter(description = CommonParameters.PROVINCE) @QueryParam("province") String province) {
         int y = QueryParameters.requiredYear(year);
         String provinceCode = QueryParameters.requiredProvince(province);
         requireProvince(provinceCode);
@@ -78,7 +92,9 @@ public class AnnualSummaryFilingResource {
     @Path("/overdue")
     @RolesAllowed({ Roles.NATIONAL, Roles.PROVINCE })
     @Operation(summary = "Cities whose annual summary is past its due day and not filed, of a year or of every year due so far")
-    public List<OverdueAnnualSummary> overdue(@QueryParam("year") String year, @QueryParam("province") String province) {
+    public List<OverdueAnnualSummary> overdue(
+            @Parameter(description = "Year, e.g. 2025; absent: every year due so far") @QueryParam("year") String year,
+            @Parameter(description = CommonParameters.PROVINCE) @QueryParam("province") String province) {
         Integer y = QueryParameters.optionalYear(year);
         String provinceCode = QueryParameters.optionalProvince(province);
         if (provinceCode == null) {

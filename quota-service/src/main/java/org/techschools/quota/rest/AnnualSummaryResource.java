@@ -12,8 +12,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.techschools.commons.openapi.CommonParameters;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
@@ -39,8 +44,13 @@ public class AnnualSummaryResource {
     @Produces({ MediaType.APPLICATION_JSON, AnnualSummaryWorkbook.MEDIA_TYPE })
     @RolesAllowed({ Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.AUDITOR })
     @Operation(summary = "The annual summary of a province and its cities (JSON, or XLSX when asked for by Accept)")
-    public Response summary(@QueryParam("year") String year, @QueryParam("province") String province,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    @APIResponse(responseCode = "200", description = "The summary as JSON, or as an XLSX sheet when Accept asks for it",
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnnualSummary.class)),
+                    @Content(mediaType = AnnualSummaryWorkbook.MEDIA_TYPE) })
+    public Response summary(
+            @Parameter(description = CommonParameters.YEAR) @QueryParam("year") String year,
+            @Parameter(description = CommonParameters.PROVINCE) @QueryParam("province") String province,
+            @Parameter(description = "The XLSX media type for the sheet; otherwise JSON") @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         AnnualSummary summary = load(year, province);
         if (accept != null && accept.contains(AnnualSummaryWorkbook.MEDIA_TYPE)) {
             return xlsx(summary);
@@ -53,7 +63,11 @@ public class AnnualSummaryResource {
     @Produces(AnnualSummaryWorkbook.MEDIA_TYPE)
     @RolesAllowed({ Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.AUDITOR })
     @Operation(summary = "The annual summary as an XLSX sheet: one row per city and a 合计 row")
-    public Response summaryXlsx(@QueryParam("year") String year, @QueryParam("province") String province) {
+    @APIResponse(responseCode = "200", description = "The XLSX sheet, as an attachment",
+            content = @Content(mediaType = AnnualSummaryWorkbook.MEDIA_TYPE))
+    public Response summaryXlsx(
+            @Parameter(description = CommonParameters.YEAR) @QueryParam("year") String year,
+            @Parameter(description = CommonParameters.PROVINCE) @QueryParam("province") String province) {
         return xlsx(load(year, province));
     }
 

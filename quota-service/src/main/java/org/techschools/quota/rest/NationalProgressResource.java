@@ -9,8 +9,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.techschools.commons.openapi.CommonParameters;
 import org.techschools.commons.security.Roles;
 import org.techschools.quota.domain.NationalProgress;
 import org.techschools.quota.service.NationalProgressService;
@@ -27,7 +29,7 @@ public class NationalProgressResource {
     @GET
     @RolesAllowed(Roles.NATIONAL)
     @Operation(summary = "Target vs actual enrollment of every province with a target for the year, and their sum")
-    public NationalProgress national(@QueryParam("year") String year) {
+    public NationalProgress national(@Parameter(description = CommonParameters.YEAR) @QueryParam("year") String year) {
         return national.national(QueryParameters.requiredYear(year));
     }
 }

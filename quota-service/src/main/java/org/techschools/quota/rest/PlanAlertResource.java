@@ -14,6 +14,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.techschools.commons.rest.KeysetCursor;
@@ -22,6 +28,7 @@ import org.techschools.commons.rest.PageLimit;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.Roles;
 import org.techschools.commons.alerts.AlertStatus;
+import org.techschools.commons.openapi.CommonParameters;
 import org.techschools.quota.domain.PlanAlertType;
 import org.techschools.quota.domain.PlanAlertView;
 import org.techschools.quota.service.PlanAlertBook;
@@ -47,10 +54,15 @@ public class PlanAlertResource {
     @RolesAllowed({ Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.AUDITOR, Roles.SCHOOL })
     @Operation(summary = "Plan alerts visible to the caller, newest first; filters type, status, province, city, school, "
             + "year; page with limit and nextCursor")
-    public PlanAlertView.Page list(@QueryParam("type") String type, @QueryParam("status") String status,
-            @QueryParam("province") String province, @QueryParam("city") String city,
-            @QueryParam("school") String school, @QueryParam("year") String year, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
+    public PlanAlertView.Page list(
+            @Parameter(description = "Plan alert type: OVER_PLAN (超计划招生), NO_PLAN or CROSS_CITY_RECRUITMENT") @QueryParam("type") String type,
+            @Parameter(description = "Workflow status: OPEN, INVESTIGATING, CONFIRMED, DISMISSED or REFERRED") @QueryParam("status") String status,
+            @Parameter(description = CommonParameters.PROVINCE) @QueryParam("province") String province,
+            @Parameter(description = CommonParameters.CITY) @QueryParam("city") String city,
+            @Parameter(description = CommonParameters.SCHOOL) @QueryParam("school") String school,
+            @Parameter(description = CommonParameters.YEAR) @QueryParam("year") String year,
+            @Parameter(description = "Alerts per page, 1 to " + PlanAlertFilter.MAX_LIMIT + " (default " + PlanAlertFilter.DEFAULT_LIMIT + ")") @QueryParam("limit") String limit,
+            @Parameter(description = CommonParameters.CURSOR) @QueryParam("cursor") String cursor) {
         KeysetCursor after = null;
         if (cursor != null && !cursor.isBlank()) {
             try {
@@ -71,7 +83,7 @@ public class PlanAlertResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.AUDITOR, Roles.SCHOOL })
     @Operation(summary = "A plan alert with its records and workflow history")
-    public PlanAlertView get(@PathParam("id") String id) {
+    public PlanAlertView get(@Parameter(description = "Plan alert id (a UUID)") @PathParam("id") String id) {
         return alerts.get(PlanRequests.id(id, "id"));
     }
 
@@ -80,7 +92,13 @@ public class PlanAlertResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.PROVINCE, Roles.CITY, Roles.AUDITOR })
     @Operation(summary = "Move an alert: OPEN→INVESTIGATING→CONFIRMED|DISMISSED, CONFIRMED→REFERRED; 409 otherwise")
-    public PlanAlertView move(@PathParam("id") String id, Transition body) {
+    @APIResponse(responseCode = "200", description = "The alert after the move, with its history",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanAlertView.class)))
+    @APIResponse(responseCode = "409", description = "The alert's status does not allow this move; detail names the allowed ones")
+    public PlanAlertView move(
+            @Parameter(description = "Plan alert id (a UUID)") @PathParam("id") String id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "investigate",
+                    value = "{\"to\":\"INVESTIGATING\",\"note\":\"已函询学校核实招生名单\"}"))) Transition body) {
         AlertStatus to = QueryParameters.optionalEnum("to", body == null ? null : body.to(), AlertStatus.class);
         if (to == null) {
             throw ProblemException.badRequest(List.of(new FieldError("to", "required",

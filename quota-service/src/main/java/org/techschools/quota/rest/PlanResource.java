@@ -16,8 +16,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.techschools.commons.openapi.CommonParameters;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.PageLimit;
 import org.techschools.commons.rest.ProblemException;
@@ -44,7 +51,13 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.CITY, Roles.PROVINCE })
     @Operation(summary = "Create the DRAFT plan of a school for an intake year (city office; province for 省属 schools)")
-    public Response create(PlanRequests.NewPlan body) {
+    @APIResponse(responseCode = "201", description = "The DRAFT plan; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "409", description = "The school already has a plan for the year")
+    @APIResponse(responseCode = "422", description = "Unknown school, no lines, or a line whose major or level is not filed")
+    public Response create(
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "new plan",
+                    value = "{\"schoolCode\":\"3301001\",\"year\":2026,\"lines\":[{\"majorCode\":\"0101-4\",\"classLevel\":\"ADVANCED\",\"studyMode\":\"FULL_TIME\",\"count\":120}]}"))) PlanRequests.NewPlan body) {
         if (body == null) {
             throw ProblemException.badRequest(List.of(new FieldError("$", "required", "a plan is required")));
         }
@@ -65,9 +78,13 @@ public class PlanResource {
             description = "{\"items\":[...],\"nextCursor\"} by school code. Paged: limit is 1 to " + MAX_LIMIT + " plans (default "
                     + DEFAULT_LIMIT + "; more answers 400 naming limit, rule out-of-range); nextCursor (null on the last"
                     + " page) is the cursor of the next page.")
-    public PlanView.Page list(@QueryParam("year") String year, @QueryParam("city") String city,
-            @QueryParam("school") String school, @QueryParam("status") String status, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
+    public PlanView.Page list(
+            @Parameter(description = CommonParameters.YEAR) @QueryParam("year") String year,
+            @Parameter(description = CommonParameters.CITY) @QueryParam("city") String city,
+            @Parameter(description = CommonParameters.SCHOOL) @QueryParam("school") String school,
+            @Parameter(description = "Plan status: DRAFT (草稿), ISSUED (已下达) or FILED (已备案)") @QueryParam("status") String status,
+            @Parameter(description = "Plans per page, 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")") @QueryParam("limit") String limit,
+            @Parameter(description = CommonParameters.CURSOR) @QueryParam("cursor") String cursor) {
         return plans.list(QueryParameters.requiredYear(year), QueryParameters.optionalCity(city),
                 QueryParameters.optionalSchool(school), QueryParameters.optionalEnum("status", status, PlanStatus.class),
                 SortKeyCursor.decode(cursor, 1), PageLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT));
@@ -77,7 +94,7 @@ public class PlanResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.AUDITOR, Roles.SCHOOL })
     @Operation(summary = "A plan with its lines, status, adjustment requests and history")
-    public PlanView get(@PathParam("id") String id) {
+    public PlanView get(@Parameter(description = "Plan id (a UUID)") @PathParam("id") String id) {
         return plans.get(PlanRequests.id(id, "id"));
     }
 
@@ -86,7 +103,14 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.CITY, Roles.PROVINCE })
     @Operation(summary = "Replace the lines of a DRAFT plan (409 once issued: request an adjustment instead)")
-    public PlanView edit(@PathParam("id") String id, PlanRequests.Lines body) {
+    @APIResponse(responseCode = "200", description = "The DRAFT plan with its new lines",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "409", description = "The plan is no longer a DRAFT")
+    @APIResponse(responseCode = "422", description = "No lines, or a line whose major or level is not filed")
+    public PlanView edit(
+            @Parameter(description = "Plan id (a UUID)") @PathParam("id") String id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "lines",
+                    value = "{\"lines\":[{\"majorCode\":\"0101-4\",\"classLevel\":\"ADVANCED\",\"studyMode\":\"FULL_TIME\",\"count\":120}]}"))) PlanRequests.Lines body) {
         return plans.edit(PlanRequests.id(id, "id"), PlanRequests.lines(body == null ? null : body.lines()));
     }
 
@@ -94,7 +118,11 @@ public class PlanResource {
     @Path("/{id}/issue")
     @RolesAllowed({ Roles.CITY, Roles.PROVINCE })
     @Operation(summary = "Issue (下达) a DRAFT plan; 422 names each line whose major or level is not filed")
-    public PlanView issue(@PathParam("id") String id) {
+    @APIResponse(responseCode = "200", description = "The ISSUED plan",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "409", description = "The plan is not a DRAFT")
+    @APIResponse(responseCode = "422", description = "A line whose major or level is not filed; each is named")
+    public PlanView issue(@Parameter(description = "Plan id (a UUID)") @PathParam("id") String id) {
         return plans.issue(PlanRequests.id(id, "id"));
     }
 
@@ -103,7 +131,13 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PROVINCE)
     @Operation(summary = "File (备案) an ISSUED plan with the province")
-    public PlanView file(@PathParam("id") String id, PlanRequests.Note body) {
+    @APIResponse(responseCode = "200", description = "The FILED plan",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "409", description = "The plan is not ISSUED")
+    public PlanView file(
+            @Parameter(description = "Plan id (a UUID)") @PathParam("id") String id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "file",
+                    value = "{\"note\":\"按省厅备案要求报送\"}"))) PlanRequests.Note body) {
         return plans.file(PlanRequests.id(id, "id"), body == null ? null : PlanRequests.freeText(body.note(), "note"));
     }
 
@@ -112,7 +146,14 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.CITY, Roles.PROVINCE })
     @Operation(summary = "Request an adjustment (调整申请) of an issued plan: the lines it would have, and the reason")
-    public Response requestAdjustment(@PathParam("id") String id, PlanRequests.Adjustment body) {
+    @APIResponse(responseCode = "201", description = "The plan with the pending adjustment request",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "409", description = "The plan is a DRAFT, or already has an adjustment awaiting decision")
+    @APIResponse(responseCode = "422", description = "No lines, or a line whose major or level is not filed")
+    public Response requestAdjustment(
+            @Parameter(description = "Plan id (a UUID)") @PathParam("id") String id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "adjustment",
+                    value = "{\"lines\":[{\"majorCode\":\"0101-4\",\"classLevel\":\"ADVANCED\",\"studyMode\":\"FULL_TIME\",\"count\":150}],\"reason\":\"新增合作企业订单班\"}"))) PlanRequests.Adjustment body) {
         if (body == null) {
             throw ProblemException.badRequest(List.of(new FieldError("$", "required", "lines and reason are required")));
         }
@@ -126,8 +167,14 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PROVINCE)
     @Operation(summary = "The province approves (the lines apply) or rejects an adjustment request")
-    public PlanView decide(@PathParam("id") String id, @PathParam("adjustmentId") String adjustmentId,
-            PlanRequests.Decision body) {
+    @APIResponse(responseCode = "200", description = "The plan after the decision",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "409", description = "The adjustment was decided before")
+    public PlanView decide(
+            @Parameter(description = "Plan id (a UUID)") @PathParam("id") String id,
+            @Parameter(description = "Adjustment request id (a UUID)") @PathParam("adjustmentId") String adjustmentId,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "approve",
+                    value = "{\"decision\":\"APPROVE\",\"note\":\"同意调整\"}"))) PlanRequests.Decision body) {
         String decision = PlanRequests.required(body == null ? null : body.decision(), "decision", "APPROVE or REJECT");
         if (!decision.equals("APPROVE") && !decision.equals("REJECT")) {
             throw ProblemException.badRequest(List.of(new FieldError("decision", "invalid-value", "APPROVE or REJECT")));

@@ -17,6 +17,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.techschools.commons.domain.ClassLevel;
@@ -32,6 +36,7 @@ import org.techschools.quota.domain.SchoolProgressReport;
 import org.techschools.quota.domain.SchoolProgressReport.SchoolProgress;
 import org.techschools.quota.service.ProgressService;
 import org.techschools.commons.csv.Csv;
+import org.techschools.commons.openapi.CommonParameters;
 
 /**
  * 进展 dashboards of HR offices: target vs plan vs actual per province, city and school, with the pro-rata figure,
@@ -58,8 +63,13 @@ public class ProgressResource {
     @RolesAllowed({ Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.AUDITOR })
     @Operation(summary = "Target, plan and actual enrollment of a province and its cities in an intake year "
             + "(JSON, or CSV with Accept: text/csv)")
-    public Response province(@QueryParam("year") String year, @QueryParam("province") String province,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    @APIResponse(responseCode = "200", description = "The progress report as JSON, or as CSV when Accept asks for it",
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgressReport.class)),
+                    @Content(mediaType = Csv.MEDIA_TYPE) })
+    public Response province(
+            @Parameter(description = CommonParameters.YEAR) @QueryParam("year") String year,
+            @Parameter(description = CommonParameters.PROVINCE) @QueryParam("province") String province,
+            @Parameter(description = "text/csv for CSV; otherwise JSON") @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         ProvinceQuery query = provinceQuery(year, province);
         // JSON unless the client asks for CSV by name (a bare */* keeps the JSON API's default).
         if (accept != null && accept.contains(Csv.MEDIA_TYPE)) {
@@ -73,7 +83,9 @@ public class ProgressResource {
     @Produces(Csv.MEDIA_TYPE)
     @RolesAllowed({ Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.AUDITOR })
     @Operation(summary = "The progress of a province and its cities as CSV, one row per city and a total row")
-    public Response provinceCsv(@QueryParam("year") String year, @QueryParam("province") String province) {
+    public Response provinceCsv(
+            @Parameter(description = CommonParameters.YEAR) @QueryParam("year") String year,
+            @Parameter(description = CommonParameters.PROVINCE) @QueryParam("province") String province) {
         return csv(report(provinceQuery(year, province)));
     }
 
@@ -84,8 +96,13 @@ public class ProgressResource {
     @Operation(summary = "Drill-down of a city: target, issued plan, actual, ACTIVE 学籍, completion, pro-rata figure, "
             + "level mix and priority groups per school, by class level, study mode and major (JSON, or CSV with "
             + "Accept: text/csv)")
-    public Response schools(@PathParam("cityCode") String cityCode, @QueryParam("year") String year,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    @APIResponse(responseCode = "200", description = "The drill-down as JSON, or as CSV when Accept asks for it",
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolProgressReport.class)),
+                    @Content(mediaType = Csv.MEDIA_TYPE) })
+    public Response schools(
+            @Parameter(description = CommonParameters.CITY) @PathParam("cityCode") String cityCode,
+            @Parameter(description = CommonParameters.YEAR) @QueryParam("year") String year,
+            @Parameter(description = "text/csv for CSV; otherwise JSON") @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         String city = cityInScope(cityCode);
         int intakeYear = QueryParameters.requiredYear(year);
         if (accept != null && accept.contains(Csv.MEDIA_TYPE)) {
@@ -99,7 +116,9 @@ public class ProgressResource {
     @Produces(Csv.MEDIA_TYPE)
     @RolesAllowed({ Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.AUDITOR })
     @Operation(summary = "The drill-down of a city as CSV, one row per school and a total row")
-    public Response schoolsCsv(@PathParam("cityCode") String cityCode, @QueryParam("year") String year) {
+    public Response schoolsCsv(
+            @Parameter(description = CommonParameters.CITY) @PathParam("cityCode") String cityCode,
+            @Parameter(description = CommonParameters.YEAR) @QueryParam("year") String year) {
         String city = cityInScope(cityCode);
         return csv(progress.city(QueryParameters.requiredYear(year), city));
     }

@@ -11,6 +11,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,6 +28,7 @@ import org.techschools.quota.domain.TargetListing;
 import org.techschools.quota.service.TargetImport;
 import org.techschools.quota.service.TargetService;
 import org.techschools.commons.csv.Csv;
+import org.techschools.commons.openapi.CommonParameters;
 
 /**
  * 目标任务: the targets of a province, its cities and schools per year, with the places where city targets do not
@@ -56,8 +60,11 @@ public class TargetResource {
             description = "Paged: limit is 1 to " + MAX_LIMIT + " targets (default " + DEFAULT_LIMIT + "; more answers 400"
                     + " naming limit, rule out-of-range), nextCursor (null on the last page) is the cursor of the next page."
                     + " campaigns and discrepancies cover the whole selection and come with every page.")
-    public TargetListing list(@QueryParam("year") String year, @QueryParam("province") String province,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public TargetListing list(
+            @Parameter(description = "Year, e.g. 2025; absent: every year") @QueryParam("year") String year,
+            @Parameter(description = CommonParameters.PROVINCE) @QueryParam("province") String province,
+            @Parameter(description = "Targets per page, 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")") @QueryParam("limit") String limit,
+            @Parameter(description = CommonParameters.CURSOR) @QueryParam("cursor") String cursor) {
         Integer targetYear = QueryParameters.optionalYear(year);
         String provinceCode = QueryParameters.optionalProvince(province);
         int size = PageLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT);
@@ -101,9 +108,11 @@ public class TargetResource {
                     names the line (the header is line 1) and column as `rows[LINE].column`, e.g. `rows[3].target`
                     with rule `non-negative-integer`. Children that do not add up to their parent are imported and
                     shown as discrepancies by GET /api/v1/targets.""")
-    @APIResponse(responseCode = "200", description = "rows read, created, updated and unchanged")
+    @APIResponse(responseCode = "200", description = "rows read, created, updated and unchanged",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TargetImport.Result.class)))
     @APIResponse(responseCode = "400", description = "empty CSV, or a header lacking or repeating a column")
     @APIResponse(responseCode = "422", description = "a row breaks a rule: nothing was imported")
+    @APIResponse(responseCode = "429", description = "Too many uploads from this caller; retry after Retry-After seconds")
     public TargetImport.Result importTable(String csv) {
         String limit = caller.provinceLimit();
         if ("none".equals(limit)) {
