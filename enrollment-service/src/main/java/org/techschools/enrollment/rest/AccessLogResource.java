@@ -9,7 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+import org.techschools.commons.openapi.CommonParameters;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
 import org.techschools.enrollment.domain.IdNumberAccess;
@@ -37,7 +39,12 @@ public class AccessLogResource {
     /** Newest first, paged by {@code cursor}; a province office sees its province's records only. */
     @GET
     @RolesAllowed({ Roles.AUDITOR, Roles.NATIONAL, Roles.PROVINCE })
-    public Page<IdNumberAccessView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+    @Operation(summary = "Who saw which full ID number, when and why, newest first; a province office sees its province's "
+            + "records only")
+    public Page<IdNumberAccessView> list(
+            @Parameter(description = CommonParameters.CURSOR) @QueryParam("cursor") String cursor,
+            @Parameter(description = "Items per page, 1 to " + EnrollmentSearch.MAX_LIMIT + " (default " + EnrollmentSearch.DEFAULT_LIMIT + ")") @QueryParam(""
+                    + "limit") String limit) {
         int size = EnrollmentSearch.limit(limit);
         List<IdNumberAccess> rows = reveal.accessLog(caller, KeysetCursor.decode(cursor), size);
         String next = rows.size() < size ? null

@@ -24,6 +24,14 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -35,6 +43,7 @@ import org.techschools.commons.security.Roles;
 import org.techschools.enrollment.domain.Enrollment;
 import org.techschools.enrollment.service.ConstraintRaces;
 import org.techschools.commons.csv.Csv;
+import org.techschools.commons.openapi.CommonParameters;
 import org.techschools.enrollment.service.EnrollmentIntake;
 import org.techschools.enrollment.service.EnrollmentRules;
 import org.techschools.enrollment.service.EnrollmentSearch;
@@ -70,7 +79,32 @@ public class EnrollmentResource {
     /** 201 for a new record, 200 for the same push again (UNCHANGED) or new content (CORRECTED). */
     @POST
     @RolesAllowed(Roles.SCHOOL)
-    public Response push(EnrollmentRequest request) {
+    @Operation(summary = "Push one enrollment record (招生录取数据报送): 201 new, 200 the same again or corrected; 422 names each "
+            + "broken rule")
+    @APIResponse(responseCode = "201", description = "A new record (X-Enrollment-Outcome: CREATED), as stored; the ID number "
+            + "only masked",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrollmentView.class),
+                    examples = @ExampleObject(name = "created", value = "{\"id\":\"0b6f6f2e-3c1a-4a8e-9d1e-2f5b7c9a1d34\",\"schoolCode\":\"3301001\","
+                    + "\"sourceRecordId\":\"2026-0001\",\"version\":1,\"status\":\"ACTIVE\","
+                    + "\"student\":{\"idType\":\"RESIDENT_ID\",\"idNumberMasked\":\"3301**************\","
+                    + "\"name\":\"张伟\",\"gender\":\"MALE\",\"birthDate\":\"2010-05-17\"},\"majorCode\":\"0401\","
+                    + "\"classLevel\":\"INTERMEDIATE\",\"studyMode\":\"FULL_TIME\",\"intakeYear\":2026,"
+                    + "\"intakeSeason\":\"AUTUMN\",\"enrolledOn\":\"2026-09-01\",\"sourceCategory\":\"初中毕业生\","
+                    + "\"originRegion\":\"330106\",\"priorityFlags\":[],\"checkStatus\":\"PENDING\","
+                    + "\"alertIds\":[],\"createdAt\":\"2026-09-01T08:00:00Z\","
+                    + "\"updatedAt\":\"2026-09-01T08:00:00Z\"}")))
+    @APIResponse(responseCode = "200", description = "The same record again (UNCHANGED) or new content for it (CORRECTED, "
+            + "next version)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrollmentView.class)))
+    @APIResponse(responseCode = "422", description = "The record breaks rules of intake: each field and rule is named")
+    public Response push(
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "enrollment",
+                    value = "{\"schoolCode\":\"3301001\",\"sourceRecordId\":\"2026-0001\","
+                            + "\"student\":{\"idType\":\"RESIDENT_ID\",\"idNumber\":\"330106201005170019\","
+                            + "\"name\":\"张伟\",\"gender\":\"MALE\",\"birthDate\":\"2010-05-17\"},\"majorCode\":\"0401\","
+                            + "\"classLevel\":\"INTERMEDIATE\",\"studyMode\":\"FULL_TIME\",\"intakeYear\":2026,"
+                            + "\"intakeSeason\":\"AUTUMN\",\"enrolledOn\":\"2026-09-01\",\"sourceCategory\":\"初中毕业生\","
+                            + "\"originRegion\":\"330106\",\"priorityFlags\":[]}"))) EnrollmentRequest request) {
         if (request == null) {
             throw ProblemException.badRequest(List.of(new FieldError("$", "required", "request body is required")));
         }
@@ -92,7 +126,16 @@ public class EnrollmentResource {
     @Path("/batch")
     @RolesAllowed(Roles.SCHOOL)
     @BodyLimit("batch")
-    public EnrollmentBatchResponse pushBatch(EnrollmentBatchRequest request) {
+    @Operation(summary = "Push up to platform.enrollment.batch-limit records; answers per item, storing every valid one and "
+            + "no invalid one")
+    public EnrollmentBatchResponse pushBatch(
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "batch",
+                    value = "{\"items\":[{\"schoolCode\":\"3301001\",\"sourceRecordId\":\"2026-0001\","
+                            + "\"student\":{\"idType\":\"RESIDENT_ID\",\"idNumber\":\"330106201005170019\","
+                            + "\"name\":\"张伟\",\"gender\":\"MALE\",\"birthDate\":\"2010-05-17\"},\"majorCode\":\"0401\","
+                            + "\"classLevel\":\"INTERMEDIATE\",\"studyMode\":\"FULL_TIME\",\"intakeYear\":2026,"
+                            + "\"intakeSeason\":\"AUTUMN\",\"enrolledOn\":\"2026-09-01\",\"sourceCategory\":\"初中毕业生\","
+                            + "\"originRegion\":\"330106\",\"priorityFlags\":[]}]}"))) EnrollmentBatchRequest request) {
         if (request == null || request.items() == null) {
             throw ProblemException.badRequest(List.of(new FieldError("items", "required", "items is required")));
         }
@@ -112,7 +155,11 @@ public class EnrollmentResource {
     @GET
     @Path("/{schoolCode}/{sourceRecordId}")
     @RolesAllowed({ Roles.SCHOOL, Roles.CITY, Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
-    public EnrollmentView get(@PathParam("schoolCode") String schoolCode, @PathParam("sourceRecordId") String sourceRecordId) {
+    @Operation(summary = "One record with its check result, by the school's code and record id; 404 when absent or outside "
+            + "the caller's scope")
+    public EnrollmentView get(
+            @Parameter(description = CommonParameters.SCHOOL) @PathParam("schoolCode") String schoolCode,
+            @Parameter(description = "The school's own record id (记录编号)") @PathParam("sourceRecordId") String sourceRecordId) {
         Enrollment e = Enrollment.findBySource(schoolCode, sourceRecordId);
         if (e == null || !caller.covers(e.provinceCode, e.cityCode, e.schoolCode)) {
             throw ProblemException.notFound("enrollment");
@@ -127,8 +174,16 @@ public class EnrollmentResource {
     @POST
     @Path("/{schoolCode}/{sourceRecordId}/withdrawal")
     @RolesAllowed(Roles.SCHOOL)
-    public EnrollmentView withdraw(@PathParam("schoolCode") String schoolCode, @PathParam("sourceRecordId") String sourceRecordId,
-            ReasonRequest request) {
+    @Operation(summary = "撤销: the school withdraws one of its records (kept as WITHDRAWN, history kept); 409 when already "
+            + "withdrawn")
+    @APIResponse(responseCode = "200", description = "The record as WITHDRAWN",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrollmentView.class)))
+    @APIResponse(responseCode = "409", description = "The record is already withdrawn; detail names its status")
+    public EnrollmentView withdraw(
+            @Parameter(description = CommonParameters.SCHOOL) @PathParam("schoolCode") String schoolCode,
+            @Parameter(description = "The school's own record id (记录编号)") @PathParam("sourceRecordId") String sourceRecordId,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "reason",
+                    value = "{\"reason\":\"学生放弃入学\"}"))) ReasonRequest request) {
         return EnrollmentView.of(withdrawal.withdraw(schoolCode, sourceRecordId, request == null ? null : request.reason(),
                 caller.school()), true);
     }
@@ -137,8 +192,14 @@ public class EnrollmentResource {
     @DELETE
     @Path("/{schoolCode}/{sourceRecordId}")
     @RolesAllowed(Roles.SCHOOL)
-    public EnrollmentView delete(@PathParam("schoolCode") String schoolCode, @PathParam("sourceRecordId") String sourceRecordId,
-            @QueryParam("reason") String reason) {
+    @Operation(summary = "The same withdrawal for clients that speak DELETE: never a hard delete")
+    @APIResponse(responseCode = "200", description = "The record as WITHDRAWN",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrollmentView.class)))
+    @APIResponse(responseCode = "409", description = "The record is already withdrawn; detail names its status")
+    public EnrollmentView delete(
+            @Parameter(description = CommonParameters.SCHOOL) @PathParam("schoolCode") String schoolCode,
+            @Parameter(description = "The school's own record id (记录编号)") @PathParam("sourceRecordId") String sourceRecordId,
+            @Parameter(description = "Why the record is withdrawn") @QueryParam("reason") String reason) {
         return EnrollmentView.of(withdrawal.withdraw(schoolCode, sourceRecordId, reason, caller.school()), true);
     }
 
@@ -149,6 +210,24 @@ public class EnrollmentResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.SCHOOL, Roles.CITY, Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
+    @Operation(summary = "Records the caller may see, oldest change first, paged (JSON; CSV of every matching record with "
+            + "Accept: text/csv)")
+    @Parameter(name = "school", in = ParameterIn.QUERY, description = CommonParameters.SCHOOL)
+    @Parameter(name = "city", in = ParameterIn.QUERY, description = CommonParameters.CITY)
+    @Parameter(name = "province", in = ParameterIn.QUERY, description = CommonParameters.PROVINCE)
+    @Parameter(name = "year", in = ParameterIn.QUERY, description = "Intake year, e.g. 2026")
+    @Parameter(name = "season", in = ParameterIn.QUERY, description = "Intake season: SPRING or AUTUMN")
+    @Parameter(name = "level", in = ParameterIn.QUERY,
+            description = "Class level: INTERMEDIATE, ADVANCED, PREP_TECHNICIAN or TECHNICIAN")
+    @Parameter(name = "mode", in = ParameterIn.QUERY, description = "FULL_TIME or PART_TIME")
+    @Parameter(name = "checkStatus", in = ParameterIn.QUERY,
+            description = "Check result of registration-service: PENDING, CLEAN or FLAGGED")
+    @Parameter(name = "status", in = ParameterIn.QUERY, description = "ACTIVE or WITHDRAWN")
+    @Parameter(name = "updatedSince", in = ParameterIn.QUERY,
+            description = "Changed at or after this ISO-8601 instant, e.g. 2026-09-01T00:00:00Z")
+    @Parameter(name = "limit", in = ParameterIn.QUERY,
+            description = "Records per page, 1 to " + EnrollmentSearch.MAX_LIMIT + " (default " + EnrollmentSearch.DEFAULT_LIMIT + ")")
+    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = CommonParameters.CURSOR)
     public Page<EnrollmentView> list(@Context UriInfo uri) {
         EnrollmentSearch.Filter filter = search.parse(uri.getQueryParameters(), caller);
         int limit = EnrollmentSearch.limit(uri.getQueryParameters().getFirst("limit"));
@@ -160,6 +239,8 @@ public class EnrollmentResource {
     @GET
     @Produces(Csv.MEDIA_TYPE)
     @RolesAllowed({ Roles.SCHOOL, Roles.CITY, Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
+    @Operation(summary = "Records the caller may see, oldest change first, paged (JSON; CSV of every matching record with "
+            + "Accept: text/csv)")
     public Response listCsv(@Context UriInfo uri) {
         EnrollmentSearch.Filter filter = search.parse(uri.getQueryParameters(), caller);
         StreamingOutput body = out -> {
@@ -186,6 +267,20 @@ public class EnrollmentResource {
     @Path("/export.csv")
     @Produces(Csv.MEDIA_TYPE)
     @RolesAllowed({ Roles.SCHOOL, Roles.CITY, Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
+    @Operation(summary = "Every record the list would show (same filters, no paging) as CSV")
+    @Parameter(name = "school", in = ParameterIn.QUERY, description = CommonParameters.SCHOOL)
+    @Parameter(name = "city", in = ParameterIn.QUERY, description = CommonParameters.CITY)
+    @Parameter(name = "province", in = ParameterIn.QUERY, description = CommonParameters.PROVINCE)
+    @Parameter(name = "year", in = ParameterIn.QUERY, description = "Intake year, e.g. 2026")
+    @Parameter(name = "season", in = ParameterIn.QUERY, description = "Intake season: SPRING or AUTUMN")
+    @Parameter(name = "level", in = ParameterIn.QUERY,
+            description = "Class level: INTERMEDIATE, ADVANCED, PREP_TECHNICIAN or TECHNICIAN")
+    @Parameter(name = "mode", in = ParameterIn.QUERY, description = "FULL_TIME or PART_TIME")
+    @Parameter(name = "checkStatus", in = ParameterIn.QUERY,
+            description = "Check result of registration-service: PENDING, CLEAN or FLAGGED")
+    @Parameter(name = "status", in = ParameterIn.QUERY, description = "ACTIVE or WITHDRAWN")
+    @Parameter(name = "updatedSince", in = ParameterIn.QUERY,
+            description = "Changed at or after this ISO-8601 instant, e.g. 2026-09-01T00:00:00Z")
     public Response exportCsv(@Context UriInfo uri) {
         return listCsv(uri);
     }
@@ -197,7 +292,12 @@ public class EnrollmentResource {
     @POST
     @Path("/{id}/reveal")
     @RolesAllowed({ Roles.AUDITOR, Roles.PROVINCE })
-    public Map<String, String> reveal(@PathParam("id") UUID id, ReasonRequest request) {
+    @Operation(summary = "身份证号查看: the full ID number of a record with a required reason (auditors; a province office its own "
+            + "province); every reveal is logged")
+    public Map<String, String> reveal(
+            @Parameter(description = "Enrollment record id (a UUID)") @PathParam("id") UUID id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "reason",
+                    value = "{\"reason\":\"核查双重学籍预警\"}"))) ReasonRequest request) {
         return Map.of("idNumber", idNumberReveal.reveal(id, request == null ? null : request.reason(), caller));
     }
 

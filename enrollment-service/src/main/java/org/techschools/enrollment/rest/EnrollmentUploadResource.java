@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -33,6 +36,7 @@ import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
 import org.techschools.enrollment.domain.EnrollmentUpload;
 import org.techschools.commons.csv.Csv;
+import org.techschools.commons.openapi.CommonParameters;
 import org.techschools.enrollment.service.EnrollmentSheet;
 import org.techschools.enrollment.service.EnrollmentUploads;
 
@@ -76,8 +80,13 @@ public class EnrollmentUploadResource {
                     + " holds more than 2,000 characters (cell-size). A record id, name or employer holding an ID number is a"
                     + " rejected row (no-id-number). The optional query parameter fileName is kept with the report (422 when it"
                     + " holds an ID number).")
-    @APIResponse(responseCode = "201", description = "the per-row report; Location is the CSV report")
-    public Response upload(byte[] body, @QueryParam("fileName") String fileName) {
+    @APIResponse(responseCode = "201", description = "the per-row report; Location is the CSV report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrollmentUploadReport.class)))
+    @APIResponse(responseCode = "422", description = "A required column is missing, or a cell breaks the sheet's limits; "
+            + "each named")
+    public Response upload(
+            byte[] body,
+            @Parameter(description = "The file's name, kept with the report (no ID number in it)") @QueryParam("fileName") String fileName) {
         return accept(body == null ? new byte[0] : body, fileName);
     }
 
@@ -90,7 +99,10 @@ public class EnrollmentUploadResource {
     @RateLimited("upload")
     @Operation(summary = "Upload an enrollment sheet from a web form (multipart/form-data, the file in part 'file')",
             description = TEMPLATE + " Answers exactly as the upload of a request body.")
-    @APIResponse(responseCode = "201", description = "the per-row report; Location is the CSV report")
+    @APIResponse(responseCode = "201", description = "the per-row report; Location is the CSV report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrollmentUploadReport.class)))
+    @APIResponse(responseCode = "422", description = "A required column is missing, or a cell breaks the sheet's limits; "
+            + "each named")
     public Response uploadForm(@RestForm("file") FileUpload file) {
         if (file == null) {
             throw ProblemException.badRequest(List.of(new FieldError("file", "required", "the form has no part 'file'")));
@@ -109,7 +121,8 @@ public class EnrollmentUploadResource {
     @RolesAllowed(Roles.SCHOOL)
     @Operation(summary = "The per-row report of an upload of the caller's school as CSV (UTF-8 with BOM): row, sourceRecordId,"
             + " status, id, column, field, rule, message — one line per broken rule, no ID numbers")
-    public Response report(@PathParam("id") UUID id) {
+    public Response report(
+            @Parameter(description = "Upload id (a UUID), from the upload's answer") @PathParam("id") UUID id) {
         EnrollmentUpload upload = EnrollmentUpload.findById(id);
         if (upload == null || !upload.schoolCode.equals(caller.school())) {
             throw ProblemException.notFound("upload");

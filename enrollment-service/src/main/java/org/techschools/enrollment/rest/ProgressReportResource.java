@@ -15,11 +15,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
 import org.techschools.commons.csv.Csv;
+import org.techschools.commons.openapi.CommonParameters;
 import org.techschools.enrollment.service.Divisions;
 import org.techschools.enrollment.service.OverdueProgressReport;
 import org.techschools.enrollment.service.ProgressReport;
@@ -49,7 +55,9 @@ public class ProgressReportResource {
     @Path("/national/" + MONTH)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.NATIONAL)
-    public NationalProgressView national(@PathParam("month") String month) {
+    @Operation(summary = "The national centre's overview of a month: which provinces filed the 进展表, when, and the figures filed")
+    public NationalProgressView national(
+            @Parameter(description = "Month of the report, YYYY-MM, e.g. 2026-09") @PathParam("month") String month) {
         return reports.national(ProgressReports.parseMonth(month));
     }
 
@@ -61,7 +69,11 @@ public class ProgressReportResource {
     @Path("/overdue")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.PROVINCE, Roles.NATIONAL })
-    public List<OverdueProgressReport> overdue(@QueryParam("year") String year, @QueryParam("province") String province) {
+    @Operation(summary = "逾期未报: reports past their due date without a filing — a province office's own, the national "
+            + "centre's of every province or of one")
+    public List<OverdueProgressReport> overdue(
+            @Parameter(description = "Year, e.g. 2026; absent: this year and the last") @QueryParam("year") String year,
+            @Parameter(description = CommonParameters.PROVINCE) @QueryParam("province") String province) {
         Integer y = null;
         if (year != null && !year.isBlank()) {
             if (!year.matches("\\d{4}")) {
@@ -83,7 +95,11 @@ public class ProgressReportResource {
     @Path("/{provinceCode}/" + MONTH)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
-    public ProgressReport get(@PathParam("provinceCode") String provinceCode, @PathParam("month") String month) {
+    @Operation(summary = "技工院校招生情况进展表 of a province as of the end of the month: JSON, CSV (Accept: text/csv) or XLSX "
+            + "(Accept: the XLSX type)")
+    public ProgressReport get(
+            @Parameter(description = CommonParameters.PROVINCE) @PathParam("provinceCode") String provinceCode,
+            @Parameter(description = "Month of the report, YYYY-MM, e.g. 2026-09") @PathParam("month") String month) {
         return report(provinceCode, month);
     }
 
@@ -91,7 +107,11 @@ public class ProgressReportResource {
     @Path("/{provinceCode}/" + MONTH)
     @Produces(Csv.MEDIA_TYPE)
     @RolesAllowed({ Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
-    public Response getCsv(@PathParam("provinceCode") String provinceCode, @PathParam("month") String month) {
+    @Operation(summary = "技工院校招生情况进展表 of a province as of the end of the month: JSON, CSV (Accept: text/csv) or XLSX "
+            + "(Accept: the XLSX type)")
+    public Response getCsv(
+            @Parameter(description = CommonParameters.PROVINCE) @PathParam("provinceCode") String provinceCode,
+            @Parameter(description = "Month of the report, YYYY-MM, e.g. 2026-09") @PathParam("month") String month) {
         ProgressReport report = report(provinceCode, month);
         return Response.ok(report.toCsv(), Csv.MEDIA_TYPE + ";charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"progress-" + provinceCode + "-" + report.month() + ".csv\"").build();
@@ -101,7 +121,10 @@ public class ProgressReportResource {
     @Path("/{provinceCode}/" + MONTH + ".csv")
     @Produces(Csv.MEDIA_TYPE)
     @RolesAllowed({ Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
-    public Response csvFile(@PathParam("provinceCode") String provinceCode, @PathParam("month") String month) {
+    @Operation(summary = "The 进展表 of a province and month as a CSV file")
+    public Response csvFile(
+            @Parameter(description = CommonParameters.PROVINCE) @PathParam("provinceCode") String provinceCode,
+            @Parameter(description = "Month of the report, YYYY-MM, e.g. 2026-09") @PathParam("month") String month) {
         return getCsv(provinceCode, month);
     }
 
@@ -109,7 +132,11 @@ public class ProgressReportResource {
     @Path("/{provinceCode}/" + MONTH)
     @Produces(ProgressReportWorkbook.MEDIA_TYPE)
     @RolesAllowed({ Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
-    public Response getXlsx(@PathParam("provinceCode") String provinceCode, @PathParam("month") String month) {
+    @Operation(summary = "技工院校招生情况进展表 of a province as of the end of the month: JSON, CSV (Accept: text/csv) or XLSX "
+            + "(Accept: the XLSX type)")
+    public Response getXlsx(
+            @Parameter(description = CommonParameters.PROVINCE) @PathParam("provinceCode") String provinceCode,
+            @Parameter(description = "Month of the report, YYYY-MM, e.g. 2026-09") @PathParam("month") String month) {
         ProgressReport report = report(provinceCode, month);
         StreamingOutput body = out -> ProgressReportWorkbook.write(report, out);
         return Response.ok(body, ProgressReportWorkbook.MEDIA_TYPE)
@@ -120,7 +147,10 @@ public class ProgressReportResource {
     @Path("/{provinceCode}/" + MONTH + ".xlsx")
     @Produces(ProgressReportWorkbook.MEDIA_TYPE)
     @RolesAllowed({ Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
-    public Response xlsxFile(@PathParam("provinceCode") String provinceCode, @PathParam("month") String month) {
+    @Operation(summary = "The 进展表 of a province and month as an XLSX file")
+    public Response xlsxFile(
+            @Parameter(description = CommonParameters.PROVINCE) @PathParam("provinceCode") String provinceCode,
+            @Parameter(description = "Month of the report, YYYY-MM, e.g. 2026-09") @PathParam("month") String month) {
         return getXlsx(provinceCode, month);
     }
 
@@ -128,7 +158,13 @@ public class ProgressReportResource {
     @POST
     @Path("/{provinceCode}/" + MONTH + "/filing")
     @RolesAllowed(Roles.PROVINCE)
-    public ProgressFilingView file(@PathParam("provinceCode") String provinceCode, @PathParam("month") String month) {
+    @Operation(summary = "报送: the province office files today's figures of the month; refiling replaces them, history kept")
+    @APIResponse(responseCode = "200", description = "The filing beside today's recomputation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgressFilingView.class)))
+    @APIResponse(responseCode = "422", description = "No progress report is scheduled for this month (rule not-scheduled)")
+    public ProgressFilingView file(
+            @Parameter(description = CommonParameters.PROVINCE) @PathParam("provinceCode") String provinceCode,
+            @Parameter(description = "Month of the report, YYYY-MM, e.g. 2026-09") @PathParam("month") String month) {
         YearMonth m = scoped(provinceCode, month);
         reports.file(provinceCode, m, caller.name());
         return filingView(provinceCode, m);
@@ -139,7 +175,10 @@ public class ProgressReportResource {
     @Path("/{provinceCode}/" + MONTH + "/filing")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
-    public ProgressFilingView filing(@PathParam("provinceCode") String provinceCode, @PathParam("month") String month) {
+    @Operation(summary = "The filing beside today's recomputation of the same month, with the per-cell difference")
+    public ProgressFilingView filing(
+            @Parameter(description = CommonParameters.PROVINCE) @PathParam("provinceCode") String provinceCode,
+            @Parameter(description = "Month of the report, YYYY-MM, e.g. 2026-09") @PathParam("month") String month) {
         return filingView(provinceCode, scoped(provinceCode, month));
     }
 

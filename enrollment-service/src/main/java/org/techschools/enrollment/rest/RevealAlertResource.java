@@ -13,7 +13,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+import org.techschools.commons.openapi.CommonParameters;
 import org.techschools.commons.rest.KeysetCursor;
 import org.techschools.commons.security.Roles;
 import org.techschools.enrollment.domain.RevealLimitAlert;
@@ -42,7 +44,10 @@ public class RevealAlertResource {
     @RolesAllowed(Roles.NATIONAL)
     @Operation(summary = "Reveal-limit alerts, newest first: one per person and day over platform.limits.reveal.per-day;"
             + " paged by limit (1 to 1000, default 100; beyond: 400) and nextCursor")
-    public Page<RevealAlertView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+    public Page<RevealAlertView> list(
+            @Parameter(description = CommonParameters.CURSOR) @QueryParam("cursor") String cursor,
+            @Parameter(description = "Items per page, 1 to " + EnrollmentSearch.MAX_LIMIT + " (default " + EnrollmentSearch.DEFAULT_LIMIT + ")") @QueryParam(""
+                    + "limit") String limit) {
         RevealQuota.AlertPage page = quota.alerts(KeysetCursor.decode(cursor), EnrollmentSearch.limit(limit));
         return new Page<>(page.alerts().stream().map(RevealAlertView::of).toList(), page.nextCursor());
     }

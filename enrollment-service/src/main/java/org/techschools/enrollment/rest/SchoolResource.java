@@ -13,8 +13,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.techschools.commons.openapi.CommonParameters;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.KeysetCursor;
 import org.techschools.commons.rest.ProblemException;
@@ -52,7 +61,17 @@ public class SchoolResource {
     @POST
     @Path("/schools")
     @RolesAllowed({ Roles.PROVINCE, Roles.CITY, Roles.NATIONAL })
-    public Response upsert(SchoolRequest request) {
+    @Operation(summary = "Create or change a school within the caller's authority (the code is the school's identity): 201 "
+            + "created, 200 changed")
+    @APIResponse(responseCode = "201", description = "The school was created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolView.class)))
+    @APIResponse(responseCode = "200", description = "The school was changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolView.class)))
+    @APIResponse(responseCode = "422", description = "The school breaks a rule of the directory (each field and rule named), "
+            + "or lies outside the caller's authority")
+    public Response upsert(
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "school",
+                    value = "{\"code\":\"3301001\",\"name\":\"杭州市技师学院\",\"type\":\"TECHNICIAN_COLLEGE\",\"provinceCode\":\"330000\",\"cityCode\":\"330100\",\"provincial\":false,\"ownership\":\"公办\",\"hotline\":\"0571-88888888\",\"qualifiedYears\":[2025,2026],\"majors\":[{\"code\":\"0401\",\"name\":\"数控加工\",\"levels\":[\"INTERMEDIATE\",\"ADVANCED\"]}],\"brochureUrl\":\"https://www.example.edu.cn/zsjz-2026.pdf\",\"complaintHotline\":\"0571-12333\"}"))) SchoolRequest request) {
         if (request == null) {
             throw ProblemException.badRequest(List.of(new FieldError("$", "required", "request body is required")));
         }
@@ -64,7 +83,8 @@ public class SchoolResource {
     @GET
     @Path("/schools/{code}")
     @RolesAllowed({ Roles.SCHOOL, Roles.CITY, Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
-    public SchoolView get(@PathParam("code") String code) {
+    @Operation(summary = "One school of the directory; 404 when absent or outside the caller's scope")
+    public SchoolView get(@Parameter(description = "School code (学校代码)") @PathParam("code") String code) {
         School school = School.findById(code);
         if (school == null || !caller.covers(school.provinceCode, school.cityCode, school.code)) {
             throw ProblemException.notFound("school");
@@ -76,8 +96,13 @@ public class SchoolResource {
     @GET
     @Path("/schools/{code}/history")
     @RolesAllowed({ Roles.SCHOOL, Roles.CITY, Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
-    public Page<SchoolChangeView> history(@PathParam("code") String code, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") String limit) {
+    @Operation(summary = "Every creation of and change to the school, newest first: who, in which role, when, each field "
+            + "before and after")
+    public Page<SchoolChangeView> history(
+            @Parameter(description = "School code (学校代码)") @PathParam("code") String code,
+            @Parameter(description = CommonParameters.CURSOR) @QueryParam("cursor") String cursor,
+            @Parameter(description = "Items per page, 1 to " + EnrollmentSearch.MAX_LIMIT + " (default " + EnrollmentSearch.DEFAULT_LIMIT + ")") @QueryParam(""
+                    + "limit") String limit) {
         int size = EnrollmentSearch.limit(limit);
         List<SchoolChange> changes = directory.history(code, caller, KeysetCursor.decode(cursor), size);
         String next = changes.size() < size ? null
@@ -92,7 +117,17 @@ public class SchoolResource {
     @POST
     @Path("/schools/{code}/sanctions")
     @RolesAllowed(Roles.PROVINCE)
-    public Response sanction(@PathParam("code") String code, SanctionRequest request) {
+    @Operation(summary = "处理处罚: record a sanction against a school of the caller's province (201); one that suspends "
+            + "enrollment refuses the school's records of its period")
+    @APIResponse(responseCode = "201", description = "The sanction as recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SanctionView.class)))
+    @APIResponse(responseCode = "409", description = "This decision was recorded against the school for this kind before")
+    @APIResponse(responseCode = "422", description = "The sanction breaks a rule (dates, kind, decision number); each field "
+            + "and rule named")
+    public Response sanction(
+            @Parameter(description = "School code (学校代码)") @PathParam("code") String code,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "sanction",
+                    value = "{\"kind\":\"ILLEGAL_ENROLLMENT\",\"decisionNumber\":\"浙人社罚〔2026〕3号\",\"authority\":\"浙江省人力资源和社会保障厅\",\"decidedOn\":\"2026-03-02\",\"from\":\"2026-03-02\",\"until\":\"2026-09-01\",\"suspendsEnrollment\":true}"))) SanctionRequest request) {
         if (request == null) {
             throw ProblemException.badRequest(List.of(new FieldError("$", "required", "request body is required")));
         }
@@ -104,7 +139,8 @@ public class SchoolResource {
     @GET
     @Path("/schools/{code}/sanctions")
     @RolesAllowed({ Roles.SCHOOL, Roles.CITY, Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
-    public List<SanctionView> sanctions(@PathParam("code") String code) {
+    @Operation(summary = "A school's sanctions, newest first, with who recorded each and when")
+    public List<SanctionView> sanctions(@Parameter(description = "School code (学校代码)") @PathParam("code") String code) {
         LocalDate today = sanctions.today();
         return sanctions.of(code, caller).stream().map(s -> SanctionView.of(s, today)).toList();
     }
@@ -119,7 +155,12 @@ public class SchoolResource {
     @GET
     @Path("/public/schools")
     @PermitAll
-    public List<SchoolView> qualified(@QueryParam("province") String province, @QueryParam("year") String year) {
+    @Operation(summary = "No token needed: the schools qualified to enroll in a year (招生资质信息公开), with majors, 招生简章 link, "
+            + "complaint hotline and sanctions")
+    public List<SchoolView> qualified(
+            @Parameter(description = "Province code, six digits ending in 0000, e.g. 330000 (required)") @QueryParam(""
+                    + "province") String province,
+            @Parameter(description = "Enrollment year, e.g. 2026 (required)") @QueryParam("year") String year) {
         List<FieldError> errors = new ArrayList<>();
         if (province == null || province.isBlank()) {
             errors.add(new FieldError("province", "required", "province is required: a province division code, e.g. 330000"));
