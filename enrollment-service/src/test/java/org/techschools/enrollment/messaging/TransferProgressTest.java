@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -38,7 +39,8 @@ import org.techschools.testinfra.Topics;
 /**
  * 转学 in the 进展表: registration-service's TRANSFER and TRANSFER_IN events, sent through the broker as it writes them,
  * move a record to the receiving school (another city, another school type, another province) from the transfer's
- * effective month on, and leave the months before as they were; a redelivered or replayed transfer moves nothing twice.
+ * effective month on, and leave the months before as they were; a redelivered or replayed transfer moves nothing twice,
+ * and one that does not say where the record went is dead-lettered without moving it.
  */
 @QuarkusTest
 @QuarkusTestResource(value = PlatformInfraResource.class, initArgs = @ResourceArg(name = "database", value = "enrollment"))
@@ -108,11 +110,21 @@ class TransferProgressTest {
         send(bIn);
         send(withNewEventId(aIn));
         send(withNewEventId(bIn));
+        // D's TRANSFER_IN says neither province nor city of the receiving school: it cannot be applied, so it goes to
+        // the dead-letter topic and D stays where it was.
+        String d = enrolledInSeptember(guangzhou, "TR-D");
+        Map<String, Object> incomplete = payload(d, shenzhen, "ACTIVE", "TRANSFER_IN", "2026-11-20");
+        incomplete.put("fromSchoolCode", guangzhou);
+        String dIn = envelope(incomplete);
+        send(dIn);
         String c = enrolledInSeptember(guangzhou, "TR-C");
         send(transferIn(c, guangzhou, shenzhen, GUANGDONG, SHENZHEN, "2026-11-20"));
         awaitCumulative(GUANGDONG, "2026-11", COLLEGE, 2);
-        assertEquals(List.of(0, 0, 0, 0), row(GUANGDONG, "2026-11", TECHNICAL));
-        assertEquals(List.of(1, 2, 2, 0), row(GUANGDONG, "2026-11", TOTAL), "A and C at 深圳, B still counted once, in 广西");
+        assertEquals(List.of(1, 1, 1, 0), row(GUANGDONG, "2026-11", TECHNICAL), "D still at 广州");
+        assertEquals(List.of(2, 3, 3, 0), row(GUANGDONG, "2026-11", TOTAL), "A and C at 深圳, D at 广州, B counted once, in 广西");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Topics.readAll(PlatformInfra.get().kafka().bootstrapServers(),
+                "dlq.enrollment-service").stream().anyMatch(r -> r.value().equals(dIn)
+                        && new String(r.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8).contains("provinceCode")));
         assertEquals(List.of(1, 1, 1, 0), row(GUANGXI, "2026-11", TOTAL));
         assertEquals(List.of(1, 1, 1, 0), row(GUANGDONG, "2026-10", COLLEGE), "C transferred in November: October unchanged");
         assertEquals(1, processedRows(aIn), "a transfer is applied once per event");
