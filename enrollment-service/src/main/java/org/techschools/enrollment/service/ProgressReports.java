@@ -101,16 +101,14 @@ public class ProgressReports {
     }
 
     /**
-     * The records a province's report looks at: enrolled at one of its schools, or transferred into one (转入) effective
-     * before {@code :end}. Where each counts is decided by its transfers (see {@link #compute}).
-     */
-    private static final String OF_PROVINCE = "(e.provinceCode = :p or e.id in (select t.enrollmentId from EnrollmentTransfer t"
-            + " where t.toProvinceCode = :p and t.effectiveOn < :end)) and e.createdAt < :cut";
-
-    /**
      * A transferred record (转学) counts at the receiving school from the month its transfer takes effect, and at the
      * school it left until then: the last transfer effective by the month's end names its school. The province's
      * schools decide what is counted, so one that left the province drops out and one that came in joins.
+     * <p>
+     * The records looked at are those of the month's intake year enrolled at one of the province's schools or
+     * transferred into one, each read by its own indexed query (one condition joined by OR scanned every record of
+     * the province), plus any record whose state at the cut-off lies in a version replaced since (its intake year may
+     * have changed).
      */
     @Transactional
     public ProgressReport compute(String provinceCode, YearMonth month) {
@@ -121,15 +119,24 @@ public class ProgressReports {
             schoolTypes.put(s.code, s.type);
         }
         Map<UUID, CountedState> states = new HashMap<>();
-        List<Object[]> current = Enrollment.getEntityManager().createQuery(
-                "select e.id, e.schoolCode, e.status, e.studyMode, e.intakeYear from Enrollment e where " + OF_PROVINCE, Object[].class)
-                .setParameter("p", provinceCode).setParameter("cut", cutOff).setParameter("end", end).getResultList();
+        String columns = "select e.id, e.schoolCode, e.status, e.studyMode, e.intakeYear from Enrollment e";
+        List<Object[]> current = new ArrayList<>(Enrollment.getEntityManager().createQuery(columns
+                + " where e.provinceCode = :p and e.intakeYear = :year and e.createdAt < :cut", Object[].class)
+                .setParameter("p", provinceCode).setParameter("year", month.getYear()).setParameter("cut", cutOff)
+                .getResultList());
+        current.addAll(Enrollment.getEntityManager().createQuery(columns + " where e.id in (select t.enrollmentId"
+                + " from EnrollmentTransfer t where t.toProvinceCode = :p and t.effectiveOn < :end)"
+                + " and e.provinceCode <> :p and e.intakeYear = :year and e.createdAt < :cut", Object[].class)
+                .setParameter("p", provinceCode).setParameter("end", end).setParameter("year", month.getYear())
+                .setParameter("cut", cutOff).getResultList());
         for (Object[] r : current) {
             states.put((UUID) r[0], new CountedState((String) r[1], (EnrollmentStatus) r[2], (StudyMode) r[3], (Integer) r[4]));
         }
         List<Object[]> replaced = Enrollment.getEntityManager().createQuery(
-                "select v.enrollmentId, v.content from EnrollmentVersion v where v.replacedAt >= :cut and v.enrollmentId in"
-                        + " (select e.id from Enrollment e where " + OF_PROVINCE + ") order by v.enrollmentId, v.version", Object[].class)
+                "select v.enrollmentId, v.content from EnrollmentVersion v, Enrollment e where e.id = v.enrollmentId"
+                        + " and v.replacedAt >= :cut and e.createdAt < :cut and (e.provinceCode = :p or exists (select 1"
+                        + " from EnrollmentTransfer t where t.enrollmentId = e.id and t.toProvinceCode = :p"
+                        + " and t.effectiveOn < :end)) order by v.enrollmentId, v.version", Object[].class)
                 .setParameter("p", provinceCode).setParameter("cut", cutOff).setParameter("end", end).getResultList();
         Set<UUID> rebuilt = new HashSet<>();
         for (Object[] r : replaced) {
@@ -139,9 +146,9 @@ public class ProgressReports {
             }
         }
         List<Object[]> transfers = Enrollment.getEntityManager().createQuery(
-                "select t.enrollmentId, t.toSchoolCode from EnrollmentTransfer t where t.effectiveOn < :end and t.enrollmentId in"
-                        + " (select e.id from Enrollment e where " + OF_PROVINCE + ") order by t.effectiveOn, t.recordedAt", Object[].class)
-                .setParameter("p", provinceCode).setParameter("cut", cutOff).setParameter("end", end).getResultList();
+                "select t.enrollmentId, t.toSchoolCode from EnrollmentTransfer t where t.effectiveOn < :end"
+                        + " order by t.effectiveOn, t.recordedAt", Object[].class)
+                .setParameter("end", end).getResultList();
         for (Object[] r : transfers) {
             states.computeIfPresent((UUID) r[0], (id, state) -> state.at((String) r[1]));
         }
