@@ -26,6 +26,7 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * The topics of {@code deployment/kafka/topics.conf} (name, partitions, per-topic configs) made real on a broker:
@@ -157,8 +158,8 @@ public final class TopicDeclarations {
      */
     private static void checkReplicas(Admin admin, List<Declared> present, short replicationFactor, int minInsyncReplicas)
             throws InterruptedException, ExecutionException, TimeoutException {
-        Map<String, TopicDescription> descriptions = admin.describeTopics(present.stream().map(Declared::name).toList())
-                .allTopicNames().get(30, TimeUnit.SECONDS);
+        Map<String, TopicDescription> descriptions = onceKnown(() -> admin.describeTopics(present.stream().map(Declared::name)
+                .toList()).allTopicNames().get(30, TimeUnit.SECONDS));
         for (Declared topic : present) {
             TopicDescription description = descriptions.get(topic.name());
             int replicas = description.partitions().stream().mapToInt(p -> p.replicas().size()).min().orElse(0);
@@ -182,7 +183,8 @@ public final class TopicDeclarations {
             throws InterruptedException, ExecutionException, TimeoutException {
         Map<ConfigResource, Declared> resources = new LinkedHashMap<>();
         present.forEach(topic -> resources.put(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()), topic));
-        Map<ConfigResource, Config> current = admin.describeConfigs(resources.keySet()).all().get(30, TimeUnit.SECONDS);
+        Map<ConfigResource, Config> current = onceKnown(() -> admin.describeConfigs(resources.keySet()).all()
+                .get(30, TimeUnit.SECONDS));
         Map<ConfigResource, Collection<AlterConfigOp>> ops = new LinkedHashMap<>();
         List<String> changes = new ArrayList<>();
         resources.forEach((resource, topic) -> wanted(topic, minInsyncReplicas).forEach((key, value) -> {
@@ -194,8 +196,31 @@ public final class TopicDeclarations {
             }
         }));
         if (!ops.isEmpty()) {
-            admin.incrementalAlterConfigs(ops).all().get(30, TimeUnit.SECONDS);
+            onceKnown(() -> admin.incrementalAlterConfigs(ops).all().get(30, TimeUnit.SECONDS));
         }
         return changes;
+    }
+
+    /** A call to the admin client that waits for the broker. */
+    private interface AdminCall<T> {
+        T call() throws InterruptedException, ExecutionException, TimeoutException;
+    }
+
+    /**
+     * Runs {@code call} again while the broker does not know a topic yet: one created a moment ago (here, by another
+     * process, or by a test) is listed before every part of the broker serves its metadata.
+     */
+    private static <T> T onceKnown(AdminCall<T> call) throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                return call.call();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 }
