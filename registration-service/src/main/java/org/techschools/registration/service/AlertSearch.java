@@ -80,8 +80,10 @@ public class AlertSearch {
     @SuppressWarnings("unchecked")
     public List<Group> stats(AlertFilter filter, Visibility visibility, GroupBy groupBy) {
         Map<String, Object> params = new LinkedHashMap<>();
-        StringBuilder sql = new StringBuilder("SELECT ").append(groupBy.column)
-                .append(", COUNT(DISTINCT a.id), COUNT(DISTINCT a.id) FILTER (WHERE a.status IN ('OPEN', 'INVESTIGATING'))")
+        // Without a join each alert is one row, and COUNT(*) spares the sort that DISTINCT costs (a third of the time).
+        String count = groupBy.join.isEmpty() ? "COUNT(*)" : "COUNT(DISTINCT a.id)";
+        StringBuilder sql = new StringBuilder("SELECT ").append(groupBy.column).append(", ").append(count).append(", ")
+                .append(count).append(" FILTER (WHERE a.status IN ('OPEN', 'INVESTIGATING'))")
                 .append(" FROM alert a").append(groupBy.join).append(" WHERE ").append(where(filter, visibility, params));
         if (!groupBy.join.isEmpty()) {
             // The group's record itself must be visible: a school does not see counts for the other school of a pair.
