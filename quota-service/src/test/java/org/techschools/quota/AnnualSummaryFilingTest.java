@@ -178,7 +178,7 @@ class AnnualSummaryFilingTest {
     }
 
     private static List<String> overdueEvents(String city, int year) {
-        return org.techschools.testinfra.Topics.readAll(PlatformInfra.get().kafka().bootstrapServers(), Topics.QUOTA_EVENTS).stream()
+        return org.techschools.testinfra.TopicRecords.readAll(PlatformInfra.get().kafka().bootstrapServers(), Topics.QUOTA_EVENTS).stream()
                 .map(ConsumerRecord::value)
                 .filter(v -> v.contains("\"eventType\":\"AnnualSummaryOverdue\"") && v.contains("\"cityCode\":\"" + city + "\"")
                         && v.contains("\"year\":" + year + ","))

@@ -32,7 +32,7 @@ import org.techschools.commons.events.EnrollmentRecorded;
 import org.techschools.commons.events.SchoolUpserted;
 import org.techschools.testinfra.EventContracts;
 import org.techschools.testinfra.PlatformInfra;
-import org.techschools.testinfra.Topics;
+import org.techschools.testinfra.TopicRecords;
 
 /**
  * Builds events as enrollment-service would publish them (envelope and payload per deployment/kafka/schemas) and
@@ -240,7 +240,7 @@ public final class EventFixtures {
 
     /** Waits until quota-service's consumer group has committed every message of the topic. */
     public static void awaitConsumed(String topic) {
-        Topics.awaitConsumed(PlatformInfra.get().kafka().bootstrapServers(), "quota-service", topic, Duration.ofSeconds(60));
+        TopicRecords.awaitConsumed(PlatformInfra.get().kafka().bootstrapServers(), "quota-service", topic, Duration.ofSeconds(60));
     }
 
     /**

@@ -32,7 +32,7 @@ import io.restassured.path.json.JsonPath;
 import org.techschools.testinfra.IdNumberExposure;
 import org.techschools.testinfra.ResidentIds;
 import org.techschools.testinfra.TestTokens;
-import org.techschools.testinfra.Topics;
+import org.techschools.testinfra.TopicRecords;
 
 /**
  * One enrollment flowing end to end through the three running services: a school pushes it, a second school
@@ -154,13 +154,13 @@ class EnrollmentToAlertFlowTest {
 
         // Replay: every enrollment event redelivered (same eventIds) changes nothing downstream.
         // This test's records only: the broker is shared by every system test, and the others' records are on it too.
-        List<ProducerRecord<String, String>> replay = Topics.readAll(platform.bootstrapServers(), "enrollment-events").stream()
+        List<ProducerRecord<String, String>> replay = TopicRecords.readAll(platform.bootstrapServers(), "enrollment-events").stream()
                 .filter(r -> r.value().contains("\"E2E-HZ-01\"") || r.value().contains("\"E2E-NB-01\""))
                 .map(r -> new ProducerRecord<>(r.topic(), r.key(), r.value())).toList();
         assertEquals(2, replay.size(), "one EnrollmentRecorded per record; the repeated push published nothing");
-        Topics.send(platform.bootstrapServers(), "enrollment-events", replay);
+        TopicRecords.send(platform.bootstrapServers(), "enrollment-events", replay);
         for (String group : List.of("registration-service", "quota-service")) {
-            Topics.awaitConsumed(platform.bootstrapServers(), group, "enrollment-events", Duration.ofSeconds(60));
+            TopicRecords.awaitConsumed(platform.bootstrapServers(), group, "enrollment-events", Duration.ofSeconds(60));
         }
         assertEquals(1, alerts(registration, TestTokens.auditor()).getList("items").size());
         given().baseUri(quota).auth().oauth2(TestTokens.province("330000")).queryParam("year", INTAKE_YEAR).queryParam("province", "330000")
@@ -178,7 +178,7 @@ class EnrollmentToAlertFlowTest {
     private static void assertNoReaderButTheSchoolCanRebuildIt(String idNumber, String enrollment, String registration) {
         for (String topic : List.of("school-events", "enrollment-events", "registration-events", "quota-events",
                 "dlq.enrollment-service", "dlq.quota-service", "dlq.registration-service")) {
-            for (ConsumerRecord<String, String> r : Topics.readAll(platform.bootstrapServers(), topic)) {
+            for (ConsumerRecord<String, String> r : TopicRecords.readAll(platform.bootstrapServers(), topic)) {
                 IdNumberExposure.assertHidden(idNumber, json(r.value()), "a consumer of " + topic);
             }
         }
@@ -216,7 +216,7 @@ class EnrollmentToAlertFlowTest {
     private static void assertNoRawIdNumberLeaves(String idNumber) throws IOException {
         for (String topic : List.of("school-events", "enrollment-events", "registration-events", "quota-events",
                 "dlq.enrollment-service", "dlq.quota-service", "dlq.registration-service")) {
-            for (ConsumerRecord<String, String> r : Topics.readAll(platform.bootstrapServers(), topic)) {
+            for (ConsumerRecord<String, String> r : TopicRecords.readAll(platform.bootstrapServers(), topic)) {
                 assertFalse(RESIDENT_ID.matcher(r.value()).find(), "an ID number pattern on " + topic + ": " + r.value());
             }
         }

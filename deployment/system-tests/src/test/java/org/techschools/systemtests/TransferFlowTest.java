@@ -26,7 +26,7 @@ import io.restassured.path.json.JsonPath;
 import org.techschools.testinfra.IdNumberExposure;
 import org.techschools.testinfra.ResidentIds;
 import org.techschools.testinfra.TestTokens;
-import org.techschools.testinfra.Topics;
+import org.techschools.testinfra.TopicRecords;
 
 /**
  * 转学 across the three running services: a school pushes an enrollment, its 学籍 is found on the roll by the record's
@@ -107,7 +107,7 @@ class TransferFlowTest {
                     .queryParam("sourceRecordId", "TR-0001").get("/api/v1/registrations").then().statusCode(200)
                     .extract().asString()), "an office reading the roll");
         }
-        for (ConsumerRecord<String, String> r : Topics.readAll(platform.bootstrapServers(), "registration-events")) {
+        for (ConsumerRecord<String, String> r : TopicRecords.readAll(platform.bootstrapServers(), "registration-events")) {
             IdNumberExposure.assertHidden(idNumber, json(r.value()), "a consumer of registration-events");
         }
     }

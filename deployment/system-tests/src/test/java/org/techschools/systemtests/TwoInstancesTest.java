@@ -33,7 +33,7 @@ import io.restassured.path.json.JsonPath;
 
 import org.techschools.testinfra.ResidentIds;
 import org.techschools.testinfra.TestTokens;
-import org.techschools.testinfra.Topics;
+import org.techschools.testinfra.TopicRecords;
 
 /**
  * Two instances of each service on the same databases and consumer groups, each on a port of its own, as a load
@@ -76,7 +76,7 @@ class TwoInstancesTest {
         PlatformRequests.createSchool(platform.url(ENROLLMENT, 1), HANGZHOU_SCHOOL, "330100", "TECHNICIAN_COLLEGE");
         PlatformRequests.createSchool(platform.url(ENROLLMENT, 2), NINGBO_SCHOOL, "330200", "TECHNICAL_SCHOOL");
         // Records of system tests before this one that their platform stopped before committing are counted first.
-        Topics.awaitConsumed(platform.bootstrapServers(), QUOTA, "enrollment-events", Duration.ofSeconds(60));
+        TopicRecords.awaitConsumed(platform.bootstrapServers(), QUOTA, "enrollment-events", Duration.ofSeconds(60));
         long countedBefore = progressActual(platform.url(QUOTA, 1));
 
         // A first record through each instance, checked CLEAN: both instances' consumers have joined their groups.
@@ -100,7 +100,7 @@ class TwoInstancesTest {
             // Exactly one alert per planted double, the same through either registration-service.
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                     .until(() -> doubles(platform.url(REGISTRATION, 2)).getList("items").size() >= DOUBLES);
-            Topics.awaitConsumed(platform.bootstrapServers(), REGISTRATION, "enrollment-events", Duration.ofSeconds(60));
+            TopicRecords.awaitConsumed(platform.bootstrapServers(), REGISTRATION, "enrollment-events", Duration.ofSeconds(60));
             List<String> alertIds = new ArrayList<>();
             for (int instance = 1; instance <= 2; instance++) {
                 JsonPath alerts = doubles(platform.url(REGISTRATION, instance));

@@ -24,7 +24,7 @@ import org.techschools.commons.events.RegistrationCheckCompleted;
 import org.techschools.commons.messaging.EventEnvelope;
 import org.techschools.commons.messaging.EventPayloads;
 import org.techschools.commons.messaging.IdempotentEventProcessor;
-import org.techschools.commons.messaging.MalformedEventException;
+import org.techschools.commons.messaging.UnprocessableEventException;
 import org.techschools.commons.persistence.BulkWrite;
 import org.techschools.enrollment.domain.CheckStatus;
 import org.techschools.enrollment.service.EnrollmentTransfers;
@@ -75,7 +75,7 @@ public class CheckResultConsumer {
                 continue;
             }
             if (!RegistrationCheckCompleted.TYPE.equals(envelope.eventType())) {
-                throw new MalformedEventException("unknown eventType " + envelope.eventType());
+                throw new UnprocessableEventException("unknown eventType " + envelope.eventType());
             }
             RegistrationCheckCompleted check = payloads.read(envelope, RegistrationCheckCompleted.class);
             newest.merge(check.enrollmentId(), check, (a, b) -> b.checkedAt().isAfter(a.checkedAt()) ? b : a);

@@ -30,7 +30,7 @@ import org.techschools.commons.domain.Topics;
 import org.techschools.commons.events.EnrollmentRecorded;
 import org.techschools.commons.identity.PersonKeys;
 import org.techschools.commons.messaging.Outbox;
-import org.techschools.commons.persistence.CustomPlans;
+import org.techschools.commons.persistence.PlannedPerCall;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.security.Regions;
 import org.techschools.enrollment.domain.CheckStatus;
@@ -147,11 +147,11 @@ public class EnrollmentIntake {
     /**
      * Plain SQL with the source ids as one array parameter: one statement for every batch size, where an IN list read
      * far more of the table; planned per call, as a plan cached while the table was small grows with it
-     * ({@link CustomPlans}; figures in docs/decisions/0001-array-lookups-planned-per-call.md).
+     * ({@link PlannedPerCall}; figures in docs/decisions/0001-array-lookups-planned-per-call.md).
      */
     private static List<UUID> existingIds(String school, List<String> sourceRecordIds) {
         return Enrollment.getEntityManager().unwrap(Session.class).doReturningWork(c -> {
-            try (PreparedStatement query = CustomPlans.prepare(c,
+            try (PreparedStatement query = PlannedPerCall.prepare(c,
                     "SELECT id FROM enrollment WHERE school_code = ? AND source_record_id = ANY (?)")) {
                 query.setString(1, school);
                 query.setArray(2, c.createArrayOf("varchar", sourceRecordIds.toArray()));

@@ -27,7 +27,7 @@ import org.techschools.testinfra.EventContracts;
 import org.techschools.testinfra.PlatformInfra;
 import org.techschools.testinfra.PlatformInfraResource;
 import org.techschools.testinfra.TestTokens;
-import org.techschools.testinfra.Topics;
+import org.techschools.testinfra.TopicRecords;
 
 /**
  * Check results arriving on registration-events turn a record FLAGGED or CLEAN, newest result wins, once per event;
@@ -90,7 +90,7 @@ class CheckResultConsumerTest {
     }
 
     private static void send(String envelope) throws Exception {
-        Topics.send(PlatformInfra.get().kafka().bootstrapServers(), "registration-events",
+        TopicRecords.send(PlatformInfra.get().kafka().bootstrapServers(), "registration-events",
                 JSON.readTree(envelope).get("aggregateId").asText(), envelope);
     }
 

@@ -34,7 +34,7 @@ import org.techschools.testinfra.IdNumberExposure;
 import org.techschools.testinfra.PlatformInfra;
 import org.techschools.testinfra.PlatformInfraResource;
 import org.techschools.testinfra.TestTokens;
-import org.techschools.testinfra.Topics;
+import org.techschools.testinfra.TopicRecords;
 
 /** What enrollment-service writes to Kafka honours the schemas, and no raw ID number leaves the service. */
 @QuarkusTest
@@ -75,7 +75,7 @@ class EnrollmentEventsContractTest {
         }
 
         for (String topic : List.of("enrollment-events", "school-events")) {
-            for (ConsumerRecord<String, String> r : Topics.readAll(PlatformInfra.get().kafka().bootstrapServers(), topic)) {
+            for (ConsumerRecord<String, String> r : TopicRecords.readAll(PlatformInfra.get().kafka().bootstrapServers(), topic)) {
                 assertFalse(r.value().contains(idNumber), "the pushed ID number on " + topic);
                 assertFalse(RESIDENT_ID.matcher(r.value()).find(), "raw ID number on " + topic);
                 assertFalse(r.key() != null && RESIDENT_ID.matcher(r.key()).matches(), "raw ID number as key on " + topic);
@@ -120,7 +120,7 @@ class EnrollmentEventsContractTest {
     }
 
     private static List<ConsumerRecord<String, String>> eventsOf(String school) {
-        return Topics.readAll(PlatformInfra.get().kafka().bootstrapServers(), "enrollment-events").stream()
+        return TopicRecords.readAll(PlatformInfra.get().kafka().bootstrapServers(), "enrollment-events").stream()
                 .filter(r -> r.value().contains("\"schoolCode\":\"" + school + "\"")).toList();
     }
 }

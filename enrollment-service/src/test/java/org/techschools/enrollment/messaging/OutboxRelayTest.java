@@ -35,7 +35,7 @@ import org.techschools.commons.messaging.Outbox;
 import org.techschools.enrollment.TestData;
 import org.techschools.testinfra.PlatformInfra;
 import org.techschools.testinfra.PlatformInfraResource;
-import org.techschools.testinfra.Topics;
+import org.techschools.testinfra.TopicRecords;
 
 /**
  * The relay claims from just above the last row it sent; rows of a transaction that committed after later rows were
@@ -105,11 +105,11 @@ class OutboxRelayTest {
     }
 
     static boolean recordedFor(String school) {
-        return Topics.readAll(PlatformInfra.get().kafka().bootstrapServers(), "enrollment-events").stream()
+        return TopicRecords.readAll(PlatformInfra.get().kafka().bootstrapServers(), "enrollment-events").stream()
                 .anyMatch(r -> r.value().contains("\"schoolCode\":\"" + school + "\""));
     }
 
     static List<String> probes() {
-        return Topics.readAll(PlatformInfra.get().kafka().bootstrapServers(), PROBE_TOPIC).stream().map(r -> r.key()).toList();
+        return TopicRecords.readAll(PlatformInfra.get().kafka().bootstrapServers(), PROBE_TOPIC).stream().map(r -> r.key()).toList();
     }
 }

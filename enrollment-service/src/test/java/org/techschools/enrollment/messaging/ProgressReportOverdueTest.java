@@ -29,7 +29,7 @@ import org.techschools.testinfra.EventContracts;
 import org.techschools.testinfra.PlatformInfra;
 import org.techschools.testinfra.PlatformInfraResource;
 import org.techschools.testinfra.TestTokens;
-import org.techschools.testinfra.Topics;
+import org.techschools.testinfra.TopicRecords;
 
 /**
  * 逾期未报: a province's 进展表 still unfiled after its due day (the 10th) is announced once on progress-report-events,
@@ -91,6 +91,6 @@ class ProgressReportOverdueTest {
     }
 
     private static List<ConsumerRecord<String, String>> records() {
-        return Topics.readAll(PlatformInfra.get().kafka().bootstrapServers(), "progress-report-events");
+        return TopicRecords.readAll(PlatformInfra.get().kafka().bootstrapServers(), "progress-report-events");
     }
 }

@@ -34,7 +34,7 @@ import org.techschools.testinfra.EventContracts;
 import org.techschools.testinfra.PlatformInfra;
 import org.techschools.testinfra.PlatformInfraResource;
 import org.techschools.testinfra.TestTokens;
-import org.techschools.testinfra.Topics;
+import org.techschools.testinfra.TopicRecords;
 
 /**
  * 转学 in the 进展表: registration-service's TRANSFER and TRANSFER_IN events, sent through the broker as it writes them,
@@ -122,7 +122,7 @@ class TransferProgressTest {
         awaitCumulative(GUANGDONG, "2026-11", COLLEGE, 2);
         assertEquals(List.of(1, 1, 1, 0), row(GUANGDONG, "2026-11", TECHNICAL), "D still at 广州");
         assertEquals(List.of(2, 3, 3, 0), row(GUANGDONG, "2026-11", TOTAL), "A and C at 深圳, D at 广州, B counted once, in 广西");
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Topics.readAll(PlatformInfra.get().kafka().bootstrapServers(),
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> TopicRecords.readAll(PlatformInfra.get().kafka().bootstrapServers(),
                 "dlq.enrollment-service").stream().anyMatch(r -> r.value().equals(dIn)
                         && new String(r.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8).contains("provinceCode")));
         assertEquals(List.of(1, 1, 1, 0), row(GUANGXI, "2026-11", TOTAL));
@@ -201,7 +201,7 @@ class TransferProgressTest {
     }
 
     private static void send(String envelope) {
-        Topics.send(PlatformInfra.get().kafka().bootstrapServers(), "registration-events", PERSON_KEY, envelope);
+        TopicRecords.send(PlatformInfra.get().kafka().bootstrapServers(), "registration-events", PERSON_KEY, envelope);
     }
 
     private static long processedRows(String envelope) throws Exception {

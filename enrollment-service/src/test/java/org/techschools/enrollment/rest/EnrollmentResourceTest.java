@@ -29,7 +29,7 @@ import org.techschools.enrollment.TestData;
 import org.techschools.testinfra.PlatformInfra;
 import org.techschools.testinfra.PlatformInfraResource;
 import org.techschools.testinfra.TestTokens;
-import org.techschools.testinfra.Topics;
+import org.techschools.testinfra.TopicRecords;
 
 @QuarkusTest
 @QuarkusTestResource(value = PlatformInfraResource.class, initArgs = @ResourceArg(name = "database", value = "enrollment"))
@@ -252,7 +252,7 @@ class EnrollmentResourceTest {
     }
 
     private static List<String> eventsFor(String schoolCode, String sourceRecordId) {
-        return Topics.readAll(PlatformInfra.get().kafka().bootstrapServers(), "enrollment-events").stream()
+        return TopicRecords.readAll(PlatformInfra.get().kafka().bootstrapServers(), "enrollment-events").stream()
                 .map(r -> r.value())
                 .filter(v -> v.contains("\"schoolCode\":\"" + schoolCode + "\"") && v.contains("\"sourceRecordId\":\"" + sourceRecordId + "\""))
                 .toList();

@@ -28,7 +28,7 @@ import org.techschools.enrollment.TestData;
 import org.techschools.testinfra.PlatformInfra;
 import org.techschools.testinfra.PlatformInfraResource;
 import org.techschools.testinfra.TestTokens;
-import org.techschools.testinfra.Topics;
+import org.techschools.testinfra.TopicRecords;
 
 /**
  * Directory changes stay in the changer's authority (学校名录): a city office keeps its own city's schools and cannot
@@ -184,7 +184,7 @@ class SchoolChangeTest {
     }
 
     private static List<String> schoolEvents(String code) {
-        return Topics.readAll(PlatformInfra.get().kafka().bootstrapServers(), "school-events").stream()
+        return TopicRecords.readAll(PlatformInfra.get().kafka().bootstrapServers(), "school-events").stream()
                 .filter(r -> code.equals(r.key())).map(r -> r.value()).toList();
     }
 }

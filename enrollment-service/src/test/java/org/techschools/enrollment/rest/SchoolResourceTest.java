@@ -23,7 +23,7 @@ import org.techschools.testinfra.EventContracts;
 import org.techschools.testinfra.PlatformInfra;
 import org.techschools.testinfra.PlatformInfraResource;
 import org.techschools.testinfra.TestTokens;
-import org.techschools.testinfra.Topics;
+import org.techschools.testinfra.TopicRecords;
 
 @QuarkusTest
 @QuarkusTestResource(value = PlatformInfraResource.class, initArgs = @ResourceArg(name = "database", value = "enrollment"))
@@ -112,7 +112,7 @@ class SchoolResourceTest {
     }
 
     private static List<String> schoolEvents(String code) {
-        return Topics.readAll(PlatformInfra.get().kafka().bootstrapServers(), "school-events").stream()
+        return TopicRecords.readAll(PlatformInfra.get().kafka().bootstrapServers(), "school-events").stream()
                 .filter(r -> code.equals(r.key())).map(r -> r.value()).toList();
     }
 }

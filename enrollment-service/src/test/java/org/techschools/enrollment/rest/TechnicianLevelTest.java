@@ -30,7 +30,7 @@ import org.techschools.testinfra.EventContracts;
 import org.techschools.testinfra.PlatformInfra;
 import org.techschools.testinfra.PlatformInfraResource;
 import org.techschools.testinfra.TestTokens;
-import org.techschools.testinfra.Topics;
+import org.techschools.testinfra.TopicRecords;
 
 /**
  * 技师班 (TECHNICIAN) is a class level of its own: a 技师学院 files it for a major and enrolls into it; a major not
@@ -116,6 +116,6 @@ class TechnicianLevelTest {
 
     private static List<ConsumerRecord<String, String>> eventsOf(String bootstrap, String topic, String school) {
         String needle = topic.equals("school-events") ? "\"code\":\"" + school + "\"" : "\"schoolCode\":\"" + school + "\"";
-        return Topics.readAll(bootstrap, topic).stream().filter(r -> r.value().contains(needle)).toList();
+        return TopicRecords.readAll(bootstrap, topic).stream().filter(r -> r.value().contains(needle)).toList();
     }
 }

@@ -30,7 +30,7 @@ import org.techschools.testinfra.PlatformInfra;
 import org.techschools.testinfra.PlatformInfraResource;
 import org.techschools.testinfra.ResidentIds;
 import org.techschools.testinfra.TestTokens;
-import org.techschools.testinfra.Topics;
+import org.techschools.testinfra.TopicRecords;
 
 /**
  * The GB/T 2260 lists shipped as data decide the region rule for every province, not only Zhejiang, and for divisions
@@ -88,7 +88,7 @@ class DivisionsTest {
 
     private static Map<String, String> originsOf(String school) throws Exception {
         Map<String, String> origins = new HashMap<>();
-        for (ConsumerRecord<String, String> r : Topics.readAll(PlatformInfra.get().kafka().bootstrapServers(), "enrollment-events")) {
+        for (ConsumerRecord<String, String> r : TopicRecords.readAll(PlatformInfra.get().kafka().bootstrapServers(), "enrollment-events")) {
             JsonNode payload = new ObjectMapper().readTree(r.value()).get("payload");
             if (school.equals(payload.path("schoolCode").asText())) {
                 origins.put(payload.get("sourceRecordId").asText(), payload.get("originRegion").asText());

@@ -45,7 +45,7 @@ public class EventPayloads {
         require(e.intakeYear() > 0, envelope, "intakeYear");
         requirePersonKey(envelope, e.personKey());
         if (RAW_RESIDENT_ID.matcher(e.idNumberMasked()).find()) {
-            throw new MalformedEventException(envelope.eventType() + " " + envelope.eventId() + " carries an unmasked ID number");
+            throw new UnprocessableEventException(envelope.eventType() + " " + envelope.eventId() + " carries an unmasked ID number");
         }
         // Version 1 events (still on the topic, replayed by a rebuild) carry the older mask and the county.
         return e.minimised();
@@ -92,11 +92,11 @@ public class EventPayloads {
             event = mapper.treeToValue(envelope.payload(), type);
         } catch (Exception e) {
             // Name the event, never echo the payload: it is personal data.
-            throw new MalformedEventException(envelope.eventType() + " " + envelope.eventId() + " is not a readable "
+            throw new UnprocessableEventException(envelope.eventType() + " " + envelope.eventId() + " is not a readable "
                     + type.getSimpleName() + " (" + e.getClass().getSimpleName() + ")");
         }
         if (event == null) {
-            throw new MalformedEventException(envelope.eventType() + " " + envelope.eventId() + " has no payload");
+            throw new UnprocessableEventException(envelope.eventType() + " " + envelope.eventId() + " has no payload");
         }
         return event;
     }
@@ -104,7 +104,7 @@ public class EventPayloads {
     /** Fails the event as malformed unless the condition holds. */
     public static void require(boolean condition, EventEnvelope envelope, String field) {
         if (!condition) {
-            throw new MalformedEventException(envelope.eventType() + " " + envelope.eventId() + " lacks a valid " + field);
+            throw new UnprocessableEventException(envelope.eventType() + " " + envelope.eventId() + " lacks a valid " + field);
         }
     }
 
@@ -119,13 +119,13 @@ public class EventPayloads {
         List<String> missing = fields.stream().filter(f -> Objects.isNull(f.value()) || "".equals(f.value()))
                 .map(Field::name).toList();
         if (!missing.isEmpty()) {
-            throw new MalformedEventException(envelope.eventType() + " " + envelope.eventId() + " lacks " + String.join(", ", missing));
+            throw new UnprocessableEventException(envelope.eventType() + " " + envelope.eventId() + " lacks " + String.join(", ", missing));
         }
     }
 
     private static void requirePersonKey(EventEnvelope envelope, String personKey) {
         if (!PERSON_KEY.matcher(personKey).matches()) {
-            throw new MalformedEventException(envelope.eventType() + " " + envelope.eventId() + " has an invalid personKey");
+            throw new UnprocessableEventException(envelope.eventType() + " " + envelope.eventId() + " has an invalid personKey");
         }
     }
 }

@@ -35,7 +35,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 /**
  * Applies a consumed event exactly once in effect: the eventId goes into {@code processed_event} in the
  * same transaction as the handler's changes. A database outage is retried until the database is back
- * (never skipped); a message that can never be applied throws {@link MalformedEventException}, which the
+ * (never skipped); a message that can never be applied throws {@link UnprocessableEventException}, which the
  * channel's dead-letter strategy routes to the service's dead-letter topic with the reason.
  */
 @ApplicationScoped
@@ -118,19 +118,19 @@ public class IdempotentEventProcessor {
                     envelopes.add(envelope);
                     readable.add(record);
                 }
-            } catch (MalformedEventException e) {
+            } catch (UnprocessableEventException e) {
                 deadLettered.add(record.nack(e).toCompletableFuture());
             }
         }
         try {
             inTransaction(envelopes.size() + " events of " + topic, () -> apply(topic, envelopes, handler));
-        } catch (MalformedEventException batchFailed) {
+        } catch (UnprocessableEventException batchFailed) {
             LOG.debugf("a batch of %s failed (%s); applying its events one by one", topic, batchFailed.getMessage());
             for (int i = 0; i < envelopes.size(); i++) {
                 EventEnvelope envelope = envelopes.get(i);
                 try {
                     inTransaction(envelope.eventType() + " " + envelope.eventId(), () -> apply(topic, List.of(envelope), handler));
-                } catch (MalformedEventException e) {
+                } catch (UnprocessableEventException e) {
                     deadLettered.add(readable.get(i).nack(e).toCompletableFuture());
                 }
             }
@@ -161,7 +161,7 @@ public class IdempotentEventProcessor {
         while (true) {
             try {
                 return QuarkusTransaction.requiringNew().call(work);
-            } catch (MalformedEventException e) {
+            } catch (UnprocessableEventException e) {
                 throw e;
             } catch (RuntimeException e) {
                 if (TransientFailures.isConstraintRace(e) && ++conflicts <= MAX_CONFLICT_RETRIES) {
@@ -172,7 +172,7 @@ public class IdempotentEventProcessor {
                     sleep(backoff);
                     backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
                 } else {
-                    throw new MalformedEventException("cannot apply " + what + ": " + e.getClass().getSimpleName(), e);
+                    throw new UnprocessableEventException("cannot apply " + what + ": " + e.getClass().getSimpleName(), e);
                 }
             }
         }
@@ -205,22 +205,22 @@ public class IdempotentEventProcessor {
     /** Reads and checks the envelope; anything unreadable is malformed, never retried. */
     public EventEnvelope parse(String raw, Set<Integer> supportedVersions) {
         if (raw == null || raw.isBlank()) {
-            throw new MalformedEventException("empty message");
+            throw new UnprocessableEventException("empty message");
         }
         JsonNode node;
         try {
             node = mapper.readTree(raw);
         } catch (Exception e) {
-            throw new MalformedEventException("not JSON");
+            throw new UnprocessableEventException("not JSON");
         }
         for (String field : new String[] { "eventId", "eventType", "schemaVersion", "occurredAt", "producer", "aggregateId", "payload" }) {
             if (node == null || !node.hasNonNull(field)) {
-                throw new MalformedEventException("envelope lacks " + field);
+                throw new UnprocessableEventException("envelope lacks " + field);
             }
         }
         int version = node.get("schemaVersion").asInt(-1);
         if (!supportedVersions.contains(version)) {
-            throw new MalformedEventException("unknown schemaVersion " + node.get("schemaVersion").asText()
+            throw new UnprocessableEventException("unknown schemaVersion " + node.get("schemaVersion").asText()
                     + " of " + node.get("eventType").asText());
         }
         try {
@@ -228,7 +228,7 @@ public class IdempotentEventProcessor {
                     Instant.parse(node.get("occurredAt").asText()), node.get("producer").asText(),
                     node.get("aggregateId").asText(), node.get("payload"));
         } catch (RuntimeException e) {
-            throw new MalformedEventException("envelope has an invalid eventId or occurredAt");
+            throw new UnprocessableEventException("envelope has an invalid eventId or occurredAt");
         }
     }
 

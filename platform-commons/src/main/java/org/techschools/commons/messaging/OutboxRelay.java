@@ -34,7 +34,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 import org.techschools.commons.config.OutboxConfig;
-import org.techschools.commons.persistence.CustomPlans;
+import org.techschools.commons.persistence.PlannedPerCall;
 
 /**
  * Publishes outbox rows to Kafka with acks=all and idempotence, in insertion order, and deletes them
@@ -147,7 +147,7 @@ public class OutboxRelay {
                 List<OutboxRow> rows = new ArrayList<>();
                 // By ctid, planned per call: the claimed rows are deleted where they lie. A plan cached while the table
                 // was small scanned all of it, dead rows included, for them.
-                try (PreparedStatement claim = CustomPlans.prepare(c, "DELETE FROM outbox_event WHERE ctid = ANY (ARRAY("
+                try (PreparedStatement claim = PlannedPerCall.prepare(c, "DELETE FROM outbox_event WHERE ctid = ANY (ARRAY("
                         + "SELECT ctid FROM outbox_event WHERE seq > ? ORDER BY seq LIMIT ?))"
                         + " RETURNING seq, topic, aggregate_id, event_type, envelope")) {
                     claim.setLong(1, from);

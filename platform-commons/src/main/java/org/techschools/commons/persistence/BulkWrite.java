@@ -10,7 +10,7 @@ import org.hibernate.Session;
 /**
  * Many rows in one statement: each column travels as one array parameter and {@code unnest(...)} turns the arrays
  * back into rows, so a consumed batch moves hundreds of rows (quota counter cells, the check results on enrollment
- * records) with one round trip and one parse. Each call is planned for its own arrays ({@link CustomPlans}).
+ * records) with one round trip and one parse. Each call is planned for its own arrays ({@link PlannedPerCall}).
  */
 public final class BulkWrite {
 
@@ -30,7 +30,7 @@ public final class BulkWrite {
         }
         em.flush();
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement statement = CustomPlans.prepare(connection, sql)) {
+            try (PreparedStatement statement = PlannedPerCall.prepare(connection, sql)) {
                 for (int column = 0; column < types.size(); column++) {
                     Object[] values = new Object[rows.size()];
                     for (int row = 0; row < values.length; row++) {

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.techschools.quota.domain.ProgressReport.GroupCount;
+import org.techschools.quota.domain.TargetProgress.GroupCount;
 
 /**
  * 年度总结: a year's enrollment work of a province and each of its cities, as the city offices report it to the province

@@ -17,7 +17,7 @@ import org.techschools.commons.events.EnrollmentWithdrawn;
 import org.techschools.commons.messaging.EventEnvelope;
 import org.techschools.commons.messaging.EventPayloads;
 import org.techschools.commons.messaging.IdempotentEventProcessor;
-import org.techschools.commons.messaging.MalformedEventException;
+import org.techschools.commons.messaging.UnprocessableEventException;
 import org.techschools.quota.service.EnrollmentProjection;
 
 /**
@@ -55,7 +55,7 @@ public class EnrollmentEventsConsumer {
             case EnrollmentRecorded.TYPE, EnrollmentRecorded.CORRECTED ->
                     new EnrollmentProjection.Recorded(payloads.enrollmentRecorded(envelope));
             case EnrollmentWithdrawn.TYPE -> new EnrollmentProjection.Withdrawn(payloads.enrollmentWithdrawn(envelope));
-            default -> throw new MalformedEventException("unknown event type " + envelope.eventType() + " on "
+            default -> throw new UnprocessableEventException("unknown event type " + envelope.eventType() + " on "
                     + Topics.ENROLLMENT_EVENTS);
         };
     }

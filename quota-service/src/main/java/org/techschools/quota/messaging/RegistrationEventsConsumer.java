@@ -15,7 +15,7 @@ import org.techschools.commons.events.RegistrationCheckCompleted;
 import org.techschools.commons.messaging.EventEnvelope;
 import org.techschools.commons.messaging.EventPayloads;
 import org.techschools.commons.messaging.IdempotentEventProcessor;
-import org.techschools.commons.messaging.MalformedEventException;
+import org.techschools.commons.messaging.UnprocessableEventException;
 import org.techschools.quota.service.RegistrationProjection;
 
 /**
@@ -46,7 +46,7 @@ public class RegistrationEventsConsumer {
 
     void apply(EventEnvelope envelope) {
         if (!RegistrationChanged.TYPE.equals(envelope.eventType())) {
-            throw new MalformedEventException("unknown event type " + envelope.eventType() + " on "
+            throw new UnprocessableEventException("unknown event type " + envelope.eventType() + " on "
                     + Topics.REGISTRATION_EVENTS);
         }
         RegistrationChanged event = payloads.registrationChanged(envelope);

@@ -12,8 +12,8 @@ import org.techschools.commons.events.SchoolUpserted;
 import org.techschools.commons.messaging.EventEnvelope;
 import org.techschools.commons.messaging.EventPayloads;
 import org.techschools.commons.messaging.IdempotentEventProcessor;
-import org.techschools.commons.messaging.MalformedEventException;
-import org.techschools.quota.service.SchoolDirectory;
+import org.techschools.commons.messaging.UnprocessableEventException;
+import org.techschools.quota.service.SchoolDirectoryCopy;
 
 /** {@code school-events} → the school projection the dashboards name and place schools by. */
 @ApplicationScoped
@@ -26,7 +26,7 @@ public class SchoolEventsConsumer {
     EventPayloads payloads;
 
     @Inject
-    SchoolDirectory schools;
+    SchoolDirectoryCopy schools;
 
     @Incoming("school-events")
     @Blocking
@@ -36,7 +36,7 @@ public class SchoolEventsConsumer {
 
     void apply(EventEnvelope envelope) {
         if (!SchoolUpserted.TYPE.equals(envelope.eventType())) {
-            throw new MalformedEventException("unknown event type " + envelope.eventType() + " on " + Topics.SCHOOL_EVENTS);
+            throw new UnprocessableEventException("unknown event type " + envelope.eventType() + " on " + Topics.SCHOOL_EVENTS);
         }
         SchoolUpserted event = payloads.schoolUpserted(envelope);
         schools.upserted(event);

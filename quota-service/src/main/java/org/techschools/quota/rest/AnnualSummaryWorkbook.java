@@ -17,7 +17,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.techschools.commons.domain.ClassLevel;
 import org.techschools.quota.domain.AnnualSummary;
 import org.techschools.quota.domain.PlanAlertType;
-import org.techschools.quota.domain.ProgressReport.GroupCount;
+import org.techschools.quota.domain.TargetProgress.GroupCount;
 
 /** 年度总结 as an XLSX sheet: a title row, a header row, one row per city and a 合计 row. */
 final class AnnualSummaryWorkbook {

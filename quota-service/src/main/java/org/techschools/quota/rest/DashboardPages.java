@@ -35,10 +35,10 @@ import org.techschools.quota.config.DashboardConfig;
 import org.techschools.quota.domain.NationalProgress;
 import org.techschools.quota.domain.Percentages;
 import org.techschools.quota.domain.ProRata;
-import org.techschools.quota.domain.ProgressReport;
-import org.techschools.quota.domain.ProgressReport.CampaignProgress;
-import org.techschools.quota.domain.ProgressReport.CityProgress;
-import org.techschools.quota.domain.SchoolProgressReport;
+import org.techschools.quota.domain.TargetProgress;
+import org.techschools.quota.domain.TargetProgress.CampaignProgress;
+import org.techschools.quota.domain.TargetProgress.CityProgress;
+import org.techschools.quota.domain.SchoolTargetProgress;
 import org.techschools.quota.rest.DashboardCharts.BarFigures;
 import org.techschools.quota.rest.DashboardCharts.Bars;
 import org.techschools.quota.rest.DashboardCharts.BurnUp;
@@ -77,16 +77,16 @@ public class DashboardPages {
      * @param national the national centre's province overview, null for a province or city view
      */
     public record Dashboard(int year, List<Integer> years, String provinceCode, boolean mayPickProvince,
-            ProgressReport report, CampaignProgress campaign, List<CampaignYear> campaignYears, BurnUp burnUp, BurnUp yearBurnUp,
+            TargetProgress report, CampaignProgress campaign, List<CampaignYear> campaignYears, BurnUp burnUp, BurnUp yearBurnUp,
             List<CityRow> cities, Bars cityBars, List<Share> levels, List<ClassLevel> levelColumns, List<Share> groups,
             NationalProgress national, String csvUrl, String xlsxUrl, String alertsUrl,
             String plansUrl) {
     }
 
-    public record SchoolRow(SchoolProgressReport.SchoolProgress school, String typeLabel, boolean behind) {
+    public record SchoolRow(SchoolTargetProgress.SchoolProgress school, String typeLabel, boolean behind) {
     }
 
-    public record CityPage(int year, List<Integer> years, SchoolProgressReport report, List<SchoolRow> schools,
+    public record CityPage(int year, List<Integer> years, SchoolTargetProgress report, List<SchoolRow> schools,
             List<ClassLevel> levelColumns, List<Share> levels, String backUrl, String csvUrl, String alertsUrl,
             String plansUrl) {
     }
@@ -135,7 +135,7 @@ public class DashboardPages {
             throw ProblemException.forbidden("the province is outside the caller's scope");
         }
         String cityLimit = caller.cityLimit();
-        ProgressReport report = progress.province(intakeYear, provinceCode, cityLimit);
+        TargetProgress report = progress.province(intakeYear, provinceCode, cityLimit);
         List<CampaignYear> campaignYears = campaignYears(report.campaign(), today);
         List<CityRow> cities = report.cities().stream().map(c -> new CityRow(c,
                 ConsoleView.DASHBOARD_PAGE + "/cities/" + c.cityCode() + "?year=" + intakeYear, c.target() > 0,
@@ -166,7 +166,7 @@ public class DashboardPages {
         }
         int today = today().getYear();
         int intakeYear = year == null || year.isBlank() ? today : QueryParameters.requiredYear(year);
-        SchoolProgressReport report = progress.city(intakeYear, city);
+        SchoolTargetProgress report = progress.city(intakeYear, city);
         List<SchoolRow> schools = report.schools().stream().map(s -> new SchoolRow(s, typeLabel(s.schoolType()),
                 s.expectedByToday() != null && s.actual() < s.expectedByToday())).toList();
         List<Share> levels = new ArrayList<>();
@@ -195,7 +195,7 @@ public class DashboardPages {
         List<CampaignYear> years = new ArrayList<>();
         long cumulativeTarget = 0;
         long cumulativeActual = 0;
-        for (ProgressReport.CampaignYear of : campaign.years()) {
+        for (TargetProgress.CampaignYear of : campaign.years()) {
             cumulativeTarget += of.target();
             cumulativeActual += of.actual();
             boolean begun = of.year() <= today || of.actual() > 0;
@@ -205,7 +205,7 @@ public class DashboardPages {
         return years;
     }
 
-    private static List<Share> levels(ProgressReport report) {
+    private static List<Share> levels(TargetProgress report) {
         List<Share> levels = new ArrayList<>();
         for (ClassLevel level : ClassLevel.values()) {
             levels.add(new Share(level.name(), level.label, report.byLevel().getOrDefault(level.name(), 0L),
@@ -214,12 +214,12 @@ public class DashboardPages {
         return levels;
     }
 
-    private static List<Share> groups(List<ProgressReport.GroupCount> counts, long actual) {
+    private static List<Share> groups(List<TargetProgress.GroupCount> counts, long actual) {
         return counts.stream().map(g -> new Share(g.group(), g.label(), g.count(), share(g.count(), actual))).toList();
     }
 
     /** The year's burn-up over the whole scope: the cities' monthly counts added up, with the running total. */
-    private static List<Month> months(ProgressReport report) {
+    private static List<Month> months(TargetProgress report) {
         TreeMap<String, Long> byMonth = new TreeMap<>();
         report.burnUp().forEach(city -> city.months().forEach(m -> byMonth.merge(m.month(), m.enrolled(), Long::sum)));
         List<Month> months = new ArrayList<>();
@@ -235,7 +235,7 @@ public class DashboardPages {
      * The year by calendar month: enrollment up to each month's end against the target due by then (序时进度, as the
      * reports compute it). Months not yet begun have no actual; the last month holds the year's whole enrollment.
      */
-    private List<Step> monthSteps(ProgressReport report) {
+    private List<Step> monthSteps(TargetProgress report) {
         List<Month> months = months(report);
         LocalDate today = today();
         List<Step> steps = new ArrayList<>();

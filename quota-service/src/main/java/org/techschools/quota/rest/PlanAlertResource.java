@@ -31,7 +31,7 @@ import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.commons.openapi.CommonParameters;
 import org.techschools.quota.domain.PlanAlertType;
 import org.techschools.quota.domain.PlanAlertView;
-import org.techschools.quota.service.PlanAlertBook;
+import org.techschools.quota.service.PlanAlertWorkflow;
 import org.techschools.quota.service.PlanAlertFilter;
 
 /**
@@ -48,7 +48,7 @@ public class PlanAlertResource {
     }
 
     @Inject
-    PlanAlertBook alerts;
+    PlanAlertWorkflow alerts;
 
     @GET
     @RolesAllowed({ Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.AUDITOR, Roles.SCHOOL })

@@ -52,7 +52,7 @@ import org.techschools.quota.domain.PlanAlertView;
 import org.techschools.quota.domain.PlanLineValue;
 import org.techschools.quota.domain.PlanStatus;
 import org.techschools.quota.domain.PlanView;
-import org.techschools.quota.service.PlanAlertBook;
+import org.techschools.quota.service.PlanAlertWorkflow;
 import org.techschools.quota.service.PlanAlertFilter;
 import org.techschools.quota.service.PlanService;
 
@@ -156,7 +156,7 @@ public class PlanPages {
     PlanService plans;
 
     @Inject
-    PlanAlertBook alerts;
+    PlanAlertWorkflow alerts;
 
     @Inject
     ConsoleForms forms;

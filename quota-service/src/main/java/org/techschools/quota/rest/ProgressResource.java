@@ -29,11 +29,11 @@ import org.techschools.commons.rest.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Regions;
 import org.techschools.commons.security.Roles;
-import org.techschools.quota.domain.ProgressReport;
-import org.techschools.quota.domain.ProgressReport.CityProgress;
-import org.techschools.quota.domain.ProgressReport.GroupCount;
-import org.techschools.quota.domain.SchoolProgressReport;
-import org.techschools.quota.domain.SchoolProgressReport.SchoolProgress;
+import org.techschools.quota.domain.TargetProgress;
+import org.techschools.quota.domain.TargetProgress.CityProgress;
+import org.techschools.quota.domain.TargetProgress.GroupCount;
+import org.techschools.quota.domain.SchoolTargetProgress;
+import org.techschools.quota.domain.SchoolTargetProgress.SchoolProgress;
 import org.techschools.quota.service.ProgressService;
 import org.techschools.commons.csv.Csv;
 import org.techschools.commons.openapi.CommonParameters;
@@ -64,7 +64,7 @@ public class ProgressResource {
     @Operation(summary = "Target, plan and actual enrollment of a province and its cities in an intake year "
             + "(JSON, or CSV with Accept: text/csv)")
     @APIResponse(responseCode = "200", description = "The progress report as JSON, or as CSV when Accept asks for it",
-            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgressReport.class)),
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TargetProgress.class)),
                     @Content(mediaType = Csv.MEDIA_TYPE) })
     public Response province(
             @Parameter(description = CommonParameters.YEAR) @QueryParam("year") String year,
@@ -97,7 +97,7 @@ public class ProgressResource {
             + "level mix and priority groups per school, by class level, study mode and major (JSON, or CSV with "
             + "Accept: text/csv)")
     @APIResponse(responseCode = "200", description = "The drill-down as JSON, or as CSV when Accept asks for it",
-            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolProgressReport.class)),
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolTargetProgress.class)),
                     @Content(mediaType = Csv.MEDIA_TYPE) })
     public Response schools(
             @Parameter(description = CommonParameters.CITY) @PathParam("cityCode") String cityCode,
@@ -135,7 +135,7 @@ public class ProgressResource {
         return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    private static Response csv(SchoolProgressReport report) {
+    private static Response csv(SchoolTargetProgress report) {
         StringBuilder csv = new StringBuilder(Csv.BOM);
         Object[] header = { "year", "schoolCode", "schoolName", "schoolType", "provincial", "target", "plan", "actual",
                 "activeRegistrations", "completionPct", "expectedByToday", "advancedShare" };
@@ -160,7 +160,7 @@ public class ProgressResource {
         return attachment(csv, "progress-" + report.cityCode() + "-" + report.year() + ".csv");
     }
 
-    private static long sum(SchoolProgressReport report, ToLongFunction<SchoolProgress> figure) {
+    private static long sum(SchoolTargetProgress report, ToLongFunction<SchoolProgress> figure) {
         return report.schools().stream().mapToLong(figure).sum();
     }
 
@@ -180,11 +180,11 @@ public class ProgressResource {
         return new ProvinceQuery(intakeYear, provinceCode, caller.cityLimit());
     }
 
-    private ProgressReport report(ProvinceQuery query) {
+    private TargetProgress report(ProvinceQuery query) {
         return progress.province(query.year(), query.provinceCode(), query.cityLimit());
     }
 
-    private static Response csv(ProgressReport report) {
+    private static Response csv(TargetProgress report) {
         StringBuilder csv = new StringBuilder(Csv.BOM);
         Object[] header = { "year", "cityCode", "cityName", "target", "plan", "actual", "activeRegistrations",
                 "completionPct", "advancedShare", "expectedByToday" };

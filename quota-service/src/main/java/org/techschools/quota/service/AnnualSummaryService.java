@@ -14,8 +14,8 @@ import org.techschools.commons.domain.ClassLevel;
 import org.techschools.quota.domain.AnnualSummary;
 import org.techschools.quota.domain.AnnualSummary.Row;
 import org.techschools.quota.domain.PlanAlertType;
-import org.techschools.quota.domain.ProgressReport;
-import org.techschools.quota.domain.ProgressReport.CityProgress;
+import org.techschools.quota.domain.TargetProgress;
+import org.techschools.quota.domain.TargetProgress.CityProgress;
 
 /** 年度总结: the 进展 figures of a year with the class-level mix and the plan-compliance alerts, per city and in total. */
 @ApplicationScoped
@@ -33,7 +33,7 @@ public class AnnualSummaryService {
     /** @param cityLimit when not null, only this city and totals of it (a city office's own summary) */
     @Transactional
     public AnnualSummary summary(int year, String provinceCode, String cityLimit) {
-        ProgressReport report = progress.province(year, provinceCode, cityLimit);
+        TargetProgress report = progress.province(year, provinceCode, cityLimit);
         Map<String, Map<String, Long>> levels = countsByCity("""
                 SELECT city_code, class_level, SUM(count) FROM school_counter
                 WHERE intake_year = ?1 AND province_code = ?2 GROUP BY city_code, class_level""", year, provinceCode);

@@ -32,17 +32,17 @@ import org.techschools.quota.config.DashboardConfig;
 import org.techschools.quota.domain.Percentages;
 import org.techschools.quota.domain.PriorityGroup;
 import org.techschools.quota.domain.ProRata;
-import org.techschools.quota.domain.ProgressReport;
-import org.techschools.quota.domain.ProgressReport.BurnUp;
-import org.techschools.quota.domain.ProgressReport.CampaignProgress;
-import org.techschools.quota.domain.ProgressReport.CampaignYear;
-import org.techschools.quota.domain.ProgressReport.CityProgress;
-import org.techschools.quota.domain.ProgressReport.GroupCount;
-import org.techschools.quota.domain.ProgressReport.MonthPoint;
+import org.techschools.quota.domain.TargetProgress;
+import org.techschools.quota.domain.TargetProgress.BurnUp;
+import org.techschools.quota.domain.TargetProgress.CampaignProgress;
+import org.techschools.quota.domain.TargetProgress.CampaignYear;
+import org.techschools.quota.domain.TargetProgress.CityProgress;
+import org.techschools.quota.domain.TargetProgress.GroupCount;
+import org.techschools.quota.domain.TargetProgress.MonthPoint;
 import org.techschools.quota.domain.Region;
 import org.techschools.quota.domain.School;
-import org.techschools.quota.domain.SchoolProgressReport;
-import org.techschools.quota.domain.SchoolProgressReport.SchoolProgress;
+import org.techschools.quota.domain.SchoolTargetProgress;
+import org.techschools.quota.domain.SchoolTargetProgress.SchoolProgress;
 import org.techschools.quota.domain.Target;
 import org.techschools.quota.domain.TargetCampaign;
 import org.techschools.quota.domain.TargetScope;
@@ -72,7 +72,7 @@ public class ProgressService {
      * @param cityLimit when not null, only this city is shown and the totals are this city's (a city office's view)
      */
     @Transactional
-    public ProgressReport province(int year, String provinceCode, String cityLimit) {
+    public TargetProgress province(int year, String provinceCode, String cityLimit) {
         Map<String, Map<String, Long>> levelsByCity = new HashMap<>();
         for (Object[] row : rows("""
                 SELECT city_code, class_level, SUM(count) FROM city_counter
@@ -127,7 +127,7 @@ public class ProgressService {
         long actual = total(levels);
         List<Map<PriorityGroup, Long>> scoped = cityLimit == null ? List.copyOf(groupsByCity.values())
                 : List.of(groupsByCity.getOrDefault(cityLimit, Map.of()));
-        return new ProgressReport(year, provinceCode, Region.nameOf(provinceCode), cityLimit, target, plan, actual,
+        return new TargetProgress(year, provinceCode, Region.nameOf(provinceCode), cityLimit, target, plan, actual,
                 registered, Percentages.of(actual, target), Percentages.of(highSkill(levels), actual), today,
                 expected(target, year, today), groupCounts(scoped), campaign(year, provinceCode, cityLimit), cities,
                 burnUp(year, provinceCode, cityLimit, cityNames), levels, shares(levels));
@@ -235,7 +235,7 @@ public class ProgressService {
      * target, issued plan, actual, ACTIVE 学籍, completion, pro-rata figure, level mix and priority groups.
      */
     @Transactional
-    public SchoolProgressReport city(int year, String cityCode) {
+    public SchoolTargetProgress city(int year, String cityCode) {
         String provinceCode = Regions.province(cityCode);
         Map<String, Map<String, Long>> byLevel = new HashMap<>();
         Map<String, Map<String, Long>> byMode = new HashMap<>();
@@ -291,7 +291,7 @@ public class ProgressService {
                     byMajor.getOrDefault(code, Map.of())));
         }
         long target = targets(year, TargetScope.CITY, List.of(cityCode)).getOrDefault(cityCode, 0);
-        return new SchoolProgressReport(year, provinceCode, cityCode, Region.nameOf(cityCode), target,
+        return new SchoolTargetProgress(year, provinceCode, cityCode, Region.nameOf(cityCode), target,
                 planned.values().stream().mapToLong(Long::longValue).sum(), total,
                 registered.values().stream().mapToLong(Long::longValue).sum(), Percentages.of(total, target), today,
                 expected(target, year, today), Percentages.of(advancedTotal, total), groupCounts(groups.values()), rows);

@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 
 import io.quarkus.cache.CacheResult;
 
-import org.techschools.quota.domain.ProgressReport;
-import org.techschools.quota.domain.SchoolProgressReport;
+import org.techschools.quota.domain.TargetProgress;
+import org.techschools.quota.domain.SchoolTargetProgress;
 
 /**
  * The 进展 reports the dashboards poll (API and console pages alike), each scope's report computed at most once per
@@ -28,12 +28,12 @@ public class ProgressSnapshots {
 
     /** @param cityLimit when not null, the report of this city alone (a city office's view) */
     @CacheResult(cacheName = PROVINCE_REPORTS)
-    public ProgressReport province(int year, String provinceCode, String cityLimit) {
+    public TargetProgress province(int year, String provinceCode, String cityLimit) {
         return progress.province(year, provinceCode, cityLimit);
     }
 
     @CacheResult(cacheName = CITY_REPORTS)
-    public SchoolProgressReport city(int year, String cityCode) {
+    public SchoolTargetProgress city(int year, String cityCode) {
         return progress.city(year, cityCode);
     }
 }

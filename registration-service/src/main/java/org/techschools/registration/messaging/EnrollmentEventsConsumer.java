@@ -19,7 +19,7 @@ import org.techschools.commons.events.EnrollmentWithdrawn;
 import org.techschools.commons.messaging.EventEnvelope;
 import org.techschools.commons.messaging.EventPayloads;
 import org.techschools.commons.messaging.IdempotentEventProcessor;
-import org.techschools.commons.messaging.MalformedEventException;
+import org.techschools.commons.messaging.UnprocessableEventException;
 import org.techschools.registration.service.LookalikeBlockLocks;
 import org.techschools.registration.service.Registry;
 import org.techschools.registration.service.RegistryGate;
@@ -66,7 +66,7 @@ public class EnrollmentEventsConsumer {
      * Applies one message of the topic, exactly once in effect (the registry rebuild comes here).
      *
      * @return false when the event had been applied before
-     * @throws MalformedEventException when the message can never be applied
+     * @throws UnprocessableEventException when the message can never be applied
      */
     public boolean apply(String raw) {
         return processor.process(Topics.ENROLLMENT_EVENTS, raw, VERSIONS, envelope -> applyEvents(List.of(envelope)));
@@ -80,7 +80,7 @@ public class EnrollmentEventsConsumer {
         return switch (envelope.eventType()) {
             case EnrollmentRecorded.TYPE, EnrollmentRecorded.CORRECTED -> payloads.enrollmentRecorded(envelope);
             case EnrollmentWithdrawn.TYPE -> payloads.enrollmentWithdrawn(envelope);
-            default -> throw new MalformedEventException("unknown event type " + envelope.eventType() + " on "
+            default -> throw new UnprocessableEventException("unknown event type " + envelope.eventType() + " on "
                     + Topics.ENROLLMENT_EVENTS);
         };
     }

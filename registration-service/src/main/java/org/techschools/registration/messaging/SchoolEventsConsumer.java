@@ -11,8 +11,8 @@ import org.techschools.commons.domain.Topics;
 import org.techschools.commons.events.SchoolUpserted;
 import org.techschools.commons.messaging.EventPayloads;
 import org.techschools.commons.messaging.IdempotentEventProcessor;
-import org.techschools.commons.messaging.MalformedEventException;
-import org.techschools.registration.service.SchoolDirectory;
+import org.techschools.commons.messaging.UnprocessableEventException;
+import org.techschools.registration.service.SchoolDirectoryCopy;
 
 /** Consumes {@code school-events} into our projection of the school directory (event-carried state transfer). */
 @ApplicationScoped
@@ -25,14 +25,14 @@ public class SchoolEventsConsumer {
     EventPayloads payloads;
 
     @Inject
-    SchoolDirectory schools;
+    SchoolDirectoryCopy schools;
 
     @Incoming("school-events")
     @Blocking
     public void on(String raw) {
         processor.process(Topics.SCHOOL_EVENTS, raw, Topics.SCHOOL_EVENTS_VERSIONS, envelope -> {
             if (!SchoolUpserted.TYPE.equals(envelope.eventType())) {
-                throw new MalformedEventException("unknown event type " + envelope.eventType() + " on " + Topics.SCHOOL_EVENTS);
+                throw new UnprocessableEventException("unknown event type " + envelope.eventType() + " on " + Topics.SCHOOL_EVENTS);
             }
             schools.upsert(payloads.schoolUpserted(envelope));
         });

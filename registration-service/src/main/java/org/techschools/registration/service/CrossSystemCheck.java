@@ -37,7 +37,7 @@ public class CrossSystemCheck {
     private static final long ROSTERS_LOCK = 0x726f7374657273L;
 
     @Inject
-    AlertBook alerts;
+    AlertRaiser alerts;
 
     /** The roster row of one person on one roster, as the evidence shows it (masked ID only). */
     public record RosterHit(RosterSystem system, String provinceCode, int line, String idNumberMasked, String name,

@@ -43,7 +43,7 @@ public class DuplicateChecks {
     private final Map<AlertType, ConflictCheck> checks = new EnumMap<>(AlertType.class);
 
     @Inject
-    AlertBook alerts;
+    AlertRaiser alerts;
 
     @Inject
     Instance<ConflictCheck> allChecks;
@@ -122,7 +122,7 @@ public class DuplicateChecks {
                 Registration first = firstOf(registration, other);
                 Registration second = first == registration ? other : registration;
                 probableDuplicates.evaluate(first, second).ifPresent(finding -> note(AlertType.PROBABLE_DUPLICATE,
-                        alerts.raise(AlertType.PROBABLE_DUPLICATE, AlertBook.pairKey(first, second), List.of(first, second),
+                        alerts.raise(AlertType.PROBABLE_DUPLICATE, AlertRaiser.pairKey(first, second), List.of(first, second),
                                 finding.score(), finding.evidence()), registration, other, raised, others));
             }
         });
@@ -161,7 +161,7 @@ public class DuplicateChecks {
             if (stillHolds(alert, registration, records)) {
                 continue;
             }
-            alerts.resolve(alert, AlertBook.RESOLVED_BY_CORRECTION,
+            alerts.resolve(alert, AlertRaiser.RESOLVED_BY_CORRECTION,
                     "record " + registration.schoolCode + "/" + registration.sourceRecordId + " was corrected; the conflict no longer holds");
             records.forEach(r -> named.add(r.enrollmentId));
         }

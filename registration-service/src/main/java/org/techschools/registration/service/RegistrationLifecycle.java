@@ -37,7 +37,7 @@ public class RegistrationLifecycle {
     Registry registry;
 
     @Inject
-    SchoolDirectory schools;
+    SchoolDirectoryCopy schools;
 
     @Inject
     Clock clock;

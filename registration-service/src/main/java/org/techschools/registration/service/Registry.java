@@ -50,7 +50,7 @@ public class Registry {
     Clock clock;
 
     @Inject
-    AlertBook alerts;
+    AlertRaiser alerts;
 
     @Inject
     CheckResults checkResults;
@@ -239,7 +239,7 @@ public class Registry {
     private Set<UUID> resolveByLifecycle(Registration ended, String note) {
         Set<UUID> named = new LinkedHashSet<>();
         for (Alert alert : Alert.namingRecord(ended.enrollmentId, AlertStatus.UNDECIDED)) {
-            alerts.resolve(alert, AlertBook.RESOLVED_BY_LIFECYCLE, note);
+            alerts.resolve(alert, AlertRaiser.RESOLVED_BY_LIFECYCLE, note);
             AlertRecord.ofAlerts(Set.of(alert.id)).forEach(r -> named.add(r.enrollmentId));
         }
         return named;

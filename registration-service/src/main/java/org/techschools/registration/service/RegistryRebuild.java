@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import org.techschools.commons.domain.Topics;
-import org.techschools.commons.messaging.MalformedEventException;
+import org.techschools.commons.messaging.UnprocessableEventException;
 import org.techschools.commons.rest.ProblemException;
 import org.techschools.registration.domain.Sql;
 import org.techschools.registration.messaging.EnrollmentEventsConsumer;
@@ -193,7 +193,7 @@ public class RegistryRebuild {
     private void apply(Run run, String raw) {
         try {
             (consumer.apply(raw) ? run.applied() : run.skipped()).incrementAndGet();
-        } catch (MalformedEventException e) {
+        } catch (UnprocessableEventException e) {
             // The live consumer sent it to the dead-letter topic when it first came: nothing to rebuild from it.
             run.skipped().incrementAndGet();
         }

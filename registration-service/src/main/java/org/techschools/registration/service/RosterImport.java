@@ -88,7 +88,7 @@ public class RosterImport {
     CrossSystemCheck crossSystem;
 
     @Inject
-    AlertBook alerts;
+    AlertRaiser alerts;
 
     @Inject
     CheckResults checkResults;
@@ -328,7 +328,7 @@ public class RosterImport {
                     .anyMatch(r -> crossSystem.activeRosterRowsOf(r.personKey).stream()
                             .anyMatch(h -> h.system() == system && h.provinceCode().equals(provinceCode)));
             if (!listed) {
-                alerts.resolve(alert, AlertBook.RESOLVED_BY_ROSTER, "the re-uploaded " + system + " roster of " + provinceCode
+                alerts.resolve(alert, AlertRaiser.RESOLVED_BY_ROSTER, "the re-uploaded " + system + " roster of " + provinceCode
                         + " no longer lists the person as 在籍");
                 records.forEach(r -> named.add(r.enrollmentId));
             }

@@ -38,7 +38,7 @@ import org.techschools.registration.support.TestEvents;
 import org.techschools.testinfra.PlatformInfra;
 import org.techschools.testinfra.PlatformInfraResource;
 import org.techschools.testinfra.TestTokens;
-import org.techschools.testinfra.Topics;
+import org.techschools.testinfra.TopicRecords;
 
 /**
  * 重建学籍库: {@code POST /api/v1/registry/rebuild} empties the registry and its alerts and replays enrollment-events
@@ -144,7 +144,7 @@ class RegistryRebuildTest {
         String during = TestEvents.personKey();
         String e = TestEvents.schoolCode();
         send(Enrollment.of(during, e), Enrollment.of(during, TestEvents.schoolCode()));
-        Topics.awaitConsumed(PlatformInfra.get().kafka().bootstrapServers(), "registration-service", "enrollment-events",
+        TopicRecords.awaitConsumed(PlatformInfra.get().kafka().bootstrapServers(), "registration-service", "enrollment-events",
                 Duration.ofSeconds(60));
         assertThat(Alerts.ofSchool(e), empty());
 

@@ -28,7 +28,7 @@ import org.techschools.registration.domain.Sql;
  * alert exists, however often the enrollment events are replayed or re-checked.
  */
 @ApplicationScoped
-public class AlertBook {
+public class AlertRaiser {
 
     /** The system closed the alert because a conflicting 学籍 ended (退学, 毕业, 注销, 转出). */
     public static final String RESOLVED_BY_LIFECYCLE = "RESOLVED_BY_LIFECYCLE";

@@ -26,9 +26,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Reads and writes the real topics of the test broker, for tests that check what crosses Kafka. */
-public final class Topics {
+public final class TopicRecords {
 
-    private Topics() {
+    private TopicRecords() {
     }
 
     /** Every record currently on the topic, from the beginning of each partition to its end. */

@@ -31,7 +31,7 @@ import org.techschools.commons.rest.NewestFirstPage;
  * CONFIRMED → REFERRED, each step keeping who, when and the note.
  */
 @ApplicationScoped
-public class PlanAlertBook {
+public class PlanAlertWorkflow {
 
     @Inject
     EntityManager em;

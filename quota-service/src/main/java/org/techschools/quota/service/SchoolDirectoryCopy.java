@@ -16,7 +16,7 @@ import org.techschools.quota.domain.SchoolMajor;
  * filed major catalogue (专业目录备案) that plans are checked against.
  */
 @ApplicationScoped
-public class SchoolDirectory {
+public class SchoolDirectoryCopy {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void upserted(SchoolUpserted event) {

@@ -12,9 +12,9 @@ import org.postgresql.PGStatement;
  * nearly empty stays in use as the table grows until autovacuum next analyzes it (figures in
  * docs/decisions/0001-array-lookups-planned-per-call.md).
  */
-public final class CustomPlans {
+public final class PlannedPerCall {
 
-    private CustomPlans() {
+    private PlannedPerCall() {
     }
 
     public static PreparedStatement prepare(Connection connection, String sql) throws SQLException {

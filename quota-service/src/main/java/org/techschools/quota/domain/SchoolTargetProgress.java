@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.techschools.quota.domain.ProgressReport.GroupCount;
+import org.techschools.quota.domain.TargetProgress.GroupCount;
 
 /**
  * 进展 drill-down: target, issued plan and actual enrollment per school of one city in one intake year, by class level,
@@ -18,11 +18,11 @@ import org.techschools.quota.domain.ProgressReport.GroupCount;
  * @param expectedByToday     序时进度 of the city target on {@code asOf}
  * @param advancedShare       share of 高级工班, 预备技师班 and 技师班 in the city's actual enrollment, in percent
  */
-public record SchoolProgressReport(int year, String provinceCode, String cityCode, String cityName, long target, long plan,
+public record SchoolTargetProgress(int year, String provinceCode, String cityCode, String cityName, long target, long plan,
         long actual, long activeRegistrations, BigDecimal completionPct, LocalDate asOf, long expectedByToday,
         BigDecimal advancedShare, List<GroupCount> priorityGroups, List<SchoolProgress> schools) {
 
-    public SchoolProgressReport {
+    public SchoolTargetProgress {
         priorityGroups = List.copyOf(priorityGroups);
         schools = List.copyOf(schools);
     }

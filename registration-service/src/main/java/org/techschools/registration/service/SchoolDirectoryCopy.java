@@ -18,7 +18,7 @@ import org.techschools.registration.domain.SchoolMajor;
 
 /** Keeps our projection of the school directory (学校名录) current from {@code SchoolUpserted}. */
 @ApplicationScoped
-public class SchoolDirectory {
+public class SchoolDirectoryCopy {
 
     @Inject
     Clock clock;

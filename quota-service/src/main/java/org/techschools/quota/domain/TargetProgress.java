@@ -25,12 +25,12 @@ import java.util.Map;
  * @param byLevel         actual per class level (INTERMEDIATE, ADVANCED, PREP_TECHNICIAN, TECHNICIAN)
  * @param levelShares     each class level's share of {@code actual} in percent (null values without enrollment)
  */
-public record ProgressReport(int year, String provinceCode, String provinceName, String scopeCityCode, long target,
+public record TargetProgress(int year, String provinceCode, String provinceName, String scopeCityCode, long target,
         long plan, long actual, long activeRegistrations, BigDecimal completionPct, BigDecimal advancedShare, LocalDate asOf, long expectedByToday,
         List<GroupCount> priorityGroups, CampaignProgress campaign, List<CityProgress> cities, List<BurnUp> burnUp,
         Map<String, Long> byLevel, Map<String, BigDecimal> levelShares) {
 
-    public ProgressReport {
+    public TargetProgress {
         priorityGroups = List.copyOf(priorityGroups);
         cities = List.copyOf(cities);
         burnUp = List.copyOf(burnUp);
