@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.cache.CacheInvalidateAll;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.techschools.registration.domain.Alert;
@@ -48,6 +50,7 @@ public class AlertRaiser {
 
     /** @return the new alert's id, or empty when this (type, pair) had been raised before */
     @Transactional(Transactional.TxType.MANDATORY)
+    @CacheInvalidateAll(cacheName = AlertSearch.COUNTS)
     public Optional<UUID> raise(AlertType type, Registration first, Registration second, ObjectNode evidence) {
         return raise(type, pairKey(first, second), List.of(first, second), null, evidence);
     }
@@ -60,6 +63,7 @@ public class AlertRaiser {
      * @return the new alert's id, or empty when this (type, pairKey) had been raised before
      */
     @Transactional(Transactional.TxType.MANDATORY)
+    @CacheInvalidateAll(cacheName = AlertSearch.COUNTS)
     public Optional<UUID> raise(AlertType type, String pairKey, List<Registration> records, BigDecimal score,
             ObjectNode evidence) {
         Alert alert = new Alert();
@@ -91,6 +95,7 @@ public class AlertRaiser {
 
     /** Closes an alert nobody has decided on yet; the reason and a transition by {@code system} keep why. */
     @Transactional(Transactional.TxType.MANDATORY)
+    @CacheInvalidateAll(cacheName = AlertSearch.COUNTS)
     public void resolve(Alert alert, String reason, String note) {
         AlertStatus from = alert.status;
         alert.status = AlertStatus.RESOLVED;

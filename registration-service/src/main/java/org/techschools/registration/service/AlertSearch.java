@@ -14,6 +14,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.cache.CacheResult;
+
 import org.techschools.commons.rest.KeysetCursor;
 import org.techschools.registration.domain.Alert;
 import org.techschools.registration.domain.AlertRecord;
@@ -25,6 +27,9 @@ import org.techschools.commons.rest.NewestFirstPage;
  */
 @ApplicationScoped
 public class AlertSearch {
+
+    /** The cache of {@link #stats}, emptied by every change of an alert's status. */
+    public static final String COUNTS = "alert-counts";
 
     @Inject
     EntityManager em;
@@ -75,8 +80,14 @@ public class AlertSearch {
     /**
      * Counts per group; an alert naming records in two cities counts once in each (and once in the total).
      * Within a city or school grouping, only the caller's visible records form groups.
+     * <p>
+     * Kept per filter, reader and grouping for {@code quarkus.cache.caffeine."alert-counts".expire-after-write} (1 s):
+     * every opening of the workbench asks for two counts over all alerts in scope, and many people watch the same
+     * list. Raising, resolving or moving an alert empties it on this instance; another instance's counts catch up
+     * within that second.
      */
     @Transactional
+    @CacheResult(cacheName = COUNTS)
     @SuppressWarnings("unchecked")
     public List<Group> stats(AlertFilter filter, Visibility visibility, GroupBy groupBy) {
         Map<String, Object> params = new LinkedHashMap<>();

@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.cache.CacheInvalidateAll;
+
 import org.techschools.commons.identity.IdNumberShape;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.commons.rest.ProblemException;
@@ -40,6 +42,7 @@ public class AlertWorkflow {
     public static final int MAX_NOTE = 2000;
 
     @Transactional
+    @CacheInvalidateAll(cacheName = AlertSearch.COUNTS)
     public Alert move(UUID alertId, AlertStatus to, String actor, String note, Visibility visibility) {
         checkNote(note);
         // Locked: two auditors moving the same alert at once must not both succeed from the same status.
