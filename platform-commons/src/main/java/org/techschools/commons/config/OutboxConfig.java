@@ -31,6 +31,13 @@ public interface OutboxConfig {
     @WithDefault("PT5S")
     Duration fullScanInterval();
 
+    /**
+     * How long the oldest event not yet on Kafka may wait before readiness reports the outbox stuck: no relay of any
+     * instance is getting through (broker unreachable, relay wedged). A burst drains far faster than this.
+     */
+    @WithDefault("PT5M")
+    Duration stuckAfter();
+
     /** Off in tests that publish through other means; the relay runs in every real deployment. */
     @WithDefault("true")
     boolean enabled();
