@@ -33,6 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import org.techschools.commons.messaging.Outbox;
 import org.techschools.enrollment.TestData;
+import org.techschools.commons.messaging.KafkaClients;
 import org.techschools.testinfra.PlatformInfra;
 import org.techschools.testinfra.PlatformInfraResource;
 import org.techschools.testinfra.TopicRecords;
@@ -57,6 +58,9 @@ class OutboxRelayTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    KafkaClients kafkaClients;
+
     @BeforeAll
     static void createProbeTopic() throws InterruptedException, ExecutionException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformInfra.get().kafka().bootstrapServers()))) {
@@ -66,6 +70,14 @@ class OutboxRelayTest {
                 throw e;
             }
         }
+    }
+
+    /** The relay's producer is built by hand: it must still get the service's kafka.* settings (TLS, SASL, servers). */
+    @Test
+    void handBuiltClientsGetTheServicesKafkaSettingsUnderTheirOwn() {
+        var props = kafkaClients.properties(Map.of("client.id", "relay-probe"));
+        org.junit.jupiter.api.Assertions.assertEquals(PlatformInfra.get().kafka().bootstrapServers(), props.get("bootstrap.servers"));
+        org.junit.jupiter.api.Assertions.assertEquals("relay-probe", props.get("client.id"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,6 +22,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.techschools.commons.domain.Topics;
+import org.techschools.commons.messaging.KafkaClients;
 
 /**
  * Reads {@code enrollment-events} from the beginning for a registry rebuild, with a consumer of its own (no
@@ -38,12 +40,14 @@ public class EnrollmentEventsReplay {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    @Inject
+    KafkaClients kafkaClients;
+
     public Reader open() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "registration-service-rebuild");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1_000);
+        Properties props = kafkaClients.properties(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.CLIENT_ID_CONFIG, "registration-service-rebuild",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1_000));
         return new Reader(new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer()));
     }
 
