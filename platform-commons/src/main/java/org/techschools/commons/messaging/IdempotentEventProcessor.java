@@ -42,6 +42,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 public class IdempotentEventProcessor {
 
     private static final Logger LOG = Logger.getLogger(IdempotentEventProcessor.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final int MAX_CONFLICT_RETRIES = 5;
 
@@ -156,7 +157,7 @@ public class IdempotentEventProcessor {
 
     /** Runs work in a new transaction until it commits: outages wait, races retry, anything else is malformed. */
     private boolean inTransaction(String what, Callable<Boolean> work) {
-        long backoff = 100;
+        Backoff backoff = new Backoff(FIRST_BACKOFF, MAX_BACKOFF);
         int conflicts = 0;
         while (true) {
             try {
@@ -168,9 +169,10 @@ public class IdempotentEventProcessor {
                     LOG.debugf("%s hit a concurrent insert, retrying", what);
                 } else if (TransientFailures.isTransient(e)) {
                     LOG.warnf("database unavailable while applying %s (%s); retrying in %d ms", what,
-                            TransientFailures.describe(e), backoff);
-                    sleep(backoff);
-                    backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
+                            TransientFailures.describe(e), backoff.nextMillis());
+                    if (!backoff.pause()) {
+                        throw new IllegalStateException("interrupted while waiting for the database", e);
+                    }
                 } else {
                     throw new UnprocessableEventException("cannot apply " + what + ": " + e.getClass().getSimpleName(), e);
                 }
@@ -232,12 +234,4 @@ public class IdempotentEventProcessor {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the database", e);
-        }
-    }
 }

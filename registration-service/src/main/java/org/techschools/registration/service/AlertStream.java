@@ -30,6 +30,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 
+import org.techschools.commons.messaging.Backoff;
 import org.techschools.registration.domain.Alert;
 import org.techschools.registration.domain.AlertRecord;
 import org.techschools.registration.domain.Sql;
@@ -103,7 +104,7 @@ public class AlertStream {
     }
 
     private void listen() {
-        long backoff = 200;
+        Backoff backoff = new Backoff(Duration.ofMillis(200), MAX_BACKOFF);
         boolean lost = false;
         while (running) {
             try (Connection c = connect()) {
@@ -115,7 +116,7 @@ public class AlertStream {
                     LOG.info("alert stream: listening again; alerts committed while the database was away are in the list only");
                 }
                 firstListen.countDown();
-                backoff = 200;
+                backoff.reset();
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
@@ -133,9 +134,10 @@ public class AlertStream {
                     return;
                 }
                 lost = true;
-                LOG.warnf("alert stream: not listening (%s); connecting again in %d ms", e.getClass().getSimpleName(), backoff);
-                sleep(backoff);
-                backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
+                LOG.warnf("alert stream: not listening (%s); connecting again in %d ms", e.getClass().getSimpleName(),
+                        backoff.nextMillis());
+                // Interrupted only when the service stops: the loop then ends on running.
+                backoff.pause();
             } finally {
                 listening = null;
             }
@@ -189,14 +191,6 @@ public class AlertStream {
             c.close();
         } catch (SQLException e) {
             LOG.debug("closing the alert listener's connection", e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -14,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 
+import org.techschools.commons.messaging.Backoff;
 import org.techschools.commons.messaging.TransientFailures;
 
 /**
@@ -36,7 +38,7 @@ public class RegistryGate {
      * consumers take the registry back rather than leave it to nobody. The running instance writes every second.
      */
     static final String STOPPED_AFTER = "60 seconds";
-    private static final long MAX_BACKOFF_MILLIS = 5_000;
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     @Inject
     AgroalDataSource dataSource;
@@ -47,7 +49,7 @@ public class RegistryGate {
      * @return false when the batch was left to the running rebuild
      */
     public boolean live(Runnable apply) {
-        long backoff = 100;
+        Backoff backoff = new Backoff(Duration.ofMillis(100), MAX_BACKOFF);
         while (true) {
             try {
                 return tryLive(apply);
@@ -57,9 +59,10 @@ public class RegistryGate {
                     throw new IllegalStateException("cannot read who owns the registry", e.getCause());
                 }
                 LOG.warnf("database unavailable while reading who owns the registry (%s); retrying in %d ms",
-                        TransientFailures.describe(e.getCause()), backoff);
-                sleep(backoff);
-                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+                        TransientFailures.describe(e.getCause()), backoff.nextMillis());
+                if (!backoff.pause()) {
+                    throw new IllegalStateException("interrupted while waiting for the database", e.getCause());
+                }
             }
         }
     }
@@ -152,15 +155,6 @@ public class RegistryGate {
         try (PreparedStatement lock = c.prepareStatement(sql)) {
             lock.setLong(1, GATE_LOCK);
             lock.executeQuery().close();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the database", e);
         }
     }
 
