@@ -22,9 +22,9 @@ import net.jqwik.api.statistics.Statistics;
 import org.techschools.commons.identity.IdNumberShape;
 import org.techschools.commons.identity.ResidentIdNumber;
 import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.domain.SchoolType;
+
 import org.techschools.enrollment.domain.School;
-import org.techschools.enrollment.domain.SchoolMajor;
+
 import org.techschools.enrollment.rest.EnrollmentRequest;
 
 /**
@@ -34,8 +34,8 @@ import org.techschools.enrollment.rest.EnrollmentRequest;
  */
 class EnrollmentRulesProperties {
 
-    private static final EnrollmentRules RULES = rules();
-    private static final School SCHOOL = school();
+    private static final EnrollmentRules RULES = EnrollmentRulesFixtures.rules();
+    private static final School SCHOOL = EnrollmentRulesFixtures.school();
 
     /** A person whose ID number, birth date and gender agree (or not, now and then). */
     record Person(String idType, String idNumber, String gender, String birthDate) {
@@ -249,34 +249,6 @@ class EnrollmentRulesProperties {
             return new EnrollmentRequest(schoolCode, sourceRecordId, student, majorCode, classLevel, studyMode, intakeYear,
                     intakeSeason, enrolledOn, sourceCategory, originRegion, priorityFlags, employer, programmeMonths);
         }
-    }
-
-    private static EnrollmentRules rules() {
-        EnrollmentRules rules = new EnrollmentRules();
-        rules.divisions = new Divisions();
-        return rules;
-    }
-
-    /** A school as the directory holds it: qualified for 2025 and 2026, 0401 filed for two levels, 0602 for two others. */
-    private static School school() {
-        School school = new School();
-        school.code = "S-1";
-        school.name = "测试技工学校";
-        school.type = SchoolType.TECHNICIAN_COLLEGE;
-        school.provinceCode = "330000";
-        school.cityCode = "330100";
-        school.qualifiedYears = "2025,2026";
-        school.majors = new ArrayList<>(List.of(major(school, "0401", "INTERMEDIATE,ADVANCED"), major(school, "0602", "ADVANCED,PREP_TECHNICIAN")));
-        return school;
-    }
-
-    private static SchoolMajor major(School school, String code, String levels) {
-        SchoolMajor major = new SchoolMajor();
-        major.school = school;
-        major.majorCode = code;
-        major.majorName = code;
-        major.levels = levels;
-        return major;
     }
 
     @Property(tries = 50)

@@ -7,17 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
+
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import org.techschools.commons.domain.SchoolType;
 import org.techschools.commons.identity.ResidentIdNumber;
 import org.techschools.commons.rest.FieldError;
 import org.techschools.enrollment.domain.SanctionKind;
 import org.techschools.enrollment.domain.School;
-import org.techschools.enrollment.domain.SchoolMajor;
+
 import org.techschools.enrollment.rest.EnrollmentRequest;
 
 /**
@@ -26,8 +25,8 @@ import org.techschools.enrollment.rest.EnrollmentRequest;
  */
 class EnrollmentRulesTest {
 
-    private static final EnrollmentRules RULES = rules();
-    private static final School SCHOOL = school();
+    private static final EnrollmentRules RULES = EnrollmentRulesFixtures.rules();
+    private static final School SCHOOL = EnrollmentRulesFixtures.school();
     /** 浙江 杭州 上城区, born 2010-05-17, sequence 123 (odd: a boy). */
     private static final String ID = id("330102", "20100517", "123");
 
@@ -174,29 +173,5 @@ class EnrollmentRulesTest {
             out.append(c == 'X' ? 'Ｘ' : (char) (c - '0' + '０'));
         }
         return out.toString();
-    }
-
-    private static EnrollmentRules rules() {
-        EnrollmentRules rules = new EnrollmentRules();
-        rules.divisions = new Divisions();
-        return rules;
-    }
-
-    /** Qualified for 2025 and 2026; 0401 filed for 中级工 and 高级工. */
-    private static School school() {
-        School school = new School();
-        school.code = "S-1";
-        school.name = "测试技工学校";
-        school.type = SchoolType.TECHNICIAN_COLLEGE;
-        school.provinceCode = "330000";
-        school.cityCode = "330100";
-        school.qualifiedYears = "2025,2026";
-        SchoolMajor major = new SchoolMajor();
-        major.school = school;
-        major.majorCode = "0401";
-        major.majorName = "数控加工";
-        major.levels = "INTERMEDIATE,ADVANCED";
-        school.majors = new ArrayList<>(List.of(major));
-        return school;
     }
 }
