@@ -25,7 +25,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
@@ -67,9 +66,6 @@ public class OutboxRelay {
 
     @Inject
     KafkaClients kafkaClients;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     private final Semaphore wakeUp = new Semaphore(0);
     /** The lowest {@link Outbox.Appended#seqBelow()} of the transactions that committed since the last claim. */
@@ -215,7 +211,6 @@ public class OutboxRelay {
     private synchronized Producer<String, String> producer() {
         if (producer == null) {
             Properties props = kafkaClients.properties(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                     ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                     ProducerConfig.LINGER_MS_CONFIG, 2,

@@ -19,7 +19,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.techschools.commons.domain.Topics;
 import org.techschools.commons.messaging.KafkaClients;
@@ -37,15 +36,11 @@ public class EnrollmentEventsReplay {
     private static final int QUEUE_LIMIT = 2_000;
     private static final Duration POLL = Duration.ofMillis(200);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @Inject
     KafkaClients kafkaClients;
 
     public Reader open() {
-        Properties props = kafkaClients.properties(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        Properties props = kafkaClients.properties(Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.CLIENT_ID_CONFIG, "registration-service-rebuild",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1_000));
         return new Reader(new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer()));
