@@ -69,25 +69,14 @@ final class ConsolePagesBenchmark {
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         long warmUpEnd = System.nanoTime() + 10_000_000_000L;
         long end = warmUpEnd + seconds * 1_000_000_000L;
-        List<Thread> clients = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            int client = c;
-            Thread t = new Thread(() -> {
-                for (long k = client; System.nanoTime() < end; k++) {
-                    View v = views.get((int) (k % views.size()));
-                    // The page as a browser asks it (the session cookie), then the API as a system asks it (bearer).
-                    fetch(HttpRequest.newBuilder(URI.create(v.page())).header("Cookie", "techschools_session=" + v.session())
-                            .header("Accept", "text/html"), v.page(), warmUpEnd, latency, largest, errors, failures);
-                    fetch(HttpRequest.newBuilder(URI.create(v.api())).header("Authorization", "Bearer " + v.session())
-                            .header("Accept", "application/json"), v.api(), warmUpEnd, latency, null, errors, failures);
-                }
-            }, "console-client-" + c);
-            t.start();
-            clients.add(t);
-        }
-        for (Thread t : clients) {
-            t.join();
-        }
+        ClosedLoop.run(CLIENTS, "console-client", end, (client, k) -> {
+            View v = views.get((int) (k % views.size()));
+            // The page as a browser asks it (the session cookie), then the API as a system asks it (bearer).
+            fetch(HttpRequest.newBuilder(URI.create(v.page())).header("Cookie", "techschools_session=" + v.session())
+                    .header("Accept", "text/html"), v.page(), warmUpEnd, latency, largest, errors, failures);
+            fetch(HttpRequest.newBuilder(URI.create(v.api())).header("Authorization", "Bearer " + v.session())
+                    .header("Accept", "application/json"), v.api(), warmUpEnd, latency, null, errors, failures);
+        });
 
         boolean met = errors.get() == 0;
         Bench.header(CLIENTS + " people (closed loop) for " + seconds + " s after a 10 s warm-up; goal page p99 <= 200 ms, <= 500 KB");

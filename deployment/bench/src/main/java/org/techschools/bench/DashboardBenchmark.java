@@ -302,34 +302,23 @@ final class DashboardBenchmark {
         AtomicLong errors = new AtomicLong();
         long warmUpEnd = System.nanoTime() + 5_000_000_000L;
         long end = warmUpEnd + seconds * 1_000_000_000L;
-        List<Thread> clients = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            int client = c;
-            Thread t = new Thread(() -> {
-                for (long k = client; System.nanoTime() < end; k++) {
-                    String view = names.get((int) (k % 2));
-                    HttpRequest request = HttpRequest.newBuilder(views.get(view)).header("Authorization", "Bearer " + token)
-                            .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).GET().build();
-                    long sent = System.nanoTime();
-                    try {
-                        HttpResponse<String> answer = platform.http.send(request, HttpResponse.BodyHandlers.ofString());
-                        long micros = (System.nanoTime() - sent) / 1000;
-                        if (answer.statusCode() != 200) {
-                            errors.incrementAndGet();
-                        } else if (sent > warmUpEnd) {
-                            latency.get(view).recordValue(Math.min(micros, 60_000_000L));
-                        }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                    }
+        ClosedLoop.run(CLIENTS, "dashboard-client", end, (client, k) -> {
+            String view = names.get((int) (k % 2));
+            HttpRequest request = HttpRequest.newBuilder(views.get(view)).header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).GET().build();
+            long sent = System.nanoTime();
+            try {
+                HttpResponse<String> answer = platform.http.send(request, HttpResponse.BodyHandlers.ofString());
+                long micros = (System.nanoTime() - sent) / 1000;
+                if (answer.statusCode() != 200) {
+                    errors.incrementAndGet();
+                } else if (sent > warmUpEnd) {
+                    latency.get(view).recordValue(Math.min(micros, 60_000_000L));
                 }
-            }, "dashboard-client-" + c);
-            t.start();
-            clients.add(t);
-        }
-        for (Thread t : clients) {
-            t.join();
-        }
+            } catch (Exception e) {
+                errors.incrementAndGet();
+            }
+        });
         boolean met = errors.get() == 0;
         Bench.header(CLIENTS + " clients (HTTP/1.1, closed loop) for " + seconds + " s after a 5 s warm-up; goal p99 <= 50 ms");
         for (String view : names) {
