@@ -18,7 +18,7 @@ import org.techschools.enrollment.domain.IdNumberAccess;
 import org.techschools.enrollment.service.AccessLogChain;
 import org.techschools.enrollment.service.EnrollmentSearch;
 import org.techschools.enrollment.service.IdNumberReveal;
-import org.techschools.commons.rest.KeysetCursor;
+import org.techschools.commons.paging.KeysetCursor;
 
 /**
  * The ID-number access log (身份证号查看记录): who revealed which record's ID number, when and why; and the check of its

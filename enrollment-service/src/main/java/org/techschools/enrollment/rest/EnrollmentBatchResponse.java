@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import org.techschools.commons.rest.FieldError;
+import org.techschools.commons.problem.FieldError;
 
 /** Per-item answer of a batch push, in the order of the request. */
 public record EnrollmentBatchResponse(List<Item> results) {

@@ -36,8 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import org.techschools.commons.limits.BodyLimit;
-import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.problem.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
 import org.techschools.enrollment.domain.Enrollment;
@@ -49,7 +49,7 @@ import org.techschools.enrollment.service.EnrollmentRules;
 import org.techschools.enrollment.service.EnrollmentSearch;
 import org.techschools.enrollment.service.EnrollmentWithdrawal;
 import org.techschools.enrollment.service.IdNumberReveal;
-import org.techschools.commons.rest.KeysetCursor;
+import org.techschools.commons.paging.KeysetCursor;
 
 /** Enrollment intake from school systems (招生录取数据报送) and the record with its check result. */
 @Path("/api/v1/enrollments")

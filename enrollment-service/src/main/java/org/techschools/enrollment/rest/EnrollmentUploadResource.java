@@ -30,8 +30,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import org.techschools.commons.limits.BodyLimit;
 import org.techschools.commons.limits.RateLimited;
-import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.problem.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
 import org.techschools.enrollment.domain.EnrollmentUpload;

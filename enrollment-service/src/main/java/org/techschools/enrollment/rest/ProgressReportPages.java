@@ -30,7 +30,7 @@ import org.techschools.commons.console.ConsoleConfig;
 import org.techschools.commons.console.ConsoleForms;
 import org.techschools.commons.console.ConsoleText;
 import org.techschools.commons.console.ConsoleView;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
 import org.techschools.enrollment.config.ProgressReportSchedule;

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import org.techschools.commons.openapi.CommonParameters;
-import org.techschools.commons.rest.KeysetCursor;
+import org.techschools.commons.paging.KeysetCursor;
 import org.techschools.commons.security.Roles;
 import org.techschools.enrollment.domain.RevealLimitAlert;
 import org.techschools.enrollment.service.EnrollmentSearch;

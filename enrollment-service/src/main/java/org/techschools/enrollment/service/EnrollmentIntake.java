@@ -31,7 +31,7 @@ import org.techschools.commons.events.EnrollmentRecorded;
 import org.techschools.commons.identity.PersonKeys;
 import org.techschools.commons.messaging.Outbox;
 import org.techschools.commons.persistence.PlannedPerCall;
-import org.techschools.commons.rest.FieldError;
+import org.techschools.commons.problem.FieldError;
 import org.techschools.commons.security.Regions;
 import org.techschools.enrollment.domain.CheckStatus;
 import org.techschools.enrollment.domain.Enrollment;

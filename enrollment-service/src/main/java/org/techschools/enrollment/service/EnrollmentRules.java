@@ -21,7 +21,7 @@ import org.techschools.commons.domain.StudyMode;
 import org.techschools.commons.identity.IdNumberShape;
 import org.techschools.commons.identity.PersonKeys;
 import org.techschools.commons.identity.ResidentIdNumber;
-import org.techschools.commons.rest.FieldError;
+import org.techschools.commons.problem.FieldError;
 import org.techschools.enrollment.domain.School;
 import org.techschools.enrollment.domain.SchoolMajor;
 import org.techschools.enrollment.rest.EnrollmentRequest;

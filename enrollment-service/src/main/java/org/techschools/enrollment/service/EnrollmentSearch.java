@@ -11,12 +11,12 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import org.techschools.commons.rest.KeysetCursor;
+import org.techschools.commons.paging.KeysetCursor;
 import org.techschools.commons.domain.ClassLevel;
 import org.techschools.commons.domain.IntakeSeason;
 import org.techschools.commons.domain.StudyMode;
-import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.problem.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.enrollment.domain.CheckStatus;
 import org.techschools.enrollment.domain.Enrollment;

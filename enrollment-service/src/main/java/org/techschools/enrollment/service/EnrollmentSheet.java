@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.problem.ProblemException;
 import org.techschools.commons.csv.Csv;
 import org.techschools.enrollment.rest.EnrollmentRequest;
 import org.techschools.enrollment.service.XlsxSheetReader.Cell;

@@ -16,8 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.techschools.commons.csv.Csv;
 import org.techschools.commons.identity.IdNumberShape;
-import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.problem.ProblemException;
 import org.techschools.enrollment.domain.EnrollmentUpload;
 import org.techschools.enrollment.rest.EnrollmentRequest;
 import org.techschools.enrollment.rest.EnrollmentUploadReport;

@@ -12,8 +12,8 @@ import jakarta.transaction.Transactional;
 import org.techschools.commons.domain.Topics;
 import org.techschools.commons.events.EnrollmentWithdrawn;
 import org.techschools.commons.messaging.Outbox;
-import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.problem.ProblemException;
 import org.techschools.enrollment.domain.Enrollment;
 import org.techschools.enrollment.domain.EnrollmentStatus;
 

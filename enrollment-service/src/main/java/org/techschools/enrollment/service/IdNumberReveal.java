@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.techschools.commons.rest.KeysetCursor;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.paging.KeysetCursor;
+import org.techschools.commons.problem.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
 import org.techschools.enrollment.domain.Enrollment;

@@ -3,8 +3,8 @@ package org.techschools.enrollment.service;
 import java.util.List;
 
 import org.techschools.commons.identity.IdNumberShape;
-import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.problem.ProblemException;
 
 /**
  * The free-text reason a caller gives for a withdrawal or a reveal. It ends up in events and access logs, so a

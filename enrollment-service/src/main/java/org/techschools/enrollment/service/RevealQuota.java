@@ -24,9 +24,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import org.techschools.commons.limits.LimitsConfig;
 import org.techschools.commons.limits.RetryLaterException;
-import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.rest.KeysetCursor;
-import org.techschools.commons.rest.NewestFirstPage;
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.paging.KeysetCursor;
+import org.techschools.commons.paging.NewestFirstPage;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.enrollment.domain.IdNumberAccess;
 import org.techschools.enrollment.domain.RevealLimitAlert;

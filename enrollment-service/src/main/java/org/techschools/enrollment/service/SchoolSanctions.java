@@ -25,8 +25,8 @@ import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CacheResult;
 
 import org.techschools.commons.identity.IdNumberShape;
-import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.problem.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.enrollment.domain.SanctionKind;
 import org.techschools.enrollment.domain.School;

@@ -28,8 +28,8 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 import org.techschools.commons.io.CountingInputStream;
-import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.problem.ProblemException;
 
 /**
  * Reads the first sheet of an XLSX workbook as a stream of rows, with every cap checked while the bytes are read:

@@ -21,7 +21,7 @@ import net.jqwik.api.statistics.Statistics;
 
 import org.techschools.commons.identity.IdNumberShape;
 import org.techschools.commons.identity.ResidentIdNumber;
-import org.techschools.commons.rest.FieldError;
+import org.techschools.commons.problem.FieldError;
 
 import org.techschools.enrollment.domain.School;
 

@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.techschools.commons.identity.ResidentIdNumber;
-import org.techschools.commons.rest.FieldError;
+import org.techschools.commons.problem.FieldError;
 import org.techschools.enrollment.domain.SanctionKind;
 import org.techschools.enrollment.domain.School;
 

@@ -33,9 +33,9 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.rest.Problem;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.problem.Problem;
+import org.techschools.commons.problem.ProblemException;
 import org.techschools.enrollment.TestWorkbooks;
 import org.techschools.enrollment.service.XlsxSheetReader.Cell;
 

@@ -8,8 +8,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import org.techschools.commons.rest.Problem;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.Problem;
+import org.techschools.commons.problem.ProblemException;
 
 /**
  * A console session cookie lets pages read the API (lists, the alert stream) as its person, but never change data

@@ -6,8 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.techschools.commons.rest.Problem;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.Problem;
+import org.techschools.commons.problem.ProblemException;
 
 /** Text console pages show: a refusal of the API's rules as one line, and instants as a clerk in China reads them. */
 public final class ConsoleText {

@@ -23,7 +23,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
 
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.ProblemException;
 import org.techschools.commons.security.Roles;
 
 /**

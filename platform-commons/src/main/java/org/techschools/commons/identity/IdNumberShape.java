@@ -3,8 +3,8 @@ package org.techschools.commons.identity;
 import java.time.YearMonth;
 import java.util.List;
 
-import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.problem.ProblemException;
 
 /**
  * Whether free text holds something shaped like a 居民身份证号码. A school system that uses the ID number as its

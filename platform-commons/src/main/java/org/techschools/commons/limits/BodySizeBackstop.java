@@ -13,7 +13,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
 
-import org.techschools.commons.rest.Problem;
+import org.techschools.commons.problem.Problem;
 
 /**
  * The service-wide body limit ({@code quarkus.http.limits.max-body-size}, the largest of any endpoint), checked on the

@@ -2,8 +2,8 @@ package org.techschools.commons.limits;
 
 import java.util.List;
 
-import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.problem.ProblemException;
 
 /** 413: a request body above its endpoint's limit, named with the rule and the limit (never the size that was sent). */
 public class BodyTooLargeException extends ProblemException {

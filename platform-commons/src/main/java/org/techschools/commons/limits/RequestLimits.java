@@ -19,7 +19,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpServerRequest;
 
 import org.techschools.commons.security.CallerToken;
-import org.techschools.commons.rest.FieldError;
+import org.techschools.commons.problem.FieldError;
 
 /**
  * What every REST request is checked against once its token is verified and before its body is read:

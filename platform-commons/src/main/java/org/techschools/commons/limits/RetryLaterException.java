@@ -2,8 +2,8 @@ package org.techschools.commons.limits;
 
 import java.util.List;
 
-import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.problem.ProblemException;
 
 /** 429 Too Many Requests with the seconds after which the same request may succeed (answered as Retry-After). */
 public class RetryLaterException extends ProblemException {

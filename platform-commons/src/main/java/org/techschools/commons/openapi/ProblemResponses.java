@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
-import org.techschools.commons.rest.Problem;
+import org.techschools.commons.problem.Problem;
 
 /**
  * Describes the problem+json answers every operation shares, so resources declare only the ones their own rules give

@@ -1,5 +1,7 @@
 package org.techschools.commons.rest;
 
+import org.techschools.commons.problem.ProblemException;
+
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,8 @@
 package org.techschools.commons.rest;
 
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.problem.ProblemException;
+
 import java.util.List;
 
 /** The {@code limit} query parameter of a paged list: a page size from 1 to the list's maximum; beyond it 400, not clamped. */

@@ -1,5 +1,10 @@
 package org.techschools.commons.rest;
 
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.problem.Problem;
+import org.techschools.commons.problem.ProblemException;
+import org.techschools.commons.text.StorableText;
+
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,5 +1,9 @@
 package org.techschools.commons.rest;
 
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.problem.ProblemException;
+import org.techschools.commons.text.StorableText;
+
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.List;

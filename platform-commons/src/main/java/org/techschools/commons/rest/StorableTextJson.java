@@ -1,5 +1,7 @@
 package org.techschools.commons.rest;
 
+import org.techschools.commons.text.StorableText;
+
 import java.io.IOException;
 
 import jakarta.inject.Singleton;

@@ -1,5 +1,7 @@
 package org.techschools.commons.rest;
 
+import org.techschools.commons.text.StorableText;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 

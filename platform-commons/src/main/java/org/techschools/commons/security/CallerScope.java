@@ -5,7 +5,7 @@ import java.time.Instant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.ProblemException;
 
 /**
  * What the caller may see and change, from the token's role and its {@code school} and {@code region}

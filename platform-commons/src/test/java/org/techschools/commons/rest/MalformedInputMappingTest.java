@@ -1,5 +1,8 @@
 package org.techschools.commons.rest;
 
+import org.techschools.commons.problem.Problem;
+import org.techschools.commons.text.StorableText;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,7 @@
 package org.techschools.commons.rest;
 
+import org.techschools.commons.problem.Problem;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.techschools.commons.openapi.CommonParameters;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Regions;
 import org.techschools.commons.security.Roles;

@@ -27,7 +27,7 @@ import io.quarkus.qute.TemplateInstance;
 import org.techschools.commons.console.ConsoleView;
 import org.techschools.commons.domain.ClassLevel;
 import org.techschools.commons.domain.SchoolType;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Regions;
 import org.techschools.commons.security.Roles;

@@ -22,10 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import org.techschools.commons.rest.KeysetCursor;
-import org.techschools.commons.rest.FieldError;
+import org.techschools.commons.paging.KeysetCursor;
+import org.techschools.commons.problem.FieldError;
 import org.techschools.commons.rest.PageLimit;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.ProblemException;
 import org.techschools.commons.security.Roles;
 import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.commons.openapi.CommonParameters;

@@ -9,8 +9,8 @@ import java.util.UUID;
 import org.techschools.commons.domain.ClassLevel;
 import org.techschools.commons.domain.StudyMode;
 import org.techschools.commons.identity.IdNumberShape;
-import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.problem.ProblemException;
 import org.techschools.quota.domain.PlanLineValue;
 
 /**

@@ -25,10 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.techschools.commons.openapi.CommonParameters;
-import org.techschools.commons.rest.FieldError;
+import org.techschools.commons.problem.FieldError;
 import org.techschools.commons.rest.PageLimit;
-import org.techschools.commons.rest.ProblemException;
-import org.techschools.commons.rest.SortKeyCursor;
+import org.techschools.commons.problem.ProblemException;
+import org.techschools.commons.paging.SortKeyCursor;
 import org.techschools.commons.security.Roles;
 import org.techschools.quota.domain.PlanStatus;
 import org.techschools.quota.domain.PlanView;

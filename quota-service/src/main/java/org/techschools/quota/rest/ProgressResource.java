@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.techschools.commons.domain.ClassLevel;
 import org.techschools.commons.domain.StudyMode;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Regions;
 import org.techschools.commons.security.Roles;

@@ -3,8 +3,8 @@ package org.techschools.quota.rest;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.problem.ProblemException;
 
 /** Checks query and path parameters, answering 400 problem+json that names the offending field. */
 final class QueryParameters {

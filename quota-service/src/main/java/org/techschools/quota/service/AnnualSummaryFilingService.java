@@ -20,8 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.techschools.commons.domain.Topics;
 import org.techschools.commons.messaging.Outbox;
-import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.problem.ProblemException;
 import org.techschools.quota.config.AnnualSummarySchedule;
 import org.techschools.quota.domain.AnnualSummaryChecklist;
 import org.techschools.quota.domain.AnnualSummaryFiling;

@@ -1,6 +1,6 @@
 package org.techschools.quota.service;
 
-import org.techschools.commons.rest.KeysetCursor;
+import org.techschools.commons.paging.KeysetCursor;
 import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.quota.domain.PlanAlertType;
 

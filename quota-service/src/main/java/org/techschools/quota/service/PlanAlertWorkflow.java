@@ -14,16 +14,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.techschools.commons.rest.KeysetCursor;
-import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.paging.KeysetCursor;
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.problem.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.quota.domain.PlanAlert;
 import org.techschools.quota.domain.PlanAlertRecord;
 import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.quota.domain.PlanAlertTransition;
 import org.techschools.quota.domain.PlanAlertView;
-import org.techschools.commons.rest.NewestFirstPage;
+import org.techschools.commons.paging.NewestFirstPage;
 
 /**
  * Plan-compliance alerts for offices: listed within the caller's scope (a school its own, a city office its city,

@@ -20,9 +20,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.panache.common.Parameters;
 
-import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.rest.ProblemException;
-import org.techschools.commons.rest.SortKeyCursor;
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.problem.ProblemException;
+import org.techschools.commons.paging.SortKeyCursor;
 import org.techschools.quota.domain.AdjustmentStatus;
 import org.techschools.quota.domain.CounterKey;
 import org.techschools.quota.domain.EnrollmentPlan;

@@ -20,9 +20,9 @@ import org.jboss.logging.Logger;
 
 import org.techschools.commons.domain.ClassLevel;
 import org.techschools.commons.identity.IdNumberShape;
-import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.rest.ProblemException;
-import org.techschools.commons.rest.StorableText;
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.problem.ProblemException;
+import org.techschools.commons.text.StorableText;
 import org.techschools.commons.security.Regions;
 import org.techschools.quota.domain.School;
 import org.techschools.quota.domain.TargetScope;

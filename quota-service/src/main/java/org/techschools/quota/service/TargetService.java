@@ -15,9 +15,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
-import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.rest.ProblemException;
-import org.techschools.commons.rest.SortKeyCursor;
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.problem.ProblemException;
+import org.techschools.commons.paging.SortKeyCursor;
 import org.techschools.commons.security.Regions;
 import org.techschools.quota.domain.Region;
 import org.techschools.quota.domain.School;

@@ -20,8 +20,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 import org.techschools.commons.identity.IdNumberShape;
-import org.techschools.commons.rest.Problem;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.Problem;
+import org.techschools.commons.problem.ProblemException;
 import org.techschools.quota.domain.School;
 
 /**

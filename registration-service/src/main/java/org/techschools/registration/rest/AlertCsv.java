@@ -7,7 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
-import org.techschools.commons.rest.KeysetCursor;
+import org.techschools.commons.paging.KeysetCursor;
 import org.techschools.registration.service.AlertDisclosure.ShownAlert;
 import org.techschools.registration.service.AlertDisclosure.ShownRecord;
 import org.techschools.registration.service.AlertFilter;

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import org.techschools.commons.rest.KeysetCursor;
-import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.paging.KeysetCursor;
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.problem.ProblemException;
 import org.techschools.registration.domain.AlertSeverity;
 import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.registration.domain.AlertType;

@@ -31,8 +31,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.smallrye.mutiny.Multi;
 
-import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.problem.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
 import org.techschools.commons.alerts.AlertStatus;

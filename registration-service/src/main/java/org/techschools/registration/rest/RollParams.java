@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
 
 import org.techschools.commons.domain.ClassLevel;
 import org.techschools.commons.domain.StudyMode;
-import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.rest.KeysetCursor;
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.paging.KeysetCursor;
 import org.techschools.commons.rest.PageLimit;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.ProblemException;
 import org.techschools.registration.domain.RegistrationStatus;
 import org.techschools.registration.service.RegistrationRoll;
 

@@ -27,10 +27,10 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import org.techschools.commons.identity.IdNumberShape;
 import org.techschools.commons.openapi.CommonParameters;
-import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.rest.KeysetCursor;
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.paging.KeysetCursor;
 import org.techschools.commons.rest.PageLimit;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
 import org.techschools.registration.domain.TransferRequest;

@@ -2,7 +2,7 @@ package org.techschools.registration.service;
 
 import java.time.Instant;
 
-import org.techschools.commons.rest.KeysetCursor;
+import org.techschools.commons.paging.KeysetCursor;
 import org.techschools.registration.domain.AlertSeverity;
 import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.registration.domain.AlertType;

@@ -16,10 +16,10 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.cache.CacheResult;
 
-import org.techschools.commons.rest.KeysetCursor;
+import org.techschools.commons.paging.KeysetCursor;
 import org.techschools.registration.domain.Alert;
 import org.techschools.registration.domain.AlertRecord;
-import org.techschools.commons.rest.NewestFirstPage;
+import org.techschools.commons.paging.NewestFirstPage;
 
 /**
  * Reads alerts for auditors and offices, limited to what the caller may see, a page at a time, each as the caller is

@@ -14,8 +14,8 @@ import jakarta.transaction.Transactional;
 import io.quarkus.cache.CacheInvalidateAll;
 
 import org.techschools.commons.identity.IdNumberShape;
-import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.problem.ProblemException;
 import org.techschools.registration.domain.Alert;
 import org.techschools.registration.domain.AlertRecord;
 import org.techschools.commons.alerts.AlertStatus;

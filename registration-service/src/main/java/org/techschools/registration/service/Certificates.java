@@ -14,7 +14,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Parameters;
 
-import org.techschools.commons.rest.SortKeyCursor;
+import org.techschools.commons.paging.SortKeyCursor;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.registration.domain.Certificate;
 import org.techschools.registration.domain.CertificateNumber;

@@ -14,9 +14,9 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Parameters;
 
-import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.rest.KeysetCursor;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.paging.KeysetCursor;
+import org.techschools.commons.problem.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.registration.domain.Registration;
 import org.techschools.registration.domain.RegistrationChangeType;

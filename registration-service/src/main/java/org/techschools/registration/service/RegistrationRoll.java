@@ -17,7 +17,7 @@ import org.techschools.commons.domain.ClassLevel;
 import org.techschools.commons.domain.Gender;
 import org.techschools.commons.domain.IntakeSeason;
 import org.techschools.commons.domain.StudyMode;
-import org.techschools.commons.rest.KeysetCursor;
+import org.techschools.commons.paging.KeysetCursor;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.registration.domain.RegistrationStatus;
 import org.techschools.registration.domain.Sql;

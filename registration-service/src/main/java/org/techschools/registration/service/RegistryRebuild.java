@@ -24,7 +24,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import org.techschools.commons.domain.Topics;
 import org.techschools.commons.messaging.UnprocessableEventException;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.ProblemException;
 import org.techschools.registration.domain.Sql;
 import org.techschools.registration.messaging.EnrollmentEventsConsumer;
 import org.techschools.registration.messaging.EnrollmentEventsReplay;

@@ -11,8 +11,8 @@ import jakarta.transaction.Transactional;
 
 import org.techschools.commons.domain.ClassLevel;
 import org.techschools.commons.events.SchoolUpserted;
-import org.techschools.commons.rest.FieldError;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.problem.ProblemException;
 import org.techschools.registration.domain.School;
 import org.techschools.registration.domain.SchoolMajor;
 

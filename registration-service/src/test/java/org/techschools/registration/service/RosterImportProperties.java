@@ -22,7 +22,7 @@ import net.jqwik.api.Provide;
 import org.techschools.commons.csv.Csv;
 import org.techschools.commons.identity.PersonKeys;
 import org.techschools.commons.identity.ResidentIdNumber;
-import org.techschools.commons.rest.ProblemException;
+import org.techschools.commons.problem.ProblemException;
 
 /**
  * The roster import's row parsing, without a database: any line is stored or rejected naming line, field and rule —

@@ -1,4 +1,4 @@
-package org.techschools.commons.rest;
+package org.techschools.commons.problem;
 
 import java.util.List;
 

@@ -1,4 +1,7 @@
-package org.techschools.commons.rest;
+package org.techschools.commons.paging;
+
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.problem.ProblemException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

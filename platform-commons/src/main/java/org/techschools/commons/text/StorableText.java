@@ -1,4 +1,4 @@
-package org.techschools.commons.rest;
+package org.techschools.commons.text;
 
 /**
  * Text the platform can keep: PostgreSQL refuses NUL in text, and half of a surrogate pair has no UTF-8 form (the

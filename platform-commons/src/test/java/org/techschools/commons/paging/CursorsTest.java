@@ -1,4 +1,8 @@
-package org.techschools.commons.rest;
+package org.techschools.commons.paging;
+
+import org.techschools.commons.problem.FieldError;
+import org.techschools.commons.problem.Problem;
+import org.techschools.commons.problem.ProblemException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

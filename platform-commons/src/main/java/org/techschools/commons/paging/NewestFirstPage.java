@@ -1,4 +1,4 @@
-package org.techschools.commons.rest;
+package org.techschools.commons.paging;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
