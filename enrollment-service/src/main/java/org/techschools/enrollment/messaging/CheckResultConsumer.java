@@ -25,7 +25,7 @@ import org.techschools.commons.messaging.EventEnvelope;
 import org.techschools.commons.messaging.EventPayloads;
 import org.techschools.commons.messaging.IdempotentEventProcessor;
 import org.techschools.commons.messaging.UnprocessableEventException;
-import org.techschools.commons.persistence.BulkWrite;
+import org.techschools.commons.persistence.PlainSql;
 import org.techschools.enrollment.domain.CheckStatus;
 import org.techschools.enrollment.service.EnrollmentTransfers;
 
@@ -83,7 +83,7 @@ public class CheckResultConsumer {
         transfers.completed(transfersIn);
         // Results can overtake each other across partitions (alerts between different persons): the newest stays.
         // Only the check columns change, so a correction committed meanwhile keeps its fields.
-        BulkWrite.execute(em, """
+        PlainSql.bulk("""
                 UPDATE enrollment e SET check_status = c.status, alert_ids = c.alert_ids, checked_at = c.checked_at::timestamptz
                 FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) AS c (id, status, alert_ids, checked_at)
                 WHERE e.id = c.id::uuid AND (e.checked_at IS NULL OR e.checked_at < c.checked_at::timestamptz)""",

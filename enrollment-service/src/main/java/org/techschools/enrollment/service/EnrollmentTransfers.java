@@ -9,7 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.techschools.commons.events.RegistrationChanged;
-import org.techschools.commons.persistence.BulkWrite;
+import org.techschools.commons.persistence.PlainSql;
 
 /**
  * 转学 as registration-service completed them (TRANSFER_IN on registration-events): kept so that the 进展表 counts a
@@ -34,7 +34,7 @@ public class EnrollmentTransfers {
     @Transactional(Transactional.TxType.MANDATORY)
     public void completed(List<RegistrationChanged> transfersIn) {
         String now = clock.instant().toString();
-        BulkWrite.execute(em, """
+        PlainSql.bulk("""
                 INSERT INTO enrollment_transfer (registration_id, enrollment_id, from_school_code, to_school_code, to_province_code,
                     to_city_code, effective_on, recorded_at)
                 SELECT t.registration_id::uuid, t.enrollment_id::uuid, t.from_school, t.to_school, t.province, t.city,

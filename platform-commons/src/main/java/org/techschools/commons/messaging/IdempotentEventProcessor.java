@@ -1,7 +1,5 @@
 package org.techschools.commons.messaging;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,13 +18,12 @@ import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
+import org.techschools.commons.persistence.PlainSql;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -48,9 +45,6 @@ public class IdempotentEventProcessor {
 
     @Inject
     ObjectMapper mapper;
-
-    @Inject
-    EntityManager em;
 
     @Inject
     Clock clock;
@@ -182,26 +176,14 @@ public class IdempotentEventProcessor {
 
     /** The eventIds inserted now: a redelivered event, or a second copy within the list, is not among them. */
     private Set<UUID> markProcessed(List<EventEnvelope> envelopes, String topic) {
-        String[] ids = envelopes.stream().map(e -> e.eventId().toString()).toArray(String[]::new);
-        String[] types = envelopes.stream().map(EventEnvelope::eventType).toArray(String[]::new);
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            Set<UUID> inserted = new HashSet<>();
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO processed_event"
-                    + " (event_id, topic, event_type, processed_at) SELECT e.id::uuid, ?, e.type, ?"
-                    + " FROM unnest(?::varchar[], ?::varchar[]) AS e (id, type)"
-                    + " ON CONFLICT (event_id) DO NOTHING RETURNING event_id")) {
-                insert.setString(1, topic);
-                insert.setObject(2, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)));
-                insert.setArray(3, connection.createArrayOf("varchar", ids));
-                insert.setArray(4, connection.createArrayOf("varchar", types));
-                try (ResultSet rows = insert.executeQuery()) {
-                    while (rows.next()) {
-                        inserted.add(rows.getObject(1, UUID.class));
-                    }
-                }
-            }
-            return inserted;
-        });
+        List<String> ids = envelopes.stream().map(e -> e.eventId().toString()).toList();
+        List<String> types = envelopes.stream().map(EventEnvelope::eventType).toList();
+        return new HashSet<>(PlainSql.list("INSERT INTO processed_event"
+                + " (event_id, topic, event_type, processed_at) SELECT e.id::uuid, ?, e.type, ?"
+                + " FROM unnest(?::varchar[], ?::varchar[]) AS e (id, type)"
+                + " ON CONFLICT (event_id) DO NOTHING RETURNING event_id", PlainSql::uuid,
+                topic, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)),
+                PlainSql.array("varchar", ids), PlainSql.array("varchar", types)));
     }
 
     /** Reads and checks the envelope; anything unreadable is malformed, never retried. */

@@ -15,7 +15,7 @@ import jakarta.transaction.Transactional;
 import org.techschools.quota.domain.CounterKey;
 import org.techschools.quota.domain.EnrollmentFact;
 import org.techschools.quota.domain.PriorityGroup;
-import org.techschools.commons.persistence.BulkWrite;
+import org.techschools.commons.persistence.PlainSql;
 
 /**
  * 实际招生数: the {@code enrollment_counter} cells and the rollups the dashboards read ({@code school_counter},
@@ -71,7 +71,7 @@ public class EnrollmentCounters {
                         key.majorCode(), key.studyMode()), delta, Integer::sum);
             }
         });
-        BulkWrite.execute(em, """
+        PlainSql.bulk("""
                 INSERT INTO enrollment_counter (school_code, province_code, city_code, major_code, class_level, study_mode,
                     intake_year, intake_season, enrolled_month, count)
                 SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
@@ -79,24 +79,24 @@ public class EnrollmentCounters {
                 ON CONFLICT (school_code, province_code, city_code, major_code, class_level, study_mode, intake_year,
                     intake_season, enrolled_month)
                 DO UPDATE SET count = enrollment_counter.count + EXCLUDED.count""", CELL_TYPES, sorted(cells));
-        BulkWrite.execute(em, """
+        PlainSql.bulk("""
                 INSERT INTO school_counter (province_code, intake_year, city_code, school_code, enrolled_month, class_level,
                     count)
                 SELECT * FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int[])
                 ON CONFLICT (province_code, intake_year, city_code, school_code, enrolled_month, class_level)
                 DO UPDATE SET count = school_counter.count + EXCLUDED.count""", SCHOOL_TYPES, rows(schools));
-        BulkWrite.execute(em, """
+        PlainSql.bulk("""
                 INSERT INTO city_counter (province_code, intake_year, city_code, enrolled_month, class_level, count)
                 SELECT * FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int[])
                 ON CONFLICT (province_code, intake_year, city_code, enrolled_month, class_level)
                 DO UPDATE SET count = city_counter.count + EXCLUDED.count""", CITY_TYPES, rows(cities));
-        BulkWrite.execute(em, """
+        PlainSql.bulk("""
                 INSERT INTO school_major_counter (province_code, intake_year, city_code, school_code, major_code, study_mode,
                     count)
                 SELECT * FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int[])
                 ON CONFLICT (province_code, intake_year, city_code, school_code, major_code, study_mode)
                 DO UPDATE SET count = school_major_counter.count + EXCLUDED.count""", SCHOOL_TYPES, rows(majors));
-        BulkWrite.execute(em, """
+        PlainSql.bulk("""
                 INSERT INTO priority_group_counter (province_code, intake_year, city_code, school_code, priority_group, count)
                 SELECT * FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int[])
                 ON CONFLICT (province_code, intake_year, city_code, school_code, priority_group)

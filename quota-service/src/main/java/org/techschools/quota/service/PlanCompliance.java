@@ -23,7 +23,7 @@ import org.techschools.quota.domain.PlanAlert;
 import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.quota.domain.PlanAlertTransition;
 import org.techschools.quota.domain.PlanAlertType;
-import org.techschools.commons.persistence.BulkWrite;
+import org.techschools.commons.persistence.PlainSql;
 
 /**
  * 招生秩序: checks each enrollment record, in the transaction that applies its event, against the school's issued plan
@@ -114,7 +114,7 @@ public class PlanCompliance {
                 named.add(named(alert, record));
             }
         }
-        BulkWrite.execute(em, """
+        PlainSql.bulk("""
                 INSERT INTO plan_alert_record (alert_id, enrollment_id, school_code, source_record_id)
                 SELECT a::uuid, e::uuid, s, r
                 FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) AS n (a, e, s, r)

@@ -20,7 +20,7 @@ import org.techschools.commons.events.RegistrationChanged;
 import org.techschools.quota.domain.CounterKey;
 import org.techschools.quota.domain.EnrollmentFact;
 import org.techschools.quota.domain.RegistrationState;
-import org.techschools.commons.persistence.BulkWrite;
+import org.techschools.commons.persistence.PlainSql;
 
 /**
  * 在籍学生数: ACTIVE 学籍 per school and intake year, from {@code registration-events}. A 学籍 names its enrollment
@@ -155,7 +155,7 @@ public class RegistrationProjection {
                 rows.add(new Object[] { cell.get(0), cell.get(1), cell.get(2), cell.get(3), delta });
             }
         });
-        BulkWrite.execute(em, """
+        PlainSql.bulk("""
                 INSERT INTO registration_counter (province_code, intake_year, city_code, school_code, count)
                 SELECT * FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::int[])
                 ON CONFLICT (province_code, intake_year, city_code, school_code)

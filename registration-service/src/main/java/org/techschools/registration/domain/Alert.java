@@ -1,5 +1,6 @@
 package org.techschools.registration.domain;
 
+import org.techschools.commons.persistence.PlainSql;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
@@ -79,9 +80,9 @@ public class Alert extends PanacheEntityBase {
     /** The ids of {@link #namingRecord}: asked for every consumed enrollment event (its check result). */
     public static List<UUID> idsNamingRecord(UUID enrollmentId, Collection<AlertStatus> statuses) {
         // The statuses are enum constants, written as literals.
-        return Sql.list("SELECT a.id FROM alert a WHERE a.status IN ("
+        return PlainSql.list("SELECT a.id FROM alert a WHERE a.status IN ("
                 + statuses.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "))
                 + ") AND EXISTS (SELECT 1 FROM alert_record r WHERE r.alert_id = a.id AND r.enrollment_id = ?)"
-                + " ORDER BY a.raised_at, a.id", Sql::uuid, enrollmentId);
+                + " ORDER BY a.raised_at, a.id", PlainSql::uuid, enrollmentId);
     }
 }

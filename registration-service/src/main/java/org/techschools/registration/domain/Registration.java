@@ -1,5 +1,6 @@
 package org.techschools.registration.domain;
 
+import org.techschools.commons.persistence.PlainSql;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -140,16 +141,16 @@ public class Registration extends PanacheEntityBase {
 
     /** The record's current 学籍: after transfers, the one at the school the person is at now. */
     public static Optional<Registration> byEnrollment(UUID enrollmentId) {
-        return Sql.list("SELECT id FROM registration WHERE enrollment_id = ? AND transferred_to IS NULL", Sql::uuid,
+        return PlainSql.list("SELECT id FROM registration WHERE enrollment_id = ? AND transferred_to IS NULL", PlainSql::uuid,
                 enrollmentId).stream()
                 .map(id -> Registration.<Registration> findById(id)).findFirst();
     }
 
     /** Which of these enrollment records have a 学籍 already: one round trip for a polled batch of events. */
     public static Set<UUID> registeredAmong(Collection<UUID> enrollmentIds) {
-        return new HashSet<>(Sql.list("SELECT enrollment_id FROM registration WHERE enrollment_id = ANY (?::uuid[])"
+        return new HashSet<>(PlainSql.list("SELECT enrollment_id FROM registration WHERE enrollment_id = ANY (?::uuid[])"
                 + " AND transferred_to IS NULL",
-                Sql::uuid, (Object) enrollmentIds.stream().map(UUID::toString).toArray(String[]::new)));
+                PlainSql::uuid, (Object) enrollmentIds.stream().map(UUID::toString).toArray(String[]::new)));
     }
 
     /** When and how a 学籍 ended. */
@@ -161,7 +162,7 @@ public class Registration extends PanacheEntityBase {
         record Row(UUID enrollmentId, End end) {
         }
         return enrollmentIds.isEmpty() ? Map.of()
-                : Sql.list("SELECT enrollment_id, status, ended_at FROM registration"
+                : PlainSql.list("SELECT enrollment_id, status, ended_at FROM registration"
                         + " WHERE enrollment_id = ANY (?::uuid[]) AND ended_at IS NOT NULL AND transferred_to IS NULL",
                         r -> new Row(r.getObject(1, UUID.class),
                                 new End(RegistrationStatus.valueOf(r.getString(2)), r.getObject(3, OffsetDateTime.class).toInstant())),
@@ -171,8 +172,8 @@ public class Registration extends PanacheEntityBase {
 
     /** The person's other 在籍 学籍: the only ones a new 学籍 can conflict with. */
     public static List<Registration> otherActiveOf(Registration registration) {
-        return Sql.list("SELECT id FROM registration WHERE person_key = ? AND status = 'ACTIVE' AND id <> ?"
-                + " ORDER BY registered_at, id", Sql::uuid, registration.personKey, registration.id).stream()
+        return PlainSql.list("SELECT id FROM registration WHERE person_key = ? AND status = 'ACTIVE' AND id <> ?"
+                + " ORDER BY registered_at, id", PlainSql::uuid, registration.personKey, registration.id).stream()
                 .map(id -> Registration.<Registration> findById(id)).toList();
     }
 
@@ -190,7 +191,7 @@ public class Registration extends PanacheEntityBase {
      */
     public static List<Lookalike> activeLookalikesOf(Registration registration, long[] lookalikeKeys) {
         // The status as a literal: the partial indexes serve only statements that say ACTIVE themselves.
-        return Sql.list("SELECT enrollment_id, name FROM registration"
+        return PlainSql.list("SELECT enrollment_id, name FROM registration"
                 + " WHERE lookalike_keys && ? AND person_key <> ? AND status = 'ACTIVE'"
                 + " UNION ALL SELECT enrollment_id, name FROM registration WHERE birth_date = ? AND gender = ? AND person_key <> ?"
                 + " AND status = 'ACTIVE' AND lookalike_keys IS NULL",
@@ -205,7 +206,7 @@ public class Registration extends PanacheEntityBase {
      * (docs/decisions/0002-generic-plan-for-lookalike-lookups.md).
      */
     public static void planLookalikeLookupsOnce() {
-        Sql.update("SET LOCAL plan_cache_mode = force_generic_plan");
+        PlainSql.update("SET LOCAL plan_cache_mode = force_generic_plan");
     }
 
     /**
@@ -221,7 +222,7 @@ public class Registration extends PanacheEntityBase {
             blocks[i] = (int) (sorted[i] >> 32);
             sounds[i] = (int) sorted[i];
         }
-        Sql.list("SELECT count(pg_advisory_xact_lock(k.block, k.sound)) FROM unnest(?::int4[], ?::int4[]) AS k (block, sound)",
+        PlainSql.list("SELECT count(pg_advisory_xact_lock(k.block, k.sound)) FROM unnest(?::int4[], ?::int4[]) AS k (block, sound)",
                 row -> row.getLong(1), blocks, sounds);
     }
 

@@ -23,7 +23,7 @@ import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.registration.domain.AlertTransition;
 import org.techschools.registration.domain.AlertType;
 import org.techschools.registration.domain.Registration;
-import org.techschools.registration.domain.Sql;
+import org.techschools.commons.persistence.PlainSql;
 
 /**
  * Raises and closes alerts. Raising is idempotent per (type, pair): the insert does nothing when the
@@ -78,7 +78,7 @@ public class AlertRaiser {
         alert.score = score;
         alert.evidence = evidence.toString();
         // Plain SQL, like the consumer's lookups: through Hibernate a native statement cost a query-plan-cache entry each run.
-        int inserted = Sql.update("INSERT INTO alert (id, type, severity, status, pair_key, raised_at, score, evidence,"
+        int inserted = PlainSql.update("INSERT INTO alert (id, type, severity, status, pair_key, raised_at, score, evidence,"
                 + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (type, pair_key) DO NOTHING",
                 alert.id, type.name(), alert.severity.name(), alert.status.name(), pairKey,
                 alert.raisedAt.atOffset(ZoneOffset.UTC), score, alert.evidence, alert.raisedAt.atOffset(ZoneOffset.UTC));

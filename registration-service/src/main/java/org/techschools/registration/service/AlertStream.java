@@ -33,7 +33,7 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import org.techschools.commons.messaging.Backoff;
 import org.techschools.registration.domain.Alert;
 import org.techschools.registration.domain.AlertRecord;
-import org.techschools.registration.domain.Sql;
+import org.techschools.commons.persistence.PlainSql;
 
 /**
  * New alerts as they commit, for the auditors' live stream (实时预警推送), from every instance of the service: the
@@ -72,7 +72,7 @@ public class AlertStream {
 
     /** Sends the new alert's id to every instance once the raising transaction commits. */
     static void announce(UUID alertId) {
-        Sql.list("SELECT pg_notify(?, ?)", row -> Boolean.TRUE, CHANNEL, alertId.toString());
+        PlainSql.list("SELECT pg_notify(?, ?)", row -> Boolean.TRUE, CHANNEL, alertId.toString());
     }
 
     /** Listens before the service takes requests: a subscriber that connects once it is ready misses nothing. */

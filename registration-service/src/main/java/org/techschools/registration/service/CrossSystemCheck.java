@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.techschools.registration.domain.AlertType;
 import org.techschools.registration.domain.Registration;
 import org.techschools.registration.domain.RosterSystem;
-import org.techschools.registration.domain.Sql;
+import org.techschools.commons.persistence.PlainSql;
 
 /**
  * 跨系统学籍: the holder of an ACTIVE 学籍 here is 在籍 on an imported roster of the education system (普通高中
@@ -61,8 +61,8 @@ public class CrossSystemCheck {
         record Row(String personKey, RosterHit hit) {
         }
         // A statement of its own: the rows are read with a snapshot taken after a replacement in progress committed.
-        Sql.list("SELECT pg_advisory_xact_lock_shared(?)", r -> Boolean.TRUE, ROSTERS_LOCK);
-        return Sql.list("SELECT DISTINCT ON (person_key, system, province_code) person_key, system, province_code, line,"
+        PlainSql.list("SELECT pg_advisory_xact_lock_shared(?)", r -> Boolean.TRUE, ROSTERS_LOCK);
+        return PlainSql.list("SELECT DISTINCT ON (person_key, system, province_code) person_key, system, province_code, line,"
                 + " id_number_masked, name, gender, birth_date, school_name, status FROM roster_entry"
                 + " WHERE person_key = ANY (?) AND active ORDER BY person_key, system, province_code, line",
                 r -> new Row(r.getString(1), new RosterHit(RosterSystem.valueOf(r.getString(2)), r.getString(3), r.getInt(4),
@@ -75,7 +75,7 @@ public class CrossSystemCheck {
     /** Before a replaced roster is matched against the registry: waits until the checks reading rosters now commit. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void holdRostersExclusively() {
-        Sql.list("SELECT pg_advisory_xact_lock(?)", r -> Boolean.TRUE, ROSTERS_LOCK);
+        PlainSql.list("SELECT pg_advisory_xact_lock(?)", r -> Boolean.TRUE, ROSTERS_LOCK);
     }
 
     /** @return the new alert's id, or empty when this 学籍 was flagged for this roster before or is not ACTIVE */

@@ -20,7 +20,7 @@ import org.techschools.commons.domain.StudyMode;
 import org.techschools.commons.paging.KeysetCursor;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.registration.domain.RegistrationStatus;
-import org.techschools.registration.domain.Sql;
+import org.techschools.commons.persistence.PlainSql;
 
 /**
  * 学籍名册: the 学籍 in the caller's scope (a school its own, a city office its city, a province its province, an auditor
@@ -105,7 +105,7 @@ public class RegistrationRoll {
         // One more than asked tells whether another page follows.
         String sql = SELECT + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY r.registered_at, r.id LIMIT " + (filter.limit() + 1);
-        List<Entry> found = Sql.list(sql, RegistrationRoll::entry, parameters.toArray());
+        List<Entry> found = PlainSql.list(sql, RegistrationRoll::entry, parameters.toArray());
         if (found.size() <= filter.limit()) {
             return new Page(found, null);
         }

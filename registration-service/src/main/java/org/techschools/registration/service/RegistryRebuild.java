@@ -25,7 +25,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.techschools.commons.domain.Topics;
 import org.techschools.commons.messaging.UnprocessableEventException;
 import org.techschools.commons.problem.ProblemException;
-import org.techschools.registration.domain.Sql;
+import org.techschools.commons.persistence.PlainSql;
 import org.techschools.registration.messaging.EnrollmentEventsConsumer;
 import org.techschools.registration.messaging.EnrollmentEventsReplay;
 
@@ -90,14 +90,14 @@ public class RegistryRebuild {
 
     /** The rebuild as every instance sees it; one whose instance stopped writing shows as FAILED. */
     public Status status() {
-        return QuarkusTransaction.joiningExisting().call(() -> Sql.list("SELECT " + STATUS_COLUMNS
+        return QuarkusTransaction.joiningExisting().call(() -> PlainSql.list("SELECT " + STATUS_COLUMNS
                 + " FROM registry_rebuild WHERE id = 1", RegistryRebuild::status, RegistryGate.STOPPED_AFTER).get(0));
     }
 
     /** Starts a rebuild in the background on this instance; 409 while one runs on any instance. */
     public Status start(String requestedBy) {
         Run run = new Run(UUID.randomUUID(), new AtomicLong(), new AtomicLong());
-        int taken = QuarkusTransaction.requiringNew().call(() -> Sql.update("UPDATE registry_rebuild SET state = 'RUNNING',"
+        int taken = QuarkusTransaction.requiringNew().call(() -> PlainSql.update("UPDATE registry_rebuild SET state = 'RUNNING',"
                 + " rebuilding = false, run_id = ?, requested_by = ?, started_at = ?, finished_at = NULL, heartbeat_at = now(),"
                 + " registrations_before = 0, alerts_before = 0, events_applied = 0, events_skipped = 0, registrations_after = 0,"
                 + " alerts_after = 0, failure = NULL"
@@ -167,7 +167,7 @@ public class RegistryRebuild {
         parameters[values.length] = run.applied().get();
         parameters[values.length + 1] = run.skipped().get();
         parameters[values.length + 2] = run.id();
-        QuarkusTransaction.requiringNew().run(() -> Sql.update("UPDATE registry_rebuild SET " + assignments
+        QuarkusTransaction.requiringNew().run(() -> PlainSql.update("UPDATE registry_rebuild SET " + assignments
                 + ", events_applied = ?, events_skipped = ? WHERE id = 1 AND run_id = ?", parameters));
     }
 
