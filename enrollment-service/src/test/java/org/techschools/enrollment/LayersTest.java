@@ -1,0 +1,13 @@
+package org.techschools.enrollment;
+
+import org.junit.jupiter.api.Test;
+import org.techschools.testinfra.LayerRules;
+
+/** enrollment-service keeps the platform's layers: rest -> service -> domain, no entity in rest/, SQL in domain/. */
+class LayersTest {
+
+    @Test
+    void callsGoFromRestThroughServiceToDomain() {
+        LayerRules.check("org.techschools.enrollment");
+    }
+}
