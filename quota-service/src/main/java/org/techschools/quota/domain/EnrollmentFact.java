@@ -1,5 +1,7 @@
 package org.techschools.quota.domain;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -8,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import org.techschools.commons.persistence.PlainSql;
 
 /**
  * The last applied state of one enrollment record (招生录取记录), from {@code enrollment-events}. It remembers in
@@ -89,5 +93,30 @@ public class EnrollmentFact extends PanacheEntityBase {
     public CounterKey counterKey() {
         return new CounterKey(schoolCode, provinceCode, cityCode, majorCode, classLevel, studyMode, intakeYear,
                 intakeSeason, enrolledMonth);
+    }
+
+    /**
+     * Transaction-scoped advisory locks on the enrollment ids, taken in one statement and in id order so that two
+     * transactions locking several ids cannot deadlock on them: the enrollment and registration paths serialise on
+     * them, so neither misses the other's uncommitted row.
+     */
+    public static void lock(Collection<UUID> enrollmentIds) {
+        List<Long> keys = enrollmentIds.stream().map(id -> id.getMostSignificantBits() ^ id.getLeastSignificantBits())
+                .sorted().distinct().toList();
+        PlainSql.list("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(?::int8[]) AS k", row -> row.getLong(1),
+                PlainSql.array("int8", keys));
+    }
+
+    /**
+     * The cells of the plan's school and year (major and class level, over both study modes) that have active
+     * enrollment: those to compare with the plan again when its lines bind anew.
+     */
+    public static List<CounterKey> activeCellsOf(EnrollmentPlan plan) {
+        return PlainSql.list("""
+                SELECT DISTINCT major_code, class_level FROM enrollment_fact
+                WHERE active AND school_code = ? AND intake_year = ?""",
+                row -> new CounterKey(plan.schoolCode, plan.provinceCode, plan.cityCode, row.getString(1), row.getString(2),
+                        null, plan.year, null, null),
+                plan.schoolCode, plan.year);
     }
 }

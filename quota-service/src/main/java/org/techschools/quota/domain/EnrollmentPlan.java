@@ -1,6 +1,10 @@
 package org.techschools.quota.domain;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -49,4 +53,21 @@ public class EnrollmentPlan extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /**
+     * The plans that bind (issued or filed) among those of the given schools and years, by {@code List.of(schoolCode,
+     * year)}; a school and year with no plan, or only a draft, is absent. One query for a whole batch of records.
+     */
+    public static Map<List<Object>, EnrollmentPlan> bindingOf(Collection<String> schoolCodes, Collection<Integer> years) {
+        Map<List<Object>, EnrollmentPlan> plans = new HashMap<>();
+        if (schoolCodes.isEmpty() || years.isEmpty()) {
+            return plans;
+        }
+        for (EnrollmentPlan plan : EnrollmentPlan.<EnrollmentPlan>list("schoolCode in ?1 and year in ?2", schoolCodes, years)) {
+            if (plan.status.binding()) {
+                plans.put(List.of(plan.schoolCode, plan.year), plan);
+            }
+        }
+        return plans;
+    }
 }

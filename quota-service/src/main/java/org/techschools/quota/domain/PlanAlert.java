@@ -1,6 +1,7 @@
 package org.techschools.quota.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -12,6 +13,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.techschools.commons.alerts.AlertStatus;
+import org.techschools.commons.persistence.PlainSql;
 
 /**
  * A plan-compliance alert (招生计划执行预警): one per type and subject, where the subject is the school and year
@@ -69,4 +71,12 @@ public class PlanAlert extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Alerts of a province's intake year per city and {@link PlanAlertType}. */
+    public static List<CounterSums.Count> countsByCity(int year, String provinceCode) {
+        return PlainSql.list("""
+                SELECT city_code, type, COUNT(*) FROM plan_alert
+                WHERE intake_year = ? AND province_code = ? GROUP BY city_code, type""",
+                row -> new CounterSums.Count(row.getString(1), row.getString(2), row.getLong(3)), year, provinceCode);
+    }
 }

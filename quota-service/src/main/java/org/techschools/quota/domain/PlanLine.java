@@ -1,5 +1,6 @@
 package org.techschools.quota.domain;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import org.techschools.commons.persistence.PlainSql;
 
 /** 计划明细: one line of an {@link EnrollmentPlan}, in the order the office wrote them. */
 @Entity
@@ -60,5 +63,37 @@ public class PlanLine extends PanacheEntityBase {
                     .forEach(row -> totals.put((UUID) row[0], ((Number) row[1]).longValue()));
         }
         return totals;
+    }
+
+    /** Students the plan allows for a major and class level, over both study modes. */
+    public static long planned(UUID planId, String majorCode, String classLevel) {
+        return PlainSql.list("""
+                SELECT COALESCE(SUM(count), 0) FROM plan_line WHERE plan_id = ? AND major_code = ? AND class_level = ?""",
+                row -> row.getLong(1), planId, majorCode, classLevel).get(0);
+    }
+
+    /** Planned students of issued and filed plans of a province's year, per city. */
+    public static Map<String, Long> plannedByCity(int year, String provinceCode) {
+        return planned("p.city_code", "", year, provinceCode, null);
+    }
+
+    /** Planned students of issued and filed plans of a city's year, per school. */
+    public static Map<String, Long> plannedBySchool(int year, String provinceCode, String cityCode) {
+        return planned("p.school_code", " AND p.city_code = ?", year, provinceCode, cityCode);
+    }
+
+    private static Map<String, Long> planned(String by, String cityCondition, int year, String provinceCode,
+            String cityCode) {
+        List<Object> parameters = new ArrayList<>(List.of(year, provinceCode, PlanStatus.ISSUED.name(),
+                PlanStatus.FILED.name()));
+        if (cityCode != null) {
+            parameters.add(cityCode);
+        }
+        Map<String, Long> sums = new HashMap<>();
+        PlainSql.list("SELECT " + by + ", SUM(l.count) FROM enrollment_plan p"
+                + " JOIN plan_line l ON l.plan_id = p.id WHERE p.year = ? AND p.province_code = ? AND p.status IN (?, ?)"
+                + cityCondition + " GROUP BY " + by, row -> Map.entry(row.getString(1), row.getLong(2)),
+                parameters.toArray()).forEach(sum -> sums.put(sum.getKey(), sum.getValue()));
+        return sums;
     }
 }

@@ -7,12 +7,13 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.techschools.commons.domain.ClassLevel;
 import org.techschools.quota.domain.AnnualSummary;
 import org.techschools.quota.domain.AnnualSummary.Row;
+import org.techschools.quota.domain.CounterSums;
+import org.techschools.quota.domain.PlanAlert;
 import org.techschools.quota.domain.PlanAlertType;
 import org.techschools.quota.domain.TargetProgress;
 import org.techschools.quota.domain.TargetProgress.CityProgress;
@@ -20,9 +21,6 @@ import org.techschools.quota.domain.TargetProgress.CityProgress;
 /** 年度总结: the 进展 figures of a year with the class-level mix and the plan-compliance alerts, per city and in total. */
 @ApplicationScoped
 public class AnnualSummaryService {
-
-    @Inject
-    EntityManager em;
 
     @Inject
     ProgressService progress;
@@ -34,12 +32,8 @@ public class AnnualSummaryService {
     @Transactional
     public AnnualSummary summary(int year, String provinceCode, String cityLimit) {
         TargetProgress report = progress.province(year, provinceCode, cityLimit);
-        Map<String, Map<String, Long>> levels = countsByCity("""
-                SELECT city_code, class_level, SUM(count) FROM school_counter
-                WHERE intake_year = ?1 AND province_code = ?2 GROUP BY city_code, class_level""", year, provinceCode);
-        Map<String, Map<String, Long>> alerts = countsByCity("""
-                SELECT city_code, type, COUNT(*) FROM plan_alert
-                WHERE intake_year = ?1 AND province_code = ?2 GROUP BY city_code, type""", year, provinceCode);
+        Map<String, Map<String, Long>> levels = byCity(CounterSums.schoolLevelsByCity(provinceCode, year));
+        Map<String, Map<String, Long>> alerts = byCity(PlanAlert.countsByCity(year, provinceCode));
 
         List<Row> cities = new ArrayList<>();
         Map<String, Long> totalLevels = ProgressService.zeroes(ClassLevel.values());
@@ -62,13 +56,10 @@ public class AnnualSummaryService {
                 cities);
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Map<String, Long>> countsByCity(String sql, int year, String provinceCode) {
+    private static Map<String, Map<String, Long>> byCity(List<CounterSums.Count> counts) {
         Map<String, Map<String, Long>> byCity = new HashMap<>();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery(sql).setParameter(1, year)
-                .setParameter(2, provinceCode).getResultList()) {
-            byCity.computeIfAbsent((String) row[0], c -> new HashMap<>())
-                    .merge((String) row[1], ((Number) row[2]).longValue(), Long::sum);
+        for (CounterSums.Count count : counts) {
+            byCity.computeIfAbsent(count.key(), c -> new HashMap<>()).merge(count.part(), count.count(), Long::sum);
         }
         return byCity;
     }

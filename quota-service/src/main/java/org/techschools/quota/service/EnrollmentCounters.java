@@ -8,14 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.techschools.quota.domain.CounterKey;
+import org.techschools.quota.domain.CounterWrites;
 import org.techschools.quota.domain.EnrollmentFact;
 import org.techschools.quota.domain.PriorityGroup;
-import org.techschools.commons.persistence.PlainSql;
 
 /**
  * 实际招生数: the {@code enrollment_counter} cells and the rollups the dashboards read ({@code school_counter},
@@ -24,16 +22,6 @@ import org.techschools.commons.persistence.PlainSql;
  */
 @ApplicationScoped
 public class EnrollmentCounters {
-
-    private static final List<String> CELL_TYPES = List.of("varchar", "varchar", "varchar", "varchar", "varchar", "varchar",
-            "int4", "varchar", "varchar", "int4");
-    private static final List<String> SCHOOL_TYPES = List.of("varchar", "int4", "varchar", "varchar", "varchar", "varchar",
-            "int4");
-    private static final List<String> CITY_TYPES = List.of("varchar", "int4", "varchar", "varchar", "varchar", "int4");
-    private static final List<String> GROUP_TYPES = List.of("varchar", "int4", "varchar", "varchar", "varchar", "int4");
-
-    @Inject
-    EntityManager em;
 
     /** The counter changes of one batch, not yet written. */
     public static final class Deltas {
@@ -71,36 +59,11 @@ public class EnrollmentCounters {
                         key.majorCode(), key.studyMode()), delta, Integer::sum);
             }
         });
-        PlainSql.bulk("""
-                INSERT INTO enrollment_counter (school_code, province_code, city_code, major_code, class_level, study_mode,
-                    intake_year, intake_season, enrolled_month, count)
-                SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
-                    ?::int[], ?::varchar[], ?::varchar[], ?::int[])
-                ON CONFLICT (school_code, province_code, city_code, major_code, class_level, study_mode, intake_year,
-                    intake_season, enrolled_month)
-                DO UPDATE SET count = enrollment_counter.count + EXCLUDED.count""", CELL_TYPES, sorted(cells));
-        PlainSql.bulk("""
-                INSERT INTO school_counter (province_code, intake_year, city_code, school_code, enrolled_month, class_level,
-                    count)
-                SELECT * FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int[])
-                ON CONFLICT (province_code, intake_year, city_code, school_code, enrolled_month, class_level)
-                DO UPDATE SET count = school_counter.count + EXCLUDED.count""", SCHOOL_TYPES, rows(schools));
-        PlainSql.bulk("""
-                INSERT INTO city_counter (province_code, intake_year, city_code, enrolled_month, class_level, count)
-                SELECT * FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int[])
-                ON CONFLICT (province_code, intake_year, city_code, enrolled_month, class_level)
-                DO UPDATE SET count = city_counter.count + EXCLUDED.count""", CITY_TYPES, rows(cities));
-        PlainSql.bulk("""
-                INSERT INTO school_major_counter (province_code, intake_year, city_code, school_code, major_code, study_mode,
-                    count)
-                SELECT * FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int[])
-                ON CONFLICT (province_code, intake_year, city_code, school_code, major_code, study_mode)
-                DO UPDATE SET count = school_major_counter.count + EXCLUDED.count""", SCHOOL_TYPES, rows(majors));
-        PlainSql.bulk("""
-                INSERT INTO priority_group_counter (province_code, intake_year, city_code, school_code, priority_group, count)
-                SELECT * FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int[])
-                ON CONFLICT (province_code, intake_year, city_code, school_code, priority_group)
-                DO UPDATE SET count = priority_group_counter.count + EXCLUDED.count""", GROUP_TYPES, rows(deltas.groups));
+        CounterWrites.addToEnrollmentCounter(sorted(cells));
+        CounterWrites.addToSchoolCounter(rows(schools));
+        CounterWrites.addToCityCounter(rows(cities));
+        CounterWrites.addToSchoolMajorCounter(rows(majors));
+        CounterWrites.addToPriorityGroupCounter(rows(deltas.groups));
     }
 
     /** Key values followed by the delta, zero deltas left out. */

@@ -13,7 +13,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.techschools.quota.domain.CounterKey;
@@ -21,9 +20,10 @@ import org.techschools.quota.domain.EnrollmentFact;
 import org.techschools.quota.domain.EnrollmentPlan;
 import org.techschools.quota.domain.PlanAlert;
 import org.techschools.commons.alerts.AlertStatus;
+import org.techschools.quota.domain.PlanAlertRecord;
 import org.techschools.quota.domain.PlanAlertTransition;
 import org.techschools.quota.domain.PlanAlertType;
-import org.techschools.commons.persistence.PlainSql;
+import org.techschools.quota.domain.PlanLine;
 
 /**
  * 招生秩序: checks each enrollment record, in the transaction that applies its event, against the school's issued plan
@@ -32,14 +32,6 @@ import org.techschools.commons.persistence.PlainSql;
  */
 @ApplicationScoped
 public class PlanCompliance {
-
-    private static final List<String> RECORD_TYPES = List.of("varchar", "varchar", "varchar", "varchar");
-
-    @Inject
-    EntityManager em;
-
-    @Inject
-    PlanLookup plans;
 
     @Inject
     Clock clock;
@@ -75,7 +67,7 @@ public class PlanCompliance {
             schools.add(cell.schoolCode());
             years.add(cell.intakeYear());
         }
-        Map<List<Object>, EnrollmentPlan> binding = plans.binding(schools, years);
+        Map<List<Object>, EnrollmentPlan> binding = EnrollmentPlan.bindingOf(schools, years);
 
         Map<String, CounterKey> crossCity = new LinkedHashMap<>();
         Map<String, CounterKey> noPlan = new LinkedHashMap<>();
@@ -114,11 +106,7 @@ public class PlanCompliance {
                 named.add(named(alert, record));
             }
         }
-        PlainSql.bulk("""
-                INSERT INTO plan_alert_record (alert_id, enrollment_id, school_code, source_record_id)
-                SELECT a::uuid, e::uuid, s, r
-                FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) AS n (a, e, s, r)
-                ON CONFLICT DO NOTHING""", RECORD_TYPES, named);
+        PlanAlertRecord.nameAll(named);
         cells.forEach(this::overPlan);
     }
 
@@ -130,7 +118,7 @@ public class PlanCompliance {
     public void overPlan(CounterKey cell, EnrollmentPlan plan) {
         long actual = EnrollmentFact.count("active = true and schoolCode = ?1 and intakeYear = ?2 and majorCode = ?3"
                 + " and classLevel = ?4", cell.schoolCode(), cell.intakeYear(), cell.majorCode(), cell.classLevel());
-        long planned = plans.planned(plan.id, cell.majorCode(), cell.classLevel());
+        long planned = PlanLine.planned(plan.id, cell.majorCode(), cell.classLevel());
         String key = cell.schoolCode() + "|" + cell.intakeYear() + "|" + cell.majorCode() + "|" + cell.classLevel();
         PlanAlert alert = PlanAlert.find("type = ?1 and subjectKey = ?2", PlanAlertType.OVER_PLAN, key).firstResult();
         if (actual <= planned && alert == null) {
@@ -144,15 +132,7 @@ public class PlanCompliance {
         alert.actual = (int) actual;
         alert.updatedAt = clock.instant();
         if (actual > planned) {
-            em.flush();
-            em.createNativeQuery("""
-                    INSERT INTO plan_alert_record (alert_id, enrollment_id, school_code, source_record_id)
-                    SELECT ?1, enrollment_id, school_code, source_record_id FROM enrollment_fact
-                    WHERE active AND school_code = ?2 AND intake_year = ?3 AND major_code = ?4 AND class_level = ?5
-                    ON CONFLICT DO NOTHING""")
-                    .setParameter(1, alert.id).setParameter(2, cell.schoolCode()).setParameter(3, cell.intakeYear())
-                    .setParameter(4, cell.majorCode()).setParameter(5, cell.classLevel())
-                    .executeUpdate();
+            PlanAlertRecord.nameActiveRecordsOf(alert.id, cell);
         }
     }
 

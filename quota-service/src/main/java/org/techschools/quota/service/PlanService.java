@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -25,6 +24,7 @@ import org.techschools.commons.problem.ProblemException;
 import org.techschools.commons.paging.SortKeyCursor;
 import org.techschools.quota.domain.AdjustmentStatus;
 import org.techschools.quota.domain.CounterKey;
+import org.techschools.quota.domain.EnrollmentFact;
 import org.techschools.quota.domain.EnrollmentPlan;
 import org.techschools.quota.domain.PlanAdjustment;
 import org.techschools.quota.domain.PlanHistoryEntry;
@@ -47,9 +47,6 @@ public class PlanService {
 
     private static final TypeReference<List<PlanLineValue>> LINES = new TypeReference<>() {
     };
-
-    @Inject
-    EntityManager em;
 
     @Inject
     ObjectMapper mapper;
@@ -302,15 +299,8 @@ public class PlanService {
 
     /** After the plan's lines bind anew: every cell with enrollment or a line is compared with the plan again. */
     private void recheck(EnrollmentPlan plan) {
-        em.flush();
-        @SuppressWarnings("unchecked")
-        List<Object[]> cells = em.createNativeQuery("""
-                SELECT DISTINCT major_code, class_level FROM enrollment_fact
-                WHERE active AND school_code = ?1 AND intake_year = ?2""")
-                .setParameter(1, plan.schoolCode).setParameter(2, plan.year).getResultList();
-        for (Object[] cell : cells) {
-            compliance.overPlan(new CounterKey(plan.schoolCode, plan.provinceCode, plan.cityCode, (String) cell[0],
-                    (String) cell[1], null, plan.year, null, null), plan);
+        for (CounterKey cell : EnrollmentFact.activeCellsOf(plan)) {
+            compliance.overPlan(cell, plan);
         }
     }
 

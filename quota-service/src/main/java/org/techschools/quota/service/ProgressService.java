@@ -1,8 +1,6 @@
 package org.techschools.quota.service;
 
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,18 +16,15 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-
-import org.hibernate.Session;
-
 
 import org.techschools.commons.domain.ClassLevel;
 import org.techschools.commons.domain.StudyMode;
 import org.techschools.commons.security.Regions;
 import org.techschools.quota.config.DashboardConfig;
+import org.techschools.quota.domain.CounterSums;
 import org.techschools.quota.domain.Percentages;
+import org.techschools.quota.domain.PlanLine;
 import org.techschools.quota.domain.PriorityGroup;
 import org.techschools.quota.domain.ProRata;
 import org.techschools.quota.domain.TargetProgress;
@@ -55,12 +50,6 @@ import org.techschools.quota.domain.TargetScope;
 public class ProgressService {
 
     @Inject
-    EntityManager em;
-
-    @Inject
-    PlanLookup plans;
-
-    @Inject
     DashboardConfig dashboard;
 
     @Inject
@@ -74,15 +63,10 @@ public class ProgressService {
     @Transactional
     public TargetProgress province(int year, String provinceCode, String cityLimit) {
         Map<String, Map<String, Long>> levelsByCity = new HashMap<>();
-        for (Object[] row : rows("""
-                SELECT city_code, class_level, SUM(count) FROM city_counter
-                WHERE province_code = ?1 AND intake_year = ?2 GROUP BY city_code, class_level""", provinceCode, year)) {
-            levelsByCity.computeIfAbsent((String) row[0], c -> zeroes(ClassLevel.values()))
-                    .merge((String) row[1], ((Number) row[2]).longValue(), Long::sum);
+        for (CounterSums.Count row : CounterSums.levelsByCity(provinceCode, year)) {
+            levelsByCity.computeIfAbsent(row.key(), c -> zeroes(ClassLevel.values())).merge(row.part(), row.count(), Long::sum);
         }
-        Map<String, Long> registeredByCity = sums("""
-                SELECT city_code, SUM(count) FROM registration_counter
-                WHERE province_code = ?1 AND intake_year = ?2 GROUP BY city_code""", provinceCode, year);
+        Map<String, Long> registeredByCity = CounterSums.registeredByCity(provinceCode, year);
         Map<String, Integer> cityTargets = targets(year, TargetScope.CITY, null);
         Map<String, String> cityNames = new HashMap<>();
         TreeSet<String> cityCodes = new TreeSet<>();
@@ -91,14 +75,14 @@ public class ProgressService {
             cityCodes.add(city.code);
         }
         cityCodes.addAll(levelsByCity.keySet());
-        Map<String, Long> plannedByCity = plans.plannedByCity(year, provinceCode);
+        Map<String, Long> plannedByCity = PlanLine.plannedByCity(year, provinceCode);
         cityCodes.addAll(plannedByCity.keySet());
         if (cityLimit != null) {
             cityCodes.retainAll(List.of(cityLimit));
         }
 
         LocalDate today = LocalDate.now(clock.withZone(dashboard.zone()));
-        Map<String, Map<PriorityGroup, Long>> groupsByCity = priorityGroups("city_code", year, provinceCode, null);
+        Map<String, Map<PriorityGroup, Long>> groupsByCity = priorityGroups(CounterSums.priorityGroupsByCity(provinceCode, year));
         List<CityProgress> cities = new ArrayList<>();
         for (String code : cityCodes) {
             Map<String, Long> levels = levelsByCity.getOrDefault(code, zeroes(ClassLevel.values()));
@@ -133,26 +117,12 @@ public class ProgressService {
                 burnUp(year, provinceCode, cityLimit, cityNames), levels, shares(levels));
     }
 
-    /**
-     * Active enrollment of the intake year per {@link PriorityGroup}, by city or school.
-     *
-     * @param by       {@code city_code} or {@code school_code}: what the counts are grouped by
-     * @param cityCode when not null, only this city's schools
-     */
-    public Map<String, Map<PriorityGroup, Long>> priorityGroups(String by, int year, String provinceCode, String cityCode) {
-        if (!by.equals("city_code") && !by.equals("school_code")) {
-            throw new IllegalArgumentException("priority groups are counted by city_code or school_code, not " + by);
-        }
-        List<Object> parameters = new ArrayList<>(List.of(provinceCode, year));
-        if (cityCode != null) {
-            parameters.add(cityCode);
-        }
+    /** Counts per {@link PriorityGroup} (of a city or school), by city or school. */
+    private static Map<String, Map<PriorityGroup, Long>> priorityGroups(List<CounterSums.Count> rows) {
         Map<String, Map<PriorityGroup, Long>> counts = new HashMap<>();
-        for (Object[] row : rows("SELECT " + by + ", priority_group, SUM(count) FROM priority_group_counter"
-                + " WHERE province_code = ?1 AND intake_year = ?2" + (cityCode == null ? "" : " AND city_code = ?3")
-                + " GROUP BY " + by + ", priority_group", parameters.toArray())) {
-            counts.computeIfAbsent((String) row[0], k -> new EnumMap<>(PriorityGroup.class))
-                    .merge(PriorityGroup.valueOf((String) row[1]), ((Number) row[2]).longValue(), Long::sum);
+        for (CounterSums.Count row : rows) {
+            counts.computeIfAbsent(row.key(), k -> new EnumMap<>(PriorityGroup.class))
+                    .merge(PriorityGroup.valueOf(row.part()), row.count(), Long::sum);
         }
         return counts;
     }
@@ -188,16 +158,8 @@ public class ProgressService {
         Map<Integer, Long> targetByYear = new HashMap<>();
         Target.<Target>list("scope = ?1 and scopeCode = ?2 and classLevel is null and year between ?3 and ?4",
                 scope, scopeCode, campaign.fromYear, campaign.toYear).forEach(t -> targetByYear.put(t.year, (long) t.target));
-        List<Object> parameters = new ArrayList<>(List.of(provinceCode, campaign.fromYear, campaign.toYear));
-        if (cityLimit != null) {
-            parameters.add(cityLimit);
-        }
-        Map<Integer, Long> actualByYear = new HashMap<>();
-        for (Object[] row : rows("SELECT intake_year, SUM(count) FROM city_counter WHERE province_code = ?1"
-                + " AND intake_year BETWEEN ?2 AND ?3" + (cityLimit == null ? "" : " AND city_code = ?4")
-                + " GROUP BY intake_year", parameters.toArray())) {
-            actualByYear.put(((Number) row[0]).intValue(), ((Number) row[1]).longValue());
-        }
+        Map<Integer, Long> actualByYear = CounterSums.byIntakeYear(provinceCode, campaign.fromYear, campaign.toYear,
+                cityLimit);
         List<CampaignYear> years = new ArrayList<>();
         for (int y = campaign.fromYear; y <= campaign.toYear; y++) {
             years.add(new CampaignYear(y, targetByYear.getOrDefault(y, 0L), actualByYear.getOrDefault(y, 0L)));
@@ -211,18 +173,15 @@ public class ProgressService {
     /** Per city with enrollment: new students of the intake year per month of enrolment, and the running total. */
     private List<BurnUp> burnUp(int year, String provinceCode, String cityLimit, Map<String, String> cityNames) {
         Map<String, List<MonthPoint>> byCity = new TreeMap<>();
-        for (Object[] row : rows("""
-                SELECT city_code, enrolled_month, SUM(count) FROM city_counter
-                WHERE province_code = ?1 AND intake_year = ?2 GROUP BY city_code, enrolled_month
-                HAVING SUM(count) <> 0 ORDER BY city_code, enrolled_month""", provinceCode, year)) {
-            String city = (String) row[0];
+        for (CounterSums.Count row : CounterSums.monthsByCity(provinceCode, year)) {
+            String city = row.key();
             if (cityLimit != null && !cityLimit.equals(city)) {
                 continue;
             }
             List<MonthPoint> months = byCity.computeIfAbsent(city, c -> new ArrayList<>());
-            long enrolled = ((Number) row[2]).longValue();
+            long enrolled = row.count();
             long before = months.isEmpty() ? 0 : months.get(months.size() - 1).cumulative();
-            months.add(new MonthPoint((String) row[1], enrolled, before + enrolled));
+            months.add(new MonthPoint(row.part(), enrolled, before + enrolled));
         }
         List<BurnUp> series = new ArrayList<>();
         byCity.forEach((city, months) -> series.add(new BurnUp(city,
@@ -240,27 +199,18 @@ public class ProgressService {
         Map<String, Map<String, Long>> byLevel = new HashMap<>();
         Map<String, Map<String, Long>> byMode = new HashMap<>();
         Map<String, Map<String, Long>> byMajor = new HashMap<>();
-        for (Object[] row : rows("""
-                SELECT school_code, class_level, SUM(count) FROM school_counter
-                WHERE province_code = ?1 AND intake_year = ?2 AND city_code = ?3
-                GROUP BY school_code, class_level""", provinceCode, year, cityCode)) {
-            byLevel.computeIfAbsent((String) row[0], s -> zeroes(ClassLevel.values()))
-                    .merge((String) row[1], ((Number) row[2]).longValue(), Long::sum);
+        for (CounterSums.Count row : CounterSums.levelsBySchool(provinceCode, year, cityCode)) {
+            byLevel.computeIfAbsent(row.key(), s -> zeroes(ClassLevel.values())).merge(row.part(), row.count(), Long::sum);
         }
-        for (Object[] row : rows("""
-                SELECT school_code, study_mode, major_code, count FROM school_major_counter
-                WHERE province_code = ?1 AND intake_year = ?2 AND city_code = ?3""", provinceCode, year, cityCode)) {
-            String school = (String) row[0];
-            long n = ((Number) row[3]).longValue();
-            byMode.computeIfAbsent(school, s -> zeroes(StudyMode.values())).merge((String) row[1], n, Long::sum);
-            byMajor.computeIfAbsent(school, s -> new TreeMap<>()).merge((String) row[2], n, Long::sum);
+        for (CounterSums.MajorCount row : CounterSums.majorsBySchool(provinceCode, year, cityCode)) {
+            byMode.computeIfAbsent(row.schoolCode(), s -> zeroes(StudyMode.values()))
+                    .merge(row.studyMode(), row.count(), Long::sum);
+            byMajor.computeIfAbsent(row.schoolCode(), s -> new TreeMap<>()).merge(row.majorCode(), row.count(), Long::sum);
         }
-        Map<String, Long> registered = sums("""
-                SELECT school_code, SUM(count) FROM registration_counter
-                WHERE province_code = ?1 AND intake_year = ?2 AND city_code = ?3 GROUP BY school_code""",
-                provinceCode, year, cityCode);
-        Map<String, Long> planned = plans.plannedBySchool(year, provinceCode, cityCode);
-        Map<String, Map<PriorityGroup, Long>> groups = priorityGroups("school_code", year, provinceCode, cityCode);
+        Map<String, Long> registered = CounterSums.registeredBySchool(provinceCode, year, cityCode);
+        Map<String, Long> planned = PlanLine.plannedBySchool(year, provinceCode, cityCode);
+        Map<String, Map<PriorityGroup, Long>> groups = priorityGroups(
+                CounterSums.priorityGroupsBySchool(provinceCode, year, cityCode));
         TreeMap<String, School> schools = new TreeMap<>();
         for (School school : School.<School>list("cityCode", cityCode)) {
             schools.put(school.code, school);
@@ -297,57 +247,15 @@ public class ProgressService {
                 expected(target, year, today), Percentages.of(advancedTotal, total), groupCounts(groups.values()), rows);
     }
 
-    /**
-     * Targets over all class levels of a year and scope, by scope code (all codes of the scope when codes is null).
-     * The codes go as one array parameter: a query with an IN list of varying length is translated anew on every call,
-     * which was most of a drill-down's time.
-     */
-    private Map<String, Integer> targets(int year, TargetScope scope, Collection<String> codes) {
+    /** Targets over all class levels of a year and scope, by scope code (all codes of the scope when codes is null). */
+    private static Map<String, Integer> targets(int year, TargetScope scope, Collection<String> codes) {
+        if (codes != null) {
+            return Target.allLevelsOf(year, scope, codes);
+        }
         Map<String, Integer> byCode = new HashMap<>();
-        if (codes == null) {
-            Target.<Target>list("year = ?1 and scope = ?2 and classLevel is null", year, scope)
-                    .forEach(t -> byCode.put(t.scopeCode, t.target));
-            return byCode;
-        }
-        if (codes.isEmpty()) {
-            return byCode;
-        }
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT scope_code, target FROM target"
-                    + " WHERE year = ? AND scope = ? AND class_level IS NULL AND scope_code = ANY (?::varchar[])")) {
-                query.setInt(1, year);
-                query.setString(2, scope.name());
-                query.setArray(3, connection.createArrayOf("varchar", codes.toArray()));
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        byCode.put(rows.getString(1), rows.getInt(2));
-                    }
-                }
-            }
-        });
+        Target.<Target>list("year = ?1 and scope = ?2 and classLevel is null", year, scope)
+                .forEach(t -> byCode.put(t.scopeCode, t.target));
         return byCode;
-    }
-
-    /** A two-column query (code, sum) as a map. */
-    private Map<String, Long> sums(String sql, Object... parameters) {
-        Map<String, Long> sums = new HashMap<>();
-        for (Object[] row : rows(sql, parameters)) {
-            sums.put((String) row[0], ((Number) row[1]).longValue());
-        }
-        return sums;
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, Object... parameters) {
-        return query(sql, parameters).getResultList();
-    }
-
-    private Query query(String sql, Object... parameters) {
-        var query = em.createNativeQuery(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        return query;
     }
 
     private static long total(Map<String, Long> levels) {

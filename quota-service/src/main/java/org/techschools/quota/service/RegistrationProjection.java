@@ -1,6 +1,5 @@
 package org.techschools.quota.service;
 
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,13 +13,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
-
 import org.techschools.commons.events.RegistrationChanged;
 import org.techschools.quota.domain.CounterKey;
+import org.techschools.quota.domain.CounterWrites;
 import org.techschools.quota.domain.EnrollmentFact;
 import org.techschools.quota.domain.RegistrationState;
-import org.techschools.commons.persistence.PlainSql;
 
 /**
  * 在籍学生数: ACTIVE 学籍 per school and intake year, from {@code registration-events}. A 学籍 names its enrollment
@@ -30,8 +27,6 @@ import org.techschools.commons.persistence.PlainSql;
  */
 @ApplicationScoped
 public class RegistrationProjection {
-
-    private static final List<String> COUNTER_TYPES = List.of("varchar", "int4", "varchar", "varchar", "int4");
 
     @Inject
     EntityManager em;
@@ -48,7 +43,7 @@ public class RegistrationProjection {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void changed(RegistrationChanged event) {
-        lock(List.of(event.enrollmentId()));
+        EnrollmentFact.lock(List.of(event.enrollmentId()));
         EnrollmentFact fact = em.find(EnrollmentFact.class, event.enrollmentId());
         if (RegistrationChanged.TRANSFER_IN.equals(event.changeType())) {
             fact = transferred(fact, event);
@@ -118,7 +113,7 @@ public class RegistrationProjection {
         }
         Map<UUID, EnrollmentFact> byId = new HashMap<>();
         facts.forEach(fact -> byId.put(fact.enrollmentId, fact));
-        lock(byId.keySet());
+        EnrollmentFact.lock(byId.keySet());
         Map<List<Object>, Integer> deltas = new HashMap<>();
         for (RegistrationState state : RegistrationState.<RegistrationState>list("enrollmentId in ?1", byId.keySet())) {
             recount(state, byId.get(state.enrollmentId), deltas);
@@ -155,26 +150,7 @@ public class RegistrationProjection {
                 rows.add(new Object[] { cell.get(0), cell.get(1), cell.get(2), cell.get(3), delta });
             }
         });
-        PlainSql.bulk("""
-                INSERT INTO registration_counter (province_code, intake_year, city_code, school_code, count)
-                SELECT * FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::int[])
-                ON CONFLICT (province_code, intake_year, city_code, school_code)
-                DO UPDATE SET count = registration_counter.count + EXCLUDED.count""", COUNTER_TYPES, rows);
+        CounterWrites.addToRegistrationCounter(rows);
     }
 
-    /**
-     * Transaction-scoped advisory locks on the enrollment ids, taken in one statement and in id order so that two
-     * transactions locking several ids cannot deadlock on them.
-     */
-    private void lock(Collection<UUID> enrollmentIds) {
-        Long[] keys = enrollmentIds.stream().map(id -> id.getMostSignificantBits() ^ id.getLeastSignificantBits())
-                .sorted().distinct().toArray(Long[]::new);
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT count(pg_advisory_xact_lock(k)) FROM unnest(?::int8[]) AS k")) {
-                statement.setArray(1, connection.createArrayOf("int8", keys));
-                statement.executeQuery().close();
-            }
-        });
-    }
 }
