@@ -1,7 +1,9 @@
 package org.techschools.quota.domain;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -13,6 +15,8 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.techschools.commons.alerts.AlertStatus;
+import org.techschools.commons.paging.KeysetCursor;
+import org.techschools.commons.paging.NewestFirstPage;
 import org.techschools.commons.persistence.PlainSql;
 
 /**
@@ -78,5 +82,39 @@ public class PlanAlert extends PanacheEntityBase {
                 SELECT city_code, type, COUNT(*) FROM plan_alert
                 WHERE intake_year = ? AND province_code = ? GROUP BY city_code, type""",
                 row -> new CounterSums.Count(row.getString(1), row.getString(2), row.getLong(3)), year, provinceCode);
+    }
+
+    /** Alerts equal to each non-null field. */
+    public record Selection(PlanAlertType type, AlertStatus status, String provinceCode, String cityCode,
+            String schoolCode, Integer year) {
+
+        /** The alerts of a school, or of a province and city (null: any). */
+        public static Selection scope(String provinceCode, String cityCode, String schoolCode) {
+            return new Selection(null, null, provinceCode, cityCode, schoolCode, null);
+        }
+    }
+
+    /** One page of the ids of the alerts in both selections (what was asked and the caller's scope), newest first. */
+    public static NewestFirstPage newestFirst(Selection asked, Selection scope, KeysetCursor after, int limit) {
+        StringBuilder sql = new StringBuilder("TRUE");
+        Map<String, Object> params = new LinkedHashMap<>();
+        List<Selection> selections = List.of(asked, scope);
+        for (int i = 0; i < selections.size(); i++) {
+            Selection s = selections.get(i);
+            condition(sql, params, "a.type", "type" + i, s.type() == null ? null : s.type().name());
+            condition(sql, params, "a.status", "status" + i, s.status() == null ? null : s.status().name());
+            condition(sql, params, "a.province_code", "province" + i, s.provinceCode());
+            condition(sql, params, "a.city_code", "city" + i, s.cityCode());
+            condition(sql, params, "a.school_code", "school" + i, s.schoolCode());
+            condition(sql, params, "a.intake_year", "year" + i, s.year());
+        }
+        return NewestFirstPage.of(getEntityManager(), "plan_alert", sql.toString(), params, after, limit);
+    }
+
+    private static void condition(StringBuilder sql, Map<String, Object> params, String column, String name, Object value) {
+        if (value != null) {
+            sql.append(" AND ").append(column).append(" = :").append(name);
+            params.put(name, value);
+        }
     }
 }

@@ -5,5 +5,8 @@ public enum TargetScope {
     NATIONAL,
     PROVINCE,
     CITY,
-    SCHOOL
+    SCHOOL;
+
+    /** The code of the NATIONAL level (全国). */
+    public static final String NATIONAL_CODE = "000000";
 }

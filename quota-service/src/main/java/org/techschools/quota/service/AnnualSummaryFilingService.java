@@ -27,6 +27,8 @@ import org.techschools.quota.domain.AnnualSummaryChecklist;
 import org.techschools.quota.domain.AnnualSummaryFiling;
 import org.techschools.quota.domain.AnnualSummaryFiling.Timeliness;
 import org.techschools.quota.domain.AnnualSummaryFilingView;
+import org.techschools.quota.domain.AnnualSummaryQueries;
+import org.techschools.quota.domain.AnnualSummaryQueries.City;
 import org.techschools.quota.domain.OverdueAnnualSummary;
 import org.techschools.quota.domain.Region;
 import org.techschools.quota.messaging.AnnualSummaryOverdue;
@@ -57,23 +59,6 @@ public class AnnualSummaryFilingService {
     @Inject
     Outbox outbox;
 
-    /**
-     * The cities that owe a summary: those of the shipped division list (region) and any other a school of the directory
-     * is in, so a province whose cities are not listed still has its schools' cities.
-     */
-    private static final String CITIES = """
-            (SELECT code AS city_code, name, parent_code AS province_code FROM region WHERE parent_code IS NOT NULL
-             UNION SELECT DISTINCT city_code, CAST(NULL AS varchar), province_code FROM school
-                   WHERE city_code NOT IN (SELECT code FROM region)) c""";
-
-    /** Of {@link #CITIES}: those without a filing of the year ?1. */
-    private static final String UNFILED =
-            " WHERE NOT EXISTS (SELECT 1 FROM annual_summary_filing f WHERE f.year = ?1 AND f.city_code = c.city_code)";
-
-    /** A city that owes a summary. */
-    private record City(String code, String name, String provinceCode) {
-    }
-
     /** The due day of a year's summaries: the year's override, else {@code due-month}/{@code due-day} of the year. */
     public LocalDate dueOn(int year) {
         AnnualSummarySchedule.YearOverride override = schedule.years().get(year);
@@ -101,13 +86,11 @@ public class AnnualSummaryFilingService {
             throw ProblemException.unprocessable(List.of(new FieldError("year", "summary-year",
                     "annual summaries are filed for the years from " + schedule.firstYear() + " to the current year")));
         }
-        City city = city(cityCode);
+        City city = AnnualSummaryQueries.city(cityCode);
         if (city == null) {
             throw ProblemException.notFound("city");
         }
-        // Serialises the city's filings of the year, so two at once cannot both be the current one.
-        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?1))) l")
-                .setParameter(1, "annual-summary-filing:" + year + ":" + cityCode).getSingleResult();
+        AnnualSummaryQueries.lockFilings(year, cityCode);
         String figures;
         try {
             figures = mapper.writeValueAsString(summaries.summary(year, city.provinceCode(), cityCode));
@@ -135,7 +118,7 @@ public class AnnualSummaryFilingService {
     /** The city's current filing with the ones it superseded; 404 when the city has not filed. */
     @Transactional
     public AnnualSummaryFilingView filing(int year, String cityCode) {
-        City city = city(cityCode);
+        City city = AnnualSummaryQueries.city(cityCode);
         if (city == null || current(year, cityCode) == null) {
             throw ProblemException.notFound("filing of the city for the year");
         }
@@ -170,7 +153,7 @@ public class AnnualSummaryFilingService {
         List<AnnualSummaryChecklist.City> cities = new ArrayList<>();
         int onTime = 0;
         int late = 0;
-        for (City city : cities(provinceCode)) {
+        for (City city : AnnualSummaryQueries.citiesOf(provinceCode)) {
             Instant first = firstFiled.get(city.code());
             if (first == null) {
                 cities.add(new AnnualSummaryChecklist.City(city.code(), city.name(), "MISSING", overdue ? "OVERDUE" : "NOT_YET_DUE", null,
@@ -191,7 +174,6 @@ public class AnnualSummaryFilingService {
      * {@code first-year} whose due day has passed; of one province or, when {@code provinceCode} is null, all.
      */
     @Transactional
-    @SuppressWarnings("unchecked")
     public List<OverdueAnnualSummary> overdue(Integer year, String provinceCode) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, schedule.zone());
@@ -201,11 +183,8 @@ public class AnnualSummaryFilingService {
                 continue;
             }
             LocalDate due = dueOn(y);
-            var query = em.createNativeQuery("SELECT c.province_code, c.city_code, c.name FROM " + CITIES + UNFILED
-                    + (provinceCode == null ? "" : " AND c.province_code = ?2") + " ORDER BY c.city_code").setParameter(1, y);
-            List<Object[]> rows = (provinceCode == null ? query : query.setParameter(2, provinceCode)).getResultList();
-            for (Object[] r : rows) {
-                overdue.add(new OverdueAnnualSummary(y, (String) r[0], (String) r[1], (String) r[2], due,
+            for (City city : AnnualSummaryQueries.unfiled(y, provinceCode)) {
+                overdue.add(new OverdueAnnualSummary(y, city.provinceCode(), city.code(), city.name(), due,
                         ChronoUnit.DAYS.between(due, today)));
             }
         }
@@ -219,21 +198,17 @@ public class AnnualSummaryFilingService {
      * @return how many were announced
      */
     @Transactional
-    @SuppressWarnings("unchecked")
     public int announceOverdue() {
         Instant now = clock.instant();
         int announced = 0;
         for (int y : dueYears(now)) {
             LocalDate due = dueOn(y);
-            List<Object[]> rows = em.createNativeQuery("INSERT INTO annual_summary_reminder (year, city_code, province_code, due_on, sent_at)"
-                    + " SELECT ?1, c.city_code, c.province_code, ?2, ?3 FROM " + CITIES + UNFILED
-                    + " ON CONFLICT DO NOTHING RETURNING province_code, city_code, (SELECT name FROM region WHERE code = city_code)")
-                    .setParameter(1, y).setParameter(2, due).setParameter(3, now).getResultList();
-            for (Object[] r : rows) {
-                outbox.append(Topics.QUOTA_EVENTS, AnnualSummaryOverdue.TYPE, AnnualSummaryOverdue.SCHEMA_VERSION, (String) r[1],
-                        new AnnualSummaryOverdue(y, (String) r[0], (String) r[1], (String) r[2], due, now));
+            List<City> reminded = AnnualSummaryQueries.remindUnfiled(y, due, now);
+            for (City city : reminded) {
+                outbox.append(Topics.QUOTA_EVENTS, AnnualSummaryOverdue.TYPE, AnnualSummaryOverdue.SCHEMA_VERSION, city.code(),
+                        new AnnualSummaryOverdue(y, city.provinceCode(), city.code(), city.name(), due, now));
             }
-            announced += rows.size();
+            announced += reminded.size();
         }
         return announced;
     }
@@ -248,21 +223,6 @@ public class AnnualSummaryFilingService {
             }
         }
         return years;
-    }
-
-    private City city(String cityCode) {
-        return cities("c.city_code = ?1", cityCode).stream().findFirst().orElse(null);
-    }
-
-    private List<City> cities(String provinceCode) {
-        return cities("c.province_code = ?1", provinceCode);
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<City> cities(String condition, String code) {
-        return ((List<Object[]>) em.createNativeQuery("SELECT c.city_code, c.name, c.province_code FROM " + CITIES + " WHERE " + condition
-                + " ORDER BY c.city_code").setParameter(1, code).getResultList()).stream()
-                .map(r -> new City((String) r[0], (String) r[1], (String) r[2])).toList();
     }
 
     private static AnnualSummaryFiling current(int year, String cityCode) {

@@ -1,7 +1,6 @@
 package org.techschools.quota.service;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,23 +43,13 @@ public class PlanAlertWorkflow {
 
     @Transactional
     public PlanAlertView.Page search(PlanAlertFilter filter) {
-        StringBuilder sql = new StringBuilder("TRUE");
-        Map<String, Object> params = new LinkedHashMap<>();
-        condition(sql, params, "a.type = :type", "type", filter.type() == null ? null : filter.type().name());
-        condition(sql, params, "a.status = :status", "status", filter.status() == null ? null : filter.status().name());
-        condition(sql, params, "a.province_code = :province", "province", filter.province());
-        condition(sql, params, "a.city_code = :city", "city", filter.city());
-        condition(sql, params, "a.school_code = :school", "school", filter.school());
-        condition(sql, params, "a.intake_year = :year", "year", filter.year());
+        PlanAlert.Selection asked = new PlanAlert.Selection(filter.type(), filter.status(), filter.province(),
+                filter.city(), filter.school(), filter.year());
         // The caller's scope, as CallerScope.covers decides it for one alert: a school's token carries no region.
         String schoolLimit = caller.schoolLimit();
-        if (schoolLimit != null) {
-            condition(sql, params, "a.school_code = :scopeSchool", "scopeSchool", schoolLimit);
-        } else {
-            condition(sql, params, "a.province_code = :scopeProvince", "scopeProvince", caller.provinceLimit());
-            condition(sql, params, "a.city_code = :scopeCity", "scopeCity", caller.cityLimit());
-        }
-        NewestFirstPage page = NewestFirstPage.of(em, "plan_alert", sql.toString(), params, filter.after(), filter.limit());
+        PlanAlert.Selection scope = schoolLimit != null ? PlanAlert.Selection.scope(null, null, schoolLimit)
+                : PlanAlert.Selection.scope(caller.provinceLimit(), caller.cityLimit(), null);
+        NewestFirstPage page = PlanAlert.newestFirst(asked, scope, filter.after(), filter.limit());
         List<UUID> ids = page.ids();
         boolean more = page.more();
         Map<UUID, PlanAlert> byId = ids.isEmpty() ? Map.of()
@@ -113,12 +102,5 @@ public class PlanAlertWorkflow {
                 records.stream().map(r -> new PlanAlertView.Record(r.enrollmentId, r.schoolCode, r.sourceRecordId)).toList(),
                 steps == null ? null : steps.stream().map(t -> new PlanAlertView.Step(
                         t.fromStatus == null ? null : t.fromStatus.name(), t.toStatus.name(), t.actor, t.at, t.note)).toList());
-    }
-
-    private static void condition(StringBuilder sql, Map<String, Object> params, String clause, String name, Object value) {
-        if (value != null) {
-            sql.append(" AND ").append(clause);
-            params.put(name, value);
-        }
     }
 }

@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -25,6 +23,7 @@ import org.techschools.commons.problem.ProblemException;
 import org.techschools.commons.text.StorableText;
 import org.techschools.commons.security.Regions;
 import org.techschools.quota.domain.School;
+import org.techschools.quota.domain.TargetQueries;
 import org.techschools.quota.domain.TargetScope;
 import org.techschools.commons.csv.Csv;
 
@@ -50,11 +49,6 @@ public class TargetImport {
     private static final Pattern PROVINCE = Pattern.compile("^[1-9][0-9]0000$");
     private static final Pattern CITY = Pattern.compile("^[1-9][0-9]{3}00$");
     private static final Pattern SCHOOL = Pattern.compile("^[A-Za-z0-9_.-]{1,32}$");
-    /** The code of the NATIONAL level (全国). */
-    public static final String NATIONAL_CODE = "000000";
-
-    @Inject
-    EntityManager em;
 
     /** @param created new targets, updated changed values, unchanged rows equal to what was stored */
     public record Result(int rows, int created, int updated, int unchanged) {
@@ -80,25 +74,11 @@ public class TargetImport {
         int created = 0;
         int updated = 0;
         for (Row row : rows) {
-            // RETURNING only for inserted or changed rows: an identical row is skipped by the WHERE of DO UPDATE.
-            @SuppressWarnings("unchecked")
-            List<Object> inserted = em.createNativeQuery("""
-                    INSERT INTO target (year, scope, scope_code, class_level, target, source)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                    ON CONFLICT (year, scope, scope_code, (COALESCE(class_level, ''))) DO UPDATE
-                    SET target = EXCLUDED.target, source = COALESCE(EXCLUDED.source, target.source)
-                    WHERE target.target <> EXCLUDED.target
-                       OR target.source IS DISTINCT FROM COALESCE(EXCLUDED.source, target.source)
-                    RETURNING (xmax = 0)""")
-                    .setParameter(1, row.year()).setParameter(2, row.scope().name()).setParameter(3, row.code())
-                    .setParameter(4, row.classLevel() == null ? null : row.classLevel().name())
-                    .setParameter(5, row.target()).setParameter(6, row.source())
-                    .getResultList();
-            if (!inserted.isEmpty()) {
-                if (Boolean.TRUE.equals(inserted.get(0))) {
-                    created++;
-                } else {
-                    updated++;
+            switch (TargetQueries.upsert(row.year(), row.scope(), row.code(), row.classLevel(), row.target(),
+                    row.source())) {
+                case CREATED -> created++;
+                case UPDATED -> updated++;
+                case UNCHANGED -> {
                 }
             }
         }
@@ -266,8 +246,8 @@ public class TargetImport {
             List<FieldError> errors) {
         switch (scope) {
             case NATIONAL -> {
-                if (!NATIONAL_CODE.equals(code)) {
-                    errors.add(error(line, "code", "national-code", "a NATIONAL target has code " + NATIONAL_CODE));
+                if (!TargetScope.NATIONAL_CODE.equals(code)) {
+                    errors.add(error(line, "code", "national-code", "a NATIONAL target has code " + TargetScope.NATIONAL_CODE));
                 }
                 return null;
             }
