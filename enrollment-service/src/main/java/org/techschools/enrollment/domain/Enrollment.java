@@ -15,6 +15,8 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import org.techschools.commons.persistence.PlainSql;
+
 import org.techschools.commons.domain.ClassLevel;
 import org.techschools.commons.domain.Gender;
 import org.techschools.commons.domain.IdType;
@@ -134,6 +136,16 @@ public class Enrollment extends PanacheEntityBase {
 
     public static Enrollment findBySource(String schoolCode, String sourceRecordId) {
         return find("schoolCode = ?1 and sourceRecordId = ?2", schoolCode, sourceRecordId).firstResult();
+    }
+
+    /**
+     * The ids of a school's records among these source ids. Plain SQL with the source ids as one array parameter: one
+     * statement for every batch size, where an IN list read far more of the table; planned per call, as a plan cached
+     * while the table was small grows with it (figures in docs/decisions/0001-array-lookups-planned-per-call.md).
+     */
+    public static List<UUID> idsBySource(String schoolCode, List<String> sourceRecordIds) {
+        return PlainSql.list("SELECT id FROM enrollment WHERE school_code = ? AND source_record_id = ANY (?)", PlainSql::uuid,
+                schoolCode, PlainSql.array("varchar", sourceRecordIds));
     }
 
     public List<String> priorityFlagList() {

@@ -40,13 +40,14 @@ import org.techschools.commons.problem.FieldError;
 import org.techschools.commons.problem.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
-import org.techschools.enrollment.domain.Enrollment;
+import org.techschools.enrollment.domain.EnrollmentSnapshot;
 import org.techschools.enrollment.service.ConstraintRaces;
 import org.techschools.commons.csv.Csv;
 import org.techschools.commons.openapi.CommonParameters;
 import org.techschools.enrollment.service.EnrollmentIntake;
 import org.techschools.enrollment.service.EnrollmentRules;
 import org.techschools.enrollment.service.EnrollmentSearch;
+import org.techschools.enrollment.service.EnrollmentSubmission;
 import org.techschools.enrollment.service.EnrollmentWithdrawal;
 import org.techschools.enrollment.service.IdNumberReveal;
 import org.techschools.commons.paging.KeysetCursor;
@@ -83,7 +84,7 @@ public class EnrollmentResource {
             + "broken rule")
     @APIResponse(responseCode = "201", description = "A new record (X-Enrollment-Outcome: CREATED), as stored; the ID number "
             + "only masked",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrollmentView.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrollmentSnapshot.class),
                     examples = @ExampleObject(name = "created", value = "{\"id\":\"0b6f6f2e-3c1a-4a8e-9d1e-2f5b7c9a1d34\",\"schoolCode\":\"3301001\","
                     + "\"sourceRecordId\":\"2026-0001\",\"version\":1,\"status\":\"ACTIVE\","
                     + "\"student\":{\"idType\":\"RESIDENT_ID\",\"idNumberMasked\":\"3301**************\","
@@ -95,7 +96,7 @@ public class EnrollmentResource {
                     + "\"updatedAt\":\"2026-09-01T08:00:00Z\"}")))
     @APIResponse(responseCode = "200", description = "The same record again (UNCHANGED) or new content for it (CORRECTED, "
             + "next version)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrollmentView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrollmentSnapshot.class)))
     @APIResponse(responseCode = "422", description = "The record breaks rules of intake: each field and rule is named")
     public Response push(
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "enrollment",
@@ -111,14 +112,13 @@ public class EnrollmentResource {
         if (request.schoolCode() != null && !request.schoolCode().equals(caller.school())) {
             throw ProblemException.forbidden("a school may push records of its own school only");
         }
-        EnrollmentIntake.Result result = submitRetryingRace(List.of(request)).get(0);
+        EnrollmentIntake.Result result = submitRetryingRace(List.of(EnrollmentRequest.toSubmission(request))).get(0);
         if (result.outcome() == EnrollmentIntake.Outcome.REJECTED) {
             boolean structural = result.errors().stream().anyMatch(e -> EnrollmentRules.STRUCTURAL_RULES.contains(e.rule()));
             throw structural ? ProblemException.badRequest(result.errors()) : ProblemException.unprocessable(result.errors());
         }
-        EnrollmentView view = EnrollmentView.of(result.record(), true);
         return Response.status(result.outcome() == EnrollmentIntake.Outcome.CREATED ? 201 : 200)
-                .header("X-Enrollment-Outcome", result.outcome().name()).entity(view).build();
+                .header("X-Enrollment-Outcome", result.outcome().name()).entity(result.record()).build();
     }
 
     /** Up to {@code platform.enrollment.batch-limit} items; answers per item; stores every valid item and none of an invalid one. */
@@ -143,7 +143,7 @@ public class EnrollmentResource {
             throw new ProblemException(413, "Payload too large", "a batch holds at most " + batchLimit + " items",
                     List.of(new FieldError("items", "batch-limit", "at most " + batchLimit + " items, got " + request.items().size())));
         }
-        List<EnrollmentIntake.Result> results = submitRetryingRace(request.items());
+        List<EnrollmentIntake.Result> results = submitRetryingRace(request.items().stream().map(EnrollmentRequest::toSubmission).toList());
         List<EnrollmentBatchResponse.Item> items = new java.util.ArrayList<>(results.size());
         for (int i = 0; i < results.size(); i++) {
             EnrollmentIntake.Result r = results.get(i);
@@ -157,14 +157,10 @@ public class EnrollmentResource {
     @RolesAllowed({ Roles.SCHOOL, Roles.CITY, Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
     @Operation(summary = "One record with its check result, by the school's code and record id; 404 when absent or outside "
             + "the caller's scope")
-    public EnrollmentView get(
+    public EnrollmentSnapshot get(
             @Parameter(description = CommonParameters.SCHOOL) @PathParam("schoolCode") String schoolCode,
             @Parameter(description = "The school's own record id (记录编号)") @PathParam("sourceRecordId") String sourceRecordId) {
-        Enrollment e = Enrollment.findBySource(schoolCode, sourceRecordId);
-        if (e == null || !caller.covers(e.provinceCode, e.cityCode, e.schoolCode)) {
-            throw ProblemException.notFound("enrollment");
-        }
-        return view(e);
+        return search.one(schoolCode, sourceRecordId, caller).seenBy(caller.schoolLimit());
     }
 
     /**
@@ -177,15 +173,14 @@ public class EnrollmentResource {
     @Operation(summary = "撤销: the school withdraws one of its records (kept as WITHDRAWN, history kept); 409 when already "
             + "withdrawn")
     @APIResponse(responseCode = "200", description = "The record as WITHDRAWN",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrollmentView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrollmentSnapshot.class)))
     @APIResponse(responseCode = "409", description = "The record is already withdrawn; detail names its status")
-    public EnrollmentView withdraw(
+    public EnrollmentSnapshot withdraw(
             @Parameter(description = CommonParameters.SCHOOL) @PathParam("schoolCode") String schoolCode,
             @Parameter(description = "The school's own record id (记录编号)") @PathParam("sourceRecordId") String sourceRecordId,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "reason",
                     value = "{\"reason\":\"学生放弃入学\"}"))) ReasonRequest request) {
-        return EnrollmentView.of(withdrawal.withdraw(schoolCode, sourceRecordId, request == null ? null : request.reason(),
-                caller.school()), true);
+        return withdrawal.withdraw(schoolCode, sourceRecordId, request == null ? null : request.reason(), caller.school());
     }
 
     /** The same withdrawal for clients that speak DELETE: never a hard delete. */
@@ -194,13 +189,13 @@ public class EnrollmentResource {
     @RolesAllowed(Roles.SCHOOL)
     @Operation(summary = "The same withdrawal for clients that speak DELETE: never a hard delete")
     @APIResponse(responseCode = "200", description = "The record as WITHDRAWN",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrollmentView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrollmentSnapshot.class)))
     @APIResponse(responseCode = "409", description = "The record is already withdrawn; detail names its status")
-    public EnrollmentView delete(
+    public EnrollmentSnapshot delete(
             @Parameter(description = CommonParameters.SCHOOL) @PathParam("schoolCode") String schoolCode,
             @Parameter(description = "The school's own record id (记录编号)") @PathParam("sourceRecordId") String sourceRecordId,
             @Parameter(description = "Why the record is withdrawn") @QueryParam("reason") String reason) {
-        return EnrollmentView.of(withdrawal.withdraw(schoolCode, sourceRecordId, reason, caller.school()), true);
+        return withdrawal.withdraw(schoolCode, sourceRecordId, reason, caller.school());
     }
 
     /**
@@ -228,10 +223,10 @@ public class EnrollmentResource {
     @Parameter(name = "limit", in = ParameterIn.QUERY,
             description = "Records per page, 1 to " + EnrollmentSearch.MAX_LIMIT + " (default " + EnrollmentSearch.DEFAULT_LIMIT + ")")
     @Parameter(name = "cursor", in = ParameterIn.QUERY, description = CommonParameters.CURSOR)
-    public Page<EnrollmentView> list(@Context UriInfo uri) {
+    public Page<EnrollmentSnapshot> list(@Context UriInfo uri) {
         EnrollmentSearch.Filter filter = search.parse(uri.getQueryParameters(), caller);
         int limit = EnrollmentSearch.limit(uri.getQueryParameters().getFirst("limit"));
-        List<Enrollment> page = search.page(filter, KeysetCursor.decode(uri.getQueryParameters().getFirst("cursor")), limit);
+        List<EnrollmentSnapshot> page = search.page(filter, KeysetCursor.decode(uri.getQueryParameters().getFirst("cursor")), limit);
         return new Page<>(page.stream().map(this::view).toList(), EnrollmentSearch.nextCursor(page, limit));
     }
 
@@ -245,17 +240,17 @@ public class EnrollmentResource {
         EnrollmentSearch.Filter filter = search.parse(uri.getQueryParameters(), caller);
         StreamingOutput body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            writer.write(Csv.line(EnrollmentView.CSV_HEADER));
+            writer.write(Csv.line(EnrollmentCsv.HEADER));
             KeysetCursor after = null;
-            List<Enrollment> page;
+            List<EnrollmentSnapshot> page;
             do {
                 KeysetCursor from = after;
                 // One short transaction per page: a large export holds no transaction while the client reads.
                 page = QuarkusTransaction.requiringNew().call(() -> search.page(filter, from, EXPORT_PAGE));
-                for (Enrollment e : page) {
-                    writer.write(Csv.line(view(e).csvValues()));
+                for (EnrollmentSnapshot e : page) {
+                    writer.write(Csv.line(EnrollmentCsv.values(view(e))));
                 }
-                after = page.isEmpty() ? null : new KeysetCursor(page.get(page.size() - 1).updatedAt, page.get(page.size() - 1).id);
+                after = page.isEmpty() ? null : EnrollmentSearch.after(page);
             } while (page.size() == EXPORT_PAGE);
             writer.flush();
         };
@@ -302,11 +297,11 @@ public class EnrollmentResource {
     }
 
     /** The record as this caller may see it: only the school that pushed it reads the origin to the county. */
-    private EnrollmentView view(Enrollment e) {
-        return EnrollmentView.of(e, e.schoolCode.equals(caller.schoolLimit()));
+    private EnrollmentSnapshot view(EnrollmentSnapshot e) {
+        return e.seenBy(caller.schoolLimit());
     }
 
-    private List<EnrollmentIntake.Result> submitRetryingRace(List<EnrollmentRequest> items) {
+    private List<EnrollmentIntake.Result> submitRetryingRace(List<EnrollmentSubmission> items) {
         return ConstraintRaces.retryOnce(() -> intake.submit(items, caller.school()));
     }
 }

@@ -4,29 +4,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import org.techschools.enrollment.service.UploadedSheet;
 
 /**
  * 导入结果: what became of every data row of an uploaded sheet. {@code reportCsv} is where the same report can be
  * downloaded as CSV, now or later. No row carries an ID number.
  */
 public record EnrollmentUploadReport(UUID id, String fileName, Instant uploadedAt, int rows, int created, int unchanged,
-        int corrected, int rejected, String reportCsv, List<Row> results) {
+        int corrected, int rejected, String reportCsv, List<UploadedSheet.Row> results) {
 
-    /** Header of the downloadable CSV: one line per broken rule, or one line for a row without errors. */
-    public static final List<String> CSV_HEADER = List.of("row", "sourceRecordId", "status", "id", "column", "field", "rule", "message");
-
-    /**
-     * @param row the row number in the sheet (the header is row 1)
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Row(int row, String sourceRecordId, String status, UUID id, List<RowError> errors) {
-    }
-
-    /**
-     * @param column the rule's column under the header the sheet used (e.g. 证件号码), when the field has a column
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RowError(String column, String field, String rule, String message) {
+    static EnrollmentUploadReport of(UploadedSheet sheet) {
+        return new EnrollmentUploadReport(sheet.id(), sheet.fileName(), sheet.uploadedAt(), sheet.rows(), sheet.created(),
+                sheet.unchanged(), sheet.corrected(), sheet.rejected(), "/api/v1/enrollments/uploads/" + sheet.id() + "/report.csv",
+                sheet.results());
     }
 }

@@ -34,7 +34,6 @@ import org.techschools.commons.problem.FieldError;
 import org.techschools.commons.problem.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
-import org.techschools.enrollment.domain.EnrollmentUpload;
 import org.techschools.commons.csv.Csv;
 import org.techschools.commons.openapi.CommonParameters;
 import org.techschools.enrollment.service.EnrollmentSheet;
@@ -123,16 +122,12 @@ public class EnrollmentUploadResource {
             + " status, id, column, field, rule, message — one line per broken rule, no ID numbers")
     public Response report(
             @Parameter(description = "Upload id (a UUID), from the upload's answer") @PathParam("id") UUID id) {
-        EnrollmentUpload upload = EnrollmentUpload.findById(id);
-        if (upload == null || !upload.schoolCode.equals(caller.school())) {
-            throw ProblemException.notFound("upload");
-        }
-        return Response.ok(upload.report, Csv.MEDIA_TYPE + ";charset=UTF-8")
+        return Response.ok(uploads.reportCsv(id, caller.school()), Csv.MEDIA_TYPE + ";charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"upload-report-" + id + ".csv\"").build();
     }
 
     private Response accept(byte[] content, String fileName) {
-        EnrollmentUploadReport report = uploads.upload(content, fileName, caller.school(), caller.name());
+        EnrollmentUploadReport report = EnrollmentUploadReport.of(uploads.upload(content, fileName, caller.school(), caller.name()));
         return Response.created(URI.create(report.reportCsv())).entity(report).build();
     }
 }

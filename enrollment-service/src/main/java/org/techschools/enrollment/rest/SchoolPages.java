@@ -43,6 +43,7 @@ import org.techschools.commons.paging.KeysetCursor;
 import org.techschools.commons.problem.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
+import org.techschools.enrollment.domain.EnrollmentSnapshot;
 import org.techschools.enrollment.service.EnrollmentSearch;
 import org.techschools.enrollment.service.EnrollmentUploads;
 import org.techschools.enrollment.service.EnrollmentWithdrawal;
@@ -154,7 +155,7 @@ public class SchoolPages {
         try {
             uploads.requireSize(file.size());
             byte[] content = Files.readAllBytes(file.uploadedFile());
-            EnrollmentUploadReport report = uploads.upload(content, file.fileName(), caller.school(), caller.name());
+            EnrollmentUploadReport report = EnrollmentUploadReport.of(uploads.upload(content, file.fileName(), caller.school(), caller.name()));
             return render(200, none, null, result(report), null, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -189,7 +190,7 @@ public class SchoolPages {
             filters.values().forEach((k, v) -> query.putSingle(k, v.strip()));
             EnrollmentSearch.Filter filter = search.parse(query, caller);
             var found = search.page(filter, KeysetCursor.decode(cursor), PAGE_SIZE);
-            rows = found.stream().map(e -> row(EnrollmentView.of(e, true))).toList();
+            rows = found.stream().map(SchoolPages::row).toList();
             String next = EnrollmentSearch.nextCursor(found, PAGE_SIZE);
             if (next != null) {
                 String q = filters.query();
@@ -203,7 +204,7 @@ public class SchoolPages {
                 .build();
     }
 
-    private static Row row(EnrollmentView v) {
+    private static Row row(EnrollmentSnapshot v) {
         return new Row(v.sourceRecordId(), v.student().name(), v.student().idNumberMasked(), "MALE".equals(v.student().gender()) ? "男" : "女",
                 v.majorCode(), ClassLevel.valueOf(v.classLevel()).label, label("mode", v.studyMode()), v.intakeYear(),
                 label("season", v.intakeSeason()), String.valueOf(v.enrolledOn()), v.status(), label("status", v.status()),

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.techschools.enrollment.domain.Enrollment;
+import org.techschools.enrollment.domain.EnrollmentSnapshot;
 import org.techschools.enrollment.domain.EnrollmentVersion;
-import org.techschools.enrollment.rest.EnrollmentView;
 
 /**
  * 更正历史: keeps the version a correction or withdrawal replaces, as callers saw it (ID masked), so the state
@@ -24,15 +24,20 @@ public class EnrollmentHistory {
 
     /** Call before changing the record: stores its current version, replaced at {@code now}. */
     public void keepCurrentVersion(Enrollment e, Instant now) {
+        currentVersion(e, now).persist();
+    }
+
+    /** The record's current version, replaced at {@code now}, for the caller to store (call before changing the record). */
+    public EnrollmentVersion currentVersion(Enrollment e, Instant now) {
         EnrollmentVersion previous = new EnrollmentVersion();
         previous.enrollmentId = e.id;
         previous.version = e.version;
         previous.replacedAt = now;
         try {
-            previous.content = mapper.writeValueAsString(EnrollmentView.of(e, true));
+            previous.content = mapper.writeValueAsString(EnrollmentSnapshot.of(e));
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
-        previous.persist();
+        return previous;
     }
 }

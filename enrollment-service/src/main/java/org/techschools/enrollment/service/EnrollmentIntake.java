@@ -2,8 +2,6 @@ package org.techschools.enrollment.service;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,21 +21,20 @@ import jakarta.persistence.FlushModeType;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
-
 import org.techschools.commons.domain.IdType;
 import org.techschools.commons.domain.Topics;
 import org.techschools.commons.events.EnrollmentRecorded;
 import org.techschools.commons.identity.PersonKeys;
 import org.techschools.commons.messaging.Outbox;
-import org.techschools.commons.persistence.PlannedPerCall;
 import org.techschools.commons.problem.FieldError;
 import org.techschools.commons.security.Regions;
 import org.techschools.enrollment.domain.CheckStatus;
 import org.techschools.enrollment.domain.Enrollment;
+import org.techschools.enrollment.domain.EnrollmentSnapshot;
+import org.techschools.enrollment.domain.EnrollmentVersion;
 import org.techschools.enrollment.domain.EnrollmentStatus;
+import org.techschools.enrollment.domain.NewEnrollmentRows;
 import org.techschools.enrollment.domain.School;
-import org.techschools.enrollment.rest.EnrollmentRequest;
 
 /**
  * 招生录取: takes enrollment records from school systems, idempotent on (schoolCode, sourceRecordId). The same
@@ -57,12 +54,17 @@ public class EnrollmentIntake {
     /**
      * What happened to one pushed record.
      *
-     * @param record the stored record as it is now (null when rejected): callers answer from it without reading it again
+     * @param record the stored record as the push left it (null when rejected): callers answer from it without reading it
+     *               again
      */
-    public record Result(Outcome outcome, Enrollment record, List<FieldError> errors) {
+    public record Result(Outcome outcome, EnrollmentSnapshot record, List<FieldError> errors) {
         public UUID id() {
-            return record == null ? null : record.id;
+            return record == null ? null : record.id();
         }
+    }
+
+    /** One item's outcome while the push runs: a later item of the same push may still correct its record. */
+    private record Stored(Outcome outcome, Enrollment record, List<FieldError> errors) {
     }
 
     @Inject
@@ -99,14 +101,14 @@ public class EnrollmentIntake {
      * @param callerSchool the token's school claim: items for another school are rejected
      */
     @Transactional
-    public List<Result> submit(List<EnrollmentRequest> items, String callerSchool) {
+    public List<Result> submit(List<EnrollmentSubmission> items, String callerSchool) {
         // Inserts go out in JDBC batches at commit instead of being flushed before every lookup.
         Enrollment.getEntityManager().setFlushMode(FlushModeType.COMMIT);
         Map<String, School> schools = new HashMap<>();
-        Result[] results = new Result[items.size()];
+        Stored[] results = new Stored[items.size()];
         Map<Integer, ValidEnrollment> valid = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
-            EnrollmentRequest item = items.get(i);
+            EnrollmentSubmission item = items.get(i);
             if (item == null) {
                 results[i] = rejected(List.of(new FieldError("$", "required", "item is empty")));
             } else if (item.schoolCode() != null && !item.schoolCode().equals(callerSchool)) {
@@ -124,10 +126,13 @@ public class EnrollmentIntake {
         }
         Map<String, Enrollment> stored = findStored(valid.values());
         List<Enrollment> created = new ArrayList<>();
-        valid.forEach((i, v) -> results[i] = store(v, stored, created));
-        // Before the commit's flush: a correction kept in enrollment_version may refer to a record created in this push.
+        List<EnrollmentVersion> replaced = new ArrayList<>();
+        valid.forEach((i, v) -> results[i] = store(v, stored, created, replaced));
+        // The replaced versions after the new rows: one may belong to a record created earlier in this push.
         NewEnrollmentRows.insert(created);
-        return Arrays.asList(results);
+        replaced.forEach(version -> version.persist());
+        return Arrays.stream(results).map(r -> new Result(r.outcome(), r.record() == null ? null : EnrollmentSnapshot.of(r.record()),
+                r.errors())).toList();
     }
 
     /** The records of the batch that exist already, by school and source id: their ids in one query per school. */
@@ -136,7 +141,7 @@ public class EnrollmentIntake {
                 Collectors.mapping(ValidEnrollment::sourceRecordId, Collectors.toList())));
         Map<String, Enrollment> stored = new HashMap<>();
         sourceIds.forEach((school, ids) -> {
-            List<UUID> existing = existingIds(school, ids);
+            List<UUID> existing = Enrollment.idsBySource(school, ids);
             // Mostly none: a push of new records loads nothing; a re-push or a correction loads its records by id.
             List<Enrollment> found = existing.isEmpty() ? List.of() : Enrollment.list("id in ?1", existing);
             found.forEach(e -> stored.put(sourceKey(e.schoolCode, e.sourceRecordId), e));
@@ -144,34 +149,17 @@ public class EnrollmentIntake {
         return stored;
     }
 
-    /**
-     * Plain SQL with the source ids as one array parameter: one statement for every batch size, where an IN list read
-     * far more of the table; planned per call, as a plan cached while the table was small grows with it
-     * ({@link PlannedPerCall}; figures in docs/decisions/0001-array-lookups-planned-per-call.md).
-     */
-    private static List<UUID> existingIds(String school, List<String> sourceRecordIds) {
-        return Enrollment.getEntityManager().unwrap(Session.class).doReturningWork(c -> {
-            try (PreparedStatement query = PlannedPerCall.prepare(c,
-                    "SELECT id FROM enrollment WHERE school_code = ? AND source_record_id = ANY (?)")) {
-                query.setString(1, school);
-                query.setArray(2, c.createArrayOf("varchar", sourceRecordIds.toArray()));
-                List<UUID> ids = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getObject(1, UUID.class));
-                    }
-                }
-                return ids;
-            }
-        });
-    }
-
     private static String sourceKey(String schoolCode, String sourceRecordId) {
         return schoolCode + "\u0000" + sourceRecordId;
     }
 
-    /** @param created collects the new records, written together by {@link NewEnrollmentRows} (a later item may still correct one) */
-    private Result store(ValidEnrollment v, Map<String, Enrollment> stored, List<Enrollment> created) {
+    /**
+     * @param created  collects the new records, written together by {@link NewEnrollmentRows} (a later item may still
+     *                 correct one)
+     * @param replaced collects the versions corrections replace, stored once the new records are
+     */
+    private Stored store(ValidEnrollment v, Map<String, Enrollment> stored, List<Enrollment> created,
+            List<EnrollmentVersion> replaced) {
         String hash = sha256(v.canonicalContent());
         String key = sourceKey(v.school().code, v.sourceRecordId());
         Enrollment existing = stored.get(key);
@@ -198,20 +186,20 @@ public class EnrollmentIntake {
             created.add(e);
             stored.put(key, e);
             publish(EnrollmentRecorded.TYPE, e, v.school());
-            return new Result(Outcome.CREATED, e, List.of());
+            return new Stored(Outcome.CREATED, e, List.of());
         }
         if (existing.contentHash.equals(hash)) {
-            return new Result(Outcome.UNCHANGED, existing, List.of());
+            return new Stored(Outcome.UNCHANGED, existing, List.of());
         }
         if (existing.status == EnrollmentStatus.WITHDRAWN) {
             return rejected(List.of(new FieldError("sourceRecordId", "record-withdrawn",
                     "this record was withdrawn; push a new sourceRecordId for a new enrollment")));
         }
-        history.keepCurrentVersion(existing, now);
+        replaced.add(history.currentVersion(existing, now));
         existing.version++;
         apply(existing, v, hash, now);
         publish(EnrollmentRecorded.CORRECTED, existing, v.school());
-        return new Result(Outcome.CORRECTED, existing, List.of());
+        return new Stored(Outcome.CORRECTED, existing, List.of());
     }
 
     private void apply(Enrollment e, ValidEnrollment v, String hash, Instant now) {
@@ -258,8 +246,8 @@ public class EnrollmentIntake {
         return divisions.currentCity(Regions.city(e.idNumberMasked), e.birthDate);
     }
 
-    private static Result rejected(List<FieldError> errors) {
-        return new Result(Outcome.REJECTED, null, errors);
+    private static Stored rejected(List<FieldError> errors) {
+        return new Stored(Outcome.REJECTED, null, errors);
     }
 
     private static String sha256(String content) {

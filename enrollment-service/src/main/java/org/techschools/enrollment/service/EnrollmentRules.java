@@ -24,7 +24,6 @@ import org.techschools.commons.identity.ResidentIdNumber;
 import org.techschools.commons.problem.FieldError;
 import org.techschools.enrollment.domain.School;
 import org.techschools.enrollment.domain.SchoolMajor;
-import org.techschools.enrollment.rest.EnrollmentRequest;
 
 /**
  * The intake rules of an enrollment record, each with its own rule code. Structural problems (missing
@@ -58,15 +57,15 @@ public class EnrollmentRules {
     /**
      * @param school the school named by {@code schoolCode}, or null when the directory has none
      */
-    public Outcome check(EnrollmentRequest r, School school) {
+    public Outcome check(EnrollmentSubmission r, School school) {
         List<FieldError> errors = new ArrayList<>();
         String schoolCode = required(errors, "schoolCode", r.schoolCode());
         String sourceRecordId = noIdNumber(errors, "sourceRecordId",
                 maxLength(errors, "sourceRecordId", required(errors, "sourceRecordId", r.sourceRecordId()), 100));
-        EnrollmentRequest.Student s = r.student();
+        EnrollmentSubmission.Student s = r.student();
         if (s == null) {
             errors.add(new FieldError("student", "required", "student is required"));
-            s = new EnrollmentRequest.Student(null, null, null, null, null);
+            s = new EnrollmentSubmission.Student(null, null, null, null, null);
         }
         IdType idType = enumValue(errors, "student.idType", s.idType(), IdType::valueOf, IdType.values());
         String idNumber = PersonKeys.normalise(required(errors, "student.idNumber", s.idNumber()));

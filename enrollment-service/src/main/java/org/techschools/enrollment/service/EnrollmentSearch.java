@@ -20,6 +20,7 @@ import org.techschools.commons.problem.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.enrollment.domain.CheckStatus;
 import org.techschools.enrollment.domain.Enrollment;
+import org.techschools.enrollment.domain.EnrollmentSnapshot;
 import org.techschools.enrollment.domain.EnrollmentStatus;
 
 /**
@@ -98,8 +99,17 @@ public class EnrollmentSearch {
         return Integer.parseInt(limit);
     }
 
+    /** One record by the school's code and record id; 404 when absent or outside the caller's scope. */
+    public EnrollmentSnapshot one(String schoolCode, String sourceRecordId, CallerScope caller) {
+        Enrollment e = Enrollment.findBySource(schoolCode, sourceRecordId);
+        if (e == null || !caller.covers(e.provinceCode, e.cityCode, e.schoolCode)) {
+            throw ProblemException.notFound("enrollment");
+        }
+        return EnrollmentSnapshot.of(e);
+    }
+
     /** Up to {@code limit} records after {@code after} (null: from the start). */
-    public List<Enrollment> page(Filter filter, KeysetCursor after, int limit) {
+    public List<EnrollmentSnapshot> page(Filter filter, KeysetCursor after, int limit) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         filter.conditions().forEach((attribute, value) -> {
@@ -116,16 +126,22 @@ public class EnrollmentSearch {
             params.put("afterAt", after.at());
             params.put("afterId", after.id());
         }
-        return Enrollment.<Enrollment>find(where + " order by updatedAt, id", params).range(0, limit - 1).list();
+        return Enrollment.<Enrollment>find(where + " order by updatedAt, id", params).range(0, limit - 1).list().stream()
+                .map(EnrollmentSnapshot::of).toList();
     }
 
     /** The cursor after the last record of a full page; null when the page was the last. */
-    public static String nextCursor(List<Enrollment> page, int limit) {
+    public static String nextCursor(List<EnrollmentSnapshot> page, int limit) {
         if (page.size() < limit) {
             return null;
         }
-        Enrollment last = page.get(page.size() - 1);
-        return new KeysetCursor(last.updatedAt, last.id).encode();
+        return after(page).encode();
+    }
+
+    /** The keyset position after the last record of a page. */
+    public static KeysetCursor after(List<EnrollmentSnapshot> page) {
+        EnrollmentSnapshot last = page.get(page.size() - 1);
+        return new KeysetCursor(last.updatedAt(), last.id());
     }
 
     /** A school sees its own records, a city office its city, a province office its province (CallerScope). */

@@ -16,7 +16,6 @@ import java.util.Map;
 import org.techschools.commons.problem.FieldError;
 import org.techschools.commons.problem.ProblemException;
 import org.techschools.commons.csv.Csv;
-import org.techschools.enrollment.rest.EnrollmentRequest;
 import org.techschools.enrollment.service.XlsxSheetReader.Cell;
 
 /**
@@ -95,8 +94,8 @@ public final class EnrollmentSheet {
         }
     }
 
-    /** One data row: its request, or the cells that could not be read (then the row is not submitted). */
-    public record SheetRow(int rowNumber, EnrollmentRequest request, List<FieldError> cellErrors) {
+    /** One data row: its submission, or the cells that could not be read (then the row is not submitted). */
+    public record SheetRow(int rowNumber, EnrollmentSubmission submission, List<FieldError> cellErrors) {
     }
 
     /** The rows of a sheet and the header each column had in it (for reporting a field under the clerk's header). */
@@ -241,14 +240,14 @@ public final class EnrollmentSheet {
         Integer intakeYear = integer(errors, Column.INTAKE_YEAR, v.get(Column.INTAKE_YEAR));
         Integer programmeMonths = integer(errors, Column.PROGRAMME_MONTHS, v.get(Column.PROGRAMME_MONTHS));
         String flags = v.get(Column.PRIORITY_FLAGS);
-        EnrollmentRequest request = new EnrollmentRequest(v.getOrDefault(Column.SCHOOL_CODE, schoolCode), v.get(Column.SOURCE_RECORD_ID),
-                new EnrollmentRequest.Student(v.getOrDefault(Column.ID_TYPE, "RESIDENT_ID"), v.get(Column.ID_NUMBER),
+        EnrollmentSubmission submission = new EnrollmentSubmission(v.getOrDefault(Column.SCHOOL_CODE, schoolCode), v.get(Column.SOURCE_RECORD_ID),
+                new EnrollmentSubmission.Student(v.getOrDefault(Column.ID_TYPE, "RESIDENT_ID"), v.get(Column.ID_NUMBER),
                         v.get(Column.NAME), v.get(Column.GENDER), v.get(Column.BIRTH_DATE)),
                 v.get(Column.MAJOR_CODE), v.get(Column.CLASS_LEVEL), v.get(Column.STUDY_MODE), intakeYear, v.get(Column.INTAKE_SEASON),
                 v.get(Column.ENROLLED_ON), v.get(Column.SOURCE_CATEGORY), v.get(Column.ORIGIN_REGION),
                 flags == null ? List.of() : Arrays.stream(flags.split("[,;，；、]")).map(String::strip).filter(f -> !f.isEmpty()).toList(),
                 v.get(Column.EMPLOYER), programmeMonths);
-        return new SheetRow(rowNumber, request, errors);
+        return new SheetRow(rowNumber, submission, errors);
     }
 
     private static Integer integer(List<FieldError> errors, Column column, String value) {

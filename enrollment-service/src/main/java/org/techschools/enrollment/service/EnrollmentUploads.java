@@ -19,8 +19,6 @@ import org.techschools.commons.identity.IdNumberShape;
 import org.techschools.commons.problem.FieldError;
 import org.techschools.commons.problem.ProblemException;
 import org.techschools.enrollment.domain.EnrollmentUpload;
-import org.techschools.enrollment.rest.EnrollmentRequest;
-import org.techschools.enrollment.rest.EnrollmentUploadReport;
 
 /**
  * 表格导入: the rows of an uploaded sheet go through {@link EnrollmentIntake} exactly as a batch push does; the
@@ -54,7 +52,7 @@ public class EnrollmentUploads {
      * Checks, reads and stores a sheet the school uploaded — through the API or the school's console page alike. Runs
      * {@link #accept} in a transaction of its own, once more when it lost a race with a push of the same new record.
      */
-    public EnrollmentUploadReport upload(byte[] content, String fileName, String schoolCode, String uploadedBy) {
+    public UploadedSheet upload(byte[] content, String fileName, String schoolCode, String uploadedBy) {
         requireSize(content.length);
         if (content.length == 0) {
             throw ProblemException.badRequest(List.of(new FieldError("file", "required", "the upload is empty")));
@@ -70,8 +68,8 @@ public class EnrollmentUploads {
     }
 
     @Transactional
-    public EnrollmentUploadReport accept(EnrollmentSheet.Parsed sheet, String schoolCode, String uploadedBy, String fileName) {
-        List<EnrollmentRequest> readable = sheet.rows().stream().filter(r -> r.cellErrors().isEmpty()).map(EnrollmentSheet.SheetRow::request)
+    public UploadedSheet accept(EnrollmentSheet.Parsed sheet, String schoolCode, String uploadedBy, String fileName) {
+        List<EnrollmentSubmission> readable = sheet.rows().stream().filter(r -> r.cellErrors().isEmpty()).map(EnrollmentSheet.SheetRow::submission)
                 .toList();
         Iterator<EnrollmentIntake.Result> results = intake.submit(readable, schoolCode).iterator();
         EnrollmentUpload upload = new EnrollmentUpload();
@@ -81,7 +79,7 @@ public class EnrollmentUploads {
         upload.uploadedAt = clock.instant();
         upload.fileName = fileName;
         upload.rowCount = sheet.rows().size();
-        List<EnrollmentUploadReport.Row> rows = new ArrayList<>(sheet.rows().size());
+        List<UploadedSheet.Row> rows = new ArrayList<>(sheet.rows().size());
         for (EnrollmentSheet.SheetRow row : sheet.rows()) {
             EnrollmentIntake.Result result = row.cellErrors().isEmpty() ? results.next()
                     : new EnrollmentIntake.Result(EnrollmentIntake.Outcome.REJECTED, null, row.cellErrors());
@@ -92,8 +90,8 @@ public class EnrollmentUploads {
                 case REJECTED -> upload.rejected++;
             }
             // A record id that holds an ID number is refused by the intake and not repeated in the report either.
-            String sourceRecordId = IdNumberShape.foundIn(row.request().sourceRecordId()) ? null : row.request().sourceRecordId();
-            rows.add(new EnrollmentUploadReport.Row(row.rowNumber(), sourceRecordId, result.outcome().name(), result.id(),
+            String sourceRecordId = IdNumberShape.foundIn(row.submission().sourceRecordId()) ? null : row.submission().sourceRecordId();
+            rows.add(new UploadedSheet.Row(row.rowNumber(), sourceRecordId, result.outcome().name(), result.id(),
                     result.errors().isEmpty() ? null : result.errors().stream().map(e -> rowError(e, sheet)).toList()));
         }
         upload.report = csv(rows);
@@ -101,32 +99,37 @@ public class EnrollmentUploads {
         return report(upload, rows);
     }
 
-    public static EnrollmentUploadReport report(EnrollmentUpload upload, List<EnrollmentUploadReport.Row> rows) {
-        return new EnrollmentUploadReport(upload.id, upload.fileName, upload.uploadedAt, upload.rowCount, upload.created,
-                upload.unchanged, upload.corrected, upload.rejected, reportPath(upload.id), rows);
+    private static UploadedSheet report(EnrollmentUpload upload, List<UploadedSheet.Row> rows) {
+        return new UploadedSheet(upload.id, upload.fileName, upload.uploadedAt, upload.rowCount, upload.created,
+                upload.unchanged, upload.corrected, upload.rejected, rows);
     }
 
-    public static String reportPath(UUID uploadId) {
-        return "/api/v1/enrollments/uploads/" + uploadId + "/report.csv";
+    /** The stored CSV report of an upload of the caller's school; 404 for another school's or an unknown upload. */
+    public String reportCsv(UUID uploadId, String callerSchool) {
+        EnrollmentUpload upload = EnrollmentUpload.findById(uploadId);
+        if (upload == null || !upload.schoolCode.equals(callerSchool)) {
+            throw ProblemException.notFound("upload");
+        }
+        return upload.report;
     }
 
-    private static EnrollmentUploadReport.RowError rowError(FieldError e, EnrollmentSheet.Parsed sheet) {
+    private static UploadedSheet.RowError rowError(FieldError e, EnrollmentSheet.Parsed sheet) {
         EnrollmentSheet.Column column = EnrollmentSheet.columnOf(e.field());
-        return new EnrollmentUploadReport.RowError(column == null ? null : sheet.headers().getOrDefault(column, column.header()), e.field(),
+        return new UploadedSheet.RowError(column == null ? null : sheet.headers().getOrDefault(column, column.header()), e.field(),
                 e.rule(), e.message());
     }
 
     /** UTF-8 with a byte-order mark, so spreadsheet programs on Chinese systems open it with the right encoding. */
-    private static String csv(List<EnrollmentUploadReport.Row> rows) {
+    private static String csv(List<UploadedSheet.Row> rows) {
         StringWriter out = new StringWriter();
         out.write('\ufeff');
-        out.write(Csv.line(EnrollmentUploadReport.CSV_HEADER));
-        for (EnrollmentUploadReport.Row row : rows) {
+        out.write(Csv.line(UploadedSheet.CSV_HEADER));
+        for (UploadedSheet.Row row : rows) {
             if (row.errors() == null) {
                 out.write(Csv.line(Arrays.asList(row.row(), row.sourceRecordId(), row.status(), row.id(), null, null, null, null)));
                 continue;
             }
-            for (EnrollmentUploadReport.RowError e : row.errors()) {
+            for (UploadedSheet.RowError e : row.errors()) {
                 out.write(Csv.line(Arrays.asList(row.row(), row.sourceRecordId(), row.status(), row.id(), e.column(), e.field(),
                         e.rule(), e.message())));
             }

@@ -15,6 +15,7 @@ import org.techschools.commons.messaging.Outbox;
 import org.techschools.commons.problem.FieldError;
 import org.techschools.commons.problem.ProblemException;
 import org.techschools.enrollment.domain.Enrollment;
+import org.techschools.enrollment.domain.EnrollmentSnapshot;
 import org.techschools.enrollment.domain.EnrollmentStatus;
 
 /**
@@ -39,7 +40,7 @@ public class EnrollmentWithdrawal {
      * @return the withdrawn record
      */
     @Transactional
-    public Enrollment withdraw(String schoolCode, String sourceRecordId, String reason, String callerSchool) {
+    public EnrollmentSnapshot withdraw(String schoolCode, String sourceRecordId, String reason, String callerSchool) {
         String why = Reasons.require(reason, "reason");
         if (!schoolCode.equals(callerSchool)) {
             throw ProblemException.forbidden("a school may withdraw records of its own school only");
@@ -62,6 +63,6 @@ public class EnrollmentWithdrawal {
         e.updatedAt = now;
         outbox.append(Topics.ENROLLMENT_EVENTS, EnrollmentWithdrawn.TYPE, e.personKey,
                 new EnrollmentWithdrawn(e.id, e.schoolCode, e.sourceRecordId, e.version, e.personKey, why, now));
-        return e;
+        return EnrollmentSnapshot.of(e);
     }
 }

@@ -130,6 +130,6 @@ class EnrollmentListTest {
         }
         given().auth().oauth2(TestTokens.city(TestData.NINGBO)).queryParam("school", school)
                 .get("/api/v1/enrollments/export.csv").then().statusCode(200).body(equalTo(
-                        String.join(",", EnrollmentView.CSV_HEADER) + "\r\n"));
+                        String.join(",", EnrollmentCsv.HEADER) + "\r\n"));
     }
 }

@@ -25,7 +25,6 @@ import org.techschools.commons.problem.FieldError;
 
 import org.techschools.enrollment.domain.School;
 
-import org.techschools.enrollment.rest.EnrollmentRequest;
 
 /**
  * The JSON intake rules on random requests — mostly valid fields, some missing, some junk, some holding ID numbers:
@@ -42,7 +41,7 @@ class EnrollmentRulesProperties {
     }
 
     @Property(tries = 2000)
-    void everyRequestIsValidOrRejectedNamingFieldAndRule(@ForAll("requests") EnrollmentRequest request) {
+    void everyRequestIsValidOrRejectedNamingFieldAndRule(@ForAll("requests") EnrollmentSubmission request) {
         EnrollmentRules.Outcome outcome = RULES.check(request, request.schoolCode() == null ? null : SCHOOL);
         assertNotNull(outcome);
         if (outcome.valid() == null) {
@@ -86,7 +85,7 @@ class EnrollmentRulesProperties {
     }
 
     @Provide
-    Arbitrary<EnrollmentRequest> requests() {
+    Arbitrary<EnrollmentSubmission> requests() {
         return Builders.withBuilder(Draft::new)
                 .use(maybe(Arbitraries.of("S-1"))).in(Draft::schoolCode)
                 .use(freeText(Arbitraries.strings().alpha().numeric().withChars('-').ofMinLength(1).ofMaxLength(30))).in(Draft::sourceRecordId)
@@ -243,25 +242,25 @@ class EnrollmentRulesProperties {
             return this;
         }
 
-        EnrollmentRequest request() {
-            EnrollmentRequest.Student student = person == null ? null
-                    : new EnrollmentRequest.Student(person.idType(), person.idNumber(), name, person.gender(), person.birthDate());
-            return new EnrollmentRequest(schoolCode, sourceRecordId, student, majorCode, classLevel, studyMode, intakeYear,
+        EnrollmentSubmission request() {
+            EnrollmentSubmission.Student student = person == null ? null
+                    : new EnrollmentSubmission.Student(person.idType(), person.idNumber(), name, person.gender(), person.birthDate());
+            return new EnrollmentSubmission(schoolCode, sourceRecordId, student, majorCode, classLevel, studyMode, intakeYear,
                     intakeSeason, enrolledOn, sourceCategory, originRegion, priorityFlags, employer, programmeMonths);
         }
     }
 
     @Property(tries = 50)
-    void aValidRequestPasses(@ForAll("agreeing") EnrollmentRequest request) {
+    void aValidRequestPasses(@ForAll("agreeing") EnrollmentSubmission request) {
         EnrollmentRules.Outcome outcome = RULES.check(request, SCHOOL);
         assertEquals(List.of(), outcome.errors());
         assertNotNull(outcome.valid());
     }
 
     @Provide
-    Arbitrary<EnrollmentRequest> agreeing() {
-        return validId(LocalDate.of(1970, 1, 1), LocalDate.of(2011, 12, 31)).map(id -> new EnrollmentRequest("S-1", "REC-" + id.substring(14),
-                new EnrollmentRequest.Student("RESIDENT_ID", id, "张伟", ResidentIdNumber.gender(id).name(), ResidentIdNumber.birthDate(id).toString()),
+    Arbitrary<EnrollmentSubmission> agreeing() {
+        return validId(LocalDate.of(1970, 1, 1), LocalDate.of(2011, 12, 31)).map(id -> new EnrollmentSubmission("S-1", "REC-" + id.substring(14),
+                new EnrollmentSubmission.Student("RESIDENT_ID", id, "张伟", ResidentIdNumber.gender(id).name(), ResidentIdNumber.birthDate(id).toString()),
                 "0401", "INTERMEDIATE", "FULL_TIME", 2026, "AUTUMN", "2026-09-01", "初中毕业生", "330102", List.of(), null, null));
     }
 }

@@ -17,7 +17,6 @@ import org.techschools.commons.problem.FieldError;
 import org.techschools.enrollment.domain.SanctionKind;
 import org.techschools.enrollment.domain.School;
 
-import org.techschools.enrollment.rest.EnrollmentRequest;
 
 /**
  * The intake rules (招生录取) without Quarkus: which record a school's push gets accepted, and for a refused one the field
@@ -106,7 +105,7 @@ class EnrollmentRulesTest {
 
     @Test
     void missingFieldsAndUnknownValuesAreStructuralAndNamedEachOnce() {
-        EnrollmentRequest r = new EnrollmentRequest("S-1", null, new EnrollmentRequest.Student("RESIDENT_ID", ID, "张伟", "男", "2010/05/17"),
+        EnrollmentSubmission r = new EnrollmentSubmission("S-1", null, new EnrollmentSubmission.Student("RESIDENT_ID", ID, "张伟", "男", "2010/05/17"),
                 "0401", "INTERMEDIATE", "FULL_TIME", 2026, "AUTUMN", "2026-09-01", null, null, List.of(), null, null);
         EnrollmentRules.Outcome outcome = RULES.check(r, SCHOOL);
         assertNull(outcome.valid());
@@ -116,14 +115,14 @@ class EnrollmentRulesTest {
 
     @Test
     void freeTextHoldingAnIdNumberIsRefusedNamingTheField() {
-        EnrollmentRequest r = new EnrollmentRequest("S-1", "STU-" + ID, new EnrollmentRequest.Student("RESIDENT_ID", ID, "张伟", "MALE",
+        EnrollmentSubmission r = new EnrollmentSubmission("S-1", "STU-" + ID, new EnrollmentSubmission.Student("RESIDENT_ID", ID, "张伟", "MALE",
                 "2010-05-17"), "0401", "INTERMEDIATE", "FULL_TIME", 2026, "AUTUMN", "2026-09-01", null, null, List.of(), null, null);
         assertEquals(List.of("sourceRecordId no-id-number"), rules(RULES.check(r, SCHOOL)));
     }
 
     @Test
     void originRegionAndCategoriesMustBeKnownValues() {
-        EnrollmentRequest r = new EnrollmentRequest("S-1", "REC-1", new EnrollmentRequest.Student("RESIDENT_ID", ID, "张伟", "MALE",
+        EnrollmentSubmission r = new EnrollmentSubmission("S-1", "REC-1", new EnrollmentSubmission.Student("RESIDENT_ID", ID, "张伟", "MALE",
                 "2010-05-17"), "0401", "INTERMEDIATE", "FULL_TIME", 2026, "AUTUMN", "2026-09-01", "小学毕业生", "339999",
                 List.of("贫困户"), null, null);
         assertEquals(List.of("sourceCategory enum", "priorityFlags[0] enum", "originRegion region-code"), rules(RULES.check(r, SCHOOL)));
@@ -146,14 +145,14 @@ class EnrollmentRulesTest {
         return rules(RULES.check(request(id, gender, birthDate, "FULL_TIME", null, null, List.of()), SCHOOL));
     }
 
-    private static EnrollmentRequest request(String id, String gender, String birthDate, String studyMode, String employer,
+    private static EnrollmentSubmission request(String id, String gender, String birthDate, String studyMode, String employer,
             Integer months, List<String> flags) {
-        return new EnrollmentRequest("S-1", "REC-1", new EnrollmentRequest.Student("RESIDENT_ID", id, " 张伟 ", gender, birthDate),
+        return new EnrollmentSubmission("S-1", "REC-1", new EnrollmentSubmission.Student("RESIDENT_ID", id, " 张伟 ", gender, birthDate),
                 "0401", "INTERMEDIATE", studyMode, 2026, "AUTUMN", "2026-09-01", "初中毕业生", "330102", flags, employer, months);
     }
 
-    private static EnrollmentRequest withSchool(int year, String major, String level) {
-        return new EnrollmentRequest("S-1", "REC-1", new EnrollmentRequest.Student("RESIDENT_ID", ID, "张伟", "MALE", "2010-05-17"),
+    private static EnrollmentSubmission withSchool(int year, String major, String level) {
+        return new EnrollmentSubmission("S-1", "REC-1", new EnrollmentSubmission.Student("RESIDENT_ID", ID, "张伟", "MALE", "2010-05-17"),
                 major, level, "FULL_TIME", year, "AUTUMN", "2026-09-01", null, null, List.of(), null, null);
     }
 

@@ -1,11 +1,9 @@
-package org.techschools.enrollment.service;
+package org.techschools.enrollment.domain;
 
 import java.util.List;
 
-import org.hibernate.Session;
-
 import org.techschools.commons.persistence.CopyRows;
-import org.techschools.enrollment.domain.Enrollment;
+import org.techschools.commons.persistence.PlainSql;
 
 /**
  * Writes the records a push created with one COPY on the transaction's connection, instead of one entity persist each:
@@ -14,7 +12,7 @@ import org.techschools.enrollment.domain.Enrollment;
  * {@link Enrollment}; a new column there needs its place here (checked_at and withdrawal_reason stay null: a new
  * record is neither checked nor withdrawn).
  */
-final class NewEnrollmentRows {
+public final class NewEnrollmentRows {
 
     private static final String TARGET = "enrollment (id, school_code, source_record_id, version, content_hash, status,"
             + " person_key, id_type, id_number_encrypted, id_number_masked, name, gender, birth_date, major_code, class_level,"
@@ -25,7 +23,7 @@ final class NewEnrollmentRows {
     }
 
     /** A unique-key collision with a concurrent push surfaces as SQL state 23505, as a flush would (see ConstraintRaces). */
-    static void insert(List<Enrollment> created) {
+    public static void insert(List<Enrollment> created) {
         CopyRows rows = new CopyRows();
         for (Enrollment e : created) {
             rows.value(e.id).value(e.schoolCode).value(e.sourceRecordId).value(e.version).value(e.contentHash)
@@ -35,6 +33,9 @@ final class NewEnrollmentRows {
                     .value(e.originRegion).value(e.priorityFlags).value(e.employer).value(e.provinceCode).value(e.cityCode)
                     .value(e.checkStatus).value(e.alertIds).value(e.createdAt).value(e.updatedAt).endRow();
         }
-        Enrollment.getEntityManager().unwrap(Session.class).doWork(c -> rows.copyInto(c, TARGET));
+        PlainSql.onConnection(c -> {
+            rows.copyInto(c, TARGET);
+            return null;
+        });
     }
 }
