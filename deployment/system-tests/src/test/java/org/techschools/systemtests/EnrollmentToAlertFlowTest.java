@@ -228,6 +228,27 @@ class EnrollmentToAlertFlowTest {
         }
     }
 
+    /** In production each log line is one JSON object, for a log collector to index by level, logger and event. */
+    @Test
+    void productionLogsAreOneJsonObjectPerLine() throws IOException {
+        for (String service : RunningPlatform.SERVICES) {
+            List<String> lines = Files.readAllLines(platform.logFile(service)).stream()
+                    .filter(line -> line.startsWith("{")).toList();
+            JsonNode started = null;
+            for (String line : lines) {
+                JsonNode entry = JSON.readTree(line);
+                assertTrue(entry.hasNonNull("timestamp") && entry.hasNonNull("level") && entry.hasNonNull("loggerName"),
+                        service + " log line without timestamp, level or logger: " + line);
+                if (entry.path("message").asText().contains("started in")) {
+                    started = entry;
+                }
+            }
+            assertTrue(started != null, service + " logged its start as JSON");
+            assertEquals("INFO", started.get("level").asText());
+            assertEquals("io.quarkus", started.get("loggerName").asText());
+        }
+    }
+
     private static JsonPath alerts(String registration, String token) {
         return given().baseUri(registration).auth().oauth2(token).queryParam("type", "DOUBLE_REGISTRATION")
                 .get("/api/v1/alerts").then().statusCode(200).extract().jsonPath();

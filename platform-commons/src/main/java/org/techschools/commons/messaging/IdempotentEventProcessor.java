@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import org.techschools.commons.persistence.PlainSql;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -70,7 +71,7 @@ public class IdempotentEventProcessor {
         if (readPast.contains(envelope.eventType())) {
             return false;
         }
-        return inTransaction(envelope.eventType() + " " + envelope.eventId(),
+        return inTransaction(topic, List.of(envelope),
                 () -> apply(topic, List.of(envelope), events -> handler.accept(events.get(0))));
     }
 
@@ -118,13 +119,13 @@ public class IdempotentEventProcessor {
             }
         }
         try {
-            inTransaction(envelopes.size() + " events of " + topic, () -> apply(topic, envelopes, handler));
+            inTransaction(topic, envelopes, () -> apply(topic, envelopes, handler));
         } catch (UnprocessableEventException batchFailed) {
             LOG.debugf("a batch of %s failed (%s); applying its events one by one", topic, batchFailed.getMessage());
             for (int i = 0; i < envelopes.size(); i++) {
                 EventEnvelope envelope = envelopes.get(i);
                 try {
-                    inTransaction(envelope.eventType() + " " + envelope.eventId(), () -> apply(topic, List.of(envelope), handler));
+                    inTransaction(topic, List.of(envelope), () -> apply(topic, List.of(envelope), handler));
                 } catch (UnprocessableEventException e) {
                     deadLettered.add(readable.get(i).nack(e).toCompletableFuture());
                 }
@@ -149,8 +150,30 @@ public class IdempotentEventProcessor {
         return !toApply.isEmpty();
     }
 
-    /** Runs work in a new transaction until it commits: outages wait, races retry, anything else is malformed. */
-    private boolean inTransaction(String what, Callable<Boolean> work) {
+    /**
+     * Runs work in a new transaction until it commits: outages wait, races retry, anything else is malformed. Log lines
+     * written meanwhile carry the topic and, for a single event, its id and type in the MDC (fields of the production
+     * JSON log), so an operator can follow one event from the producer's outbox to its consumers.
+     */
+    private boolean inTransaction(String topic, List<EventEnvelope> envelopes, Callable<Boolean> work) {
+        EventEnvelope single = envelopes.size() == 1 ? envelopes.get(0) : null;
+        String what = single != null ? single.eventType() + " " + single.eventId()
+                : envelopes.size() + " events of " + topic;
+        MDC.put("topic", topic);
+        if (single != null) {
+            MDC.put("eventId", single.eventId().toString());
+            MDC.put("eventType", single.eventType());
+        }
+        try {
+            return retryUntilCommitted(what, work);
+        } finally {
+            MDC.remove("topic");
+            MDC.remove("eventId");
+            MDC.remove("eventType");
+        }
+    }
+
+    private boolean retryUntilCommitted(String what, Callable<Boolean> work) {
         Backoff backoff = new Backoff(FIRST_BACKOFF, MAX_BACKOFF);
         int conflicts = 0;
         while (true) {
