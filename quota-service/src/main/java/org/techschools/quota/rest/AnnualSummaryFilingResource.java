@@ -25,7 +25,6 @@ import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Regions;
 import org.techschools.commons.security.Roles;
 import org.techschools.quota.domain.AnnualSummaryChecklist;
-import org.techschools.quota.domain.AnnualSummaryFilingView;
 import org.techschools.quota.domain.OverdueAnnualSummary;
 import org.techschools.quota.service.AnnualSummaryFilingService;
 
@@ -59,7 +58,7 @@ public class AnnualSummaryFilingResource {
         if (!city.equals(caller.cityLimit())) {
             throw ProblemException.forbidden("a city office files its own city's summary");
         }
-        return filings.file(y, city, caller.name());
+        return AnnualSummaryFilingView.of(filings.file(y, city, caller.name()));
     }
 
     @GET
@@ -72,7 +71,7 @@ public class AnnualSummaryFilingResource {
         int y = QueryParameters.requiredYear(year);
         String city = QueryParameters.city(cityCode);
         caller.requireCovers(Regions.province(city), city, null);
-        return filings.filing(y, city);
+        return AnnualSummaryFilingView.of(filings.filing(y, city));
     }
 
     @GET

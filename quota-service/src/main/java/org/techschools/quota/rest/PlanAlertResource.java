@@ -30,7 +30,6 @@ import org.techschools.commons.security.Roles;
 import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.commons.openapi.CommonParameters;
 import org.techschools.quota.domain.PlanAlertType;
-import org.techschools.quota.domain.PlanAlertView;
 import org.techschools.quota.service.PlanAlertWorkflow;
 import org.techschools.quota.service.PlanAlertFilter;
 
@@ -72,11 +71,11 @@ public class PlanAlertResource {
                         "cursor must be a nextCursor of an earlier page")));
             }
         }
-        return alerts.search(new PlanAlertFilter(QueryParameters.optionalEnum("type", type, PlanAlertType.class),
+        return PlanAlertView.Page.of(alerts.search(new PlanAlertFilter(QueryParameters.optionalEnum("type", type, PlanAlertType.class),
                 QueryParameters.optionalEnum("status", status, AlertStatus.class),
                 QueryParameters.optionalProvince(province), QueryParameters.optionalCity(city),
                 QueryParameters.optionalSchool(school), QueryParameters.optionalYear(year),
-                PageLimit.parse(limit, PlanAlertFilter.DEFAULT_LIMIT, PlanAlertFilter.MAX_LIMIT), after));
+                PageLimit.parse(limit, PlanAlertFilter.DEFAULT_LIMIT, PlanAlertFilter.MAX_LIMIT), after)));
     }
 
     @GET
@@ -84,7 +83,7 @@ public class PlanAlertResource {
     @RolesAllowed({ Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.AUDITOR, Roles.SCHOOL })
     @Operation(summary = "A plan alert with its records and workflow history")
     public PlanAlertView get(@Parameter(description = "Plan alert id (a UUID)") @PathParam("id") String id) {
-        return alerts.get(PlanRequests.id(id, "id"));
+        return PlanAlertView.of(alerts.get(PlanRequests.id(id, "id")));
     }
 
     @POST
@@ -104,6 +103,6 @@ public class PlanAlertResource {
             throw ProblemException.badRequest(List.of(new FieldError("to", "required",
                     "the status to move to, e.g. INVESTIGATING")));
         }
-        return alerts.move(PlanRequests.id(id, "id"), to, PlanRequests.freeText(body.note(), "note"));
+        return PlanAlertView.of(alerts.move(PlanRequests.id(id, "id"), to, PlanRequests.freeText(body.note(), "note")));
     }
 }

@@ -48,12 +48,11 @@ import org.techschools.commons.security.Roles;
 import org.techschools.quota.config.DashboardConfig;
 import org.techschools.quota.domain.AdjustmentStatus;
 import org.techschools.quota.domain.PlanAlertType;
-import org.techschools.quota.domain.PlanAlertView;
 import org.techschools.quota.domain.PlanLineValue;
 import org.techschools.quota.domain.PlanStatus;
-import org.techschools.quota.domain.PlanView;
 import org.techschools.quota.service.PlanAlertWorkflow;
 import org.techschools.quota.service.PlanAlertFilter;
+import org.techschools.quota.service.PlanDossier;
 import org.techschools.quota.service.PlanService;
 
 /**
@@ -201,7 +200,7 @@ public class PlanPages {
         try {
             String schoolCode = PlanRequests.required(school, "school", "the school the plan is for");
             int planYear = QueryParameters.requiredYear(year);
-            PlanView plan = plans.create(QueryParameters.optionalSchool(schoolCode), planYear, PlanRequests.lines(lines));
+            PlanDossier plan = plans.create(QueryParameters.optionalSchool(schoolCode), planYear, PlanRequests.lines(lines));
             return Response.seeOther(URI.create(planUrl(plan.id()) + "?done=created")).build();
         } catch (ProblemException e) {
             PlanFilter filter = new PlanFilter(thisYear, null, null, null);
@@ -299,7 +298,8 @@ public class PlanPages {
             @RestQuery String school, @RestQuery String year, @RestQuery String cursor) {
         AlertFilter form = new AlertFilter(type, status, city, school, year);
         try {
-            PlanAlertView.Page page = alerts.search(alertFilter(form, PlanAlertFilter.DEFAULT_LIMIT, KeysetCursor.decode(cursor)));
+            PlanAlertView.Page page = PlanAlertView.Page.of(alerts.search(alertFilter(form, PlanAlertFilter.DEFAULT_LIMIT,
+                    KeysetCursor.decode(cursor))));
             String query = form.query();
             String nextUrl = page.nextCursor() == null ? null
                     : ALERTS_PAGE + "?" + (query.isEmpty() ? "" : query + "&") + "cursor="
@@ -327,7 +327,7 @@ public class PlanPages {
         KeysetCursor after = null;
         int rows = 0;
         do {
-            PlanAlertView.Page page = alerts.search(alertFilter(form, PlanAlertFilter.MAX_LIMIT, after));
+            PlanAlertView.Page page = PlanAlertView.Page.of(alerts.search(alertFilter(form, PlanAlertFilter.MAX_LIMIT, after)));
             for (PlanAlertView a : page.items()) {
                 AlertRow row = alertRow(a);
                 csv.append(Csv.line(a.id(), a.type(), row.type(), a.status(), row.status(), a.year(), a.provinceCode(),
@@ -369,10 +369,10 @@ public class PlanPages {
     }
 
     private TemplateInstance plansPage(PlanFilter filter, String cursor) {
-        PlanView.Page page = plans.list(filter.year(), QueryParameters.optionalCity(filter.city()),
+        PlanView.Page page = PlanView.Page.of(plans.list(filter.year(), QueryParameters.optionalCity(filter.city()),
                 QueryParameters.optionalSchool(filter.school()),
                 QueryParameters.optionalEnum("status", filter.status(), PlanStatus.class),
-                SortKeyCursor.decode(cursor, 1), PlanResource.DEFAULT_LIMIT);
+                SortKeyCursor.decode(cursor, 1), PlanResource.DEFAULT_LIMIT));
         List<PlanRow> rows = page.items().stream().map(p -> new PlanRow(p, PlanStatus.valueOf(p.status()).label,
                 ConsoleText.time(p.updatedAt()))).toList();
         String nextUrl = page.nextCursor() == null ? null
@@ -385,7 +385,7 @@ public class PlanPages {
     }
 
     /** Runs a workflow step; 303 back to the plan, or the plan page with the reason and the form as it was sent. */
-    private Response step(UUID planId, String done, List<PlanRequests.Line> sent, Supplier<PlanView> step) {
+    private Response step(UUID planId, String done, List<PlanRequests.Line> sent, Supplier<PlanDossier> step) {
         try {
             step.get();
         } catch (ProblemException e) {
@@ -396,7 +396,7 @@ public class PlanPages {
     }
 
     private TemplateInstance planPage(UUID id, String message, String error, List<LineRow> sentRows) {
-        PlanView plan = plans.get(id);
+        PlanView plan = PlanView.of(plans.get(id));
         PlanService.Actions actions = plans.actions(id);
         List<LineRow> rows = sentRows != null ? sentRows : rows(plan.lines().stream().map(l -> new PlanRequests.Line(
                 l.majorCode(), l.classLevel(), l.studyMode(), l.count())).toList());
@@ -412,7 +412,7 @@ public class PlanPages {
     }
 
     private TemplateInstance alertPage(UUID id, String message, String error) {
-        PlanAlertView alert = alerts.get(id);
+        PlanAlertView alert = PlanAlertView.of(alerts.get(id));
         boolean mayMove = caller.hasRole(Roles.PROVINCE) || caller.hasRole(Roles.CITY) || caller.hasRole(Roles.AUDITOR);
         List<Option> moves = mayMove ? AlertStatus.valueOf(alert.status()).next().stream().sorted()
                 .map(s -> new Option(s.name(), s.label())).toList() : List.of();

@@ -31,7 +31,6 @@ import org.techschools.commons.problem.ProblemException;
 import org.techschools.commons.paging.SortKeyCursor;
 import org.techschools.commons.security.Roles;
 import org.techschools.quota.domain.PlanStatus;
-import org.techschools.quota.domain.PlanView;
 import org.techschools.quota.service.PlanService;
 
 /**
@@ -63,7 +62,7 @@ public class PlanResource {
         }
         String school = PlanRequests.required(body.schoolCode(), "schoolCode", "the school the plan is for");
         int year = PlanRequests.year(body.year());
-        PlanView plan = plans.create(school, year, PlanRequests.lines(body.lines()));
+        PlanView plan = PlanView.of(plans.create(school, year, PlanRequests.lines(body.lines())));
         return Response.status(Response.Status.CREATED).entity(plan).header("Location", "/api/v1/plans/" + plan.id())
                 .build();
     }
@@ -85,9 +84,9 @@ public class PlanResource {
             @Parameter(description = "Plan status: DRAFT (草稿), ISSUED (已下达) or FILED (已备案)") @QueryParam("status") String status,
             @Parameter(description = "Plans per page, 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")") @QueryParam("limit") String limit,
             @Parameter(description = CommonParameters.CURSOR) @QueryParam("cursor") String cursor) {
-        return plans.list(QueryParameters.requiredYear(year), QueryParameters.optionalCity(city),
+        return PlanView.Page.of(plans.list(QueryParameters.requiredYear(year), QueryParameters.optionalCity(city),
                 QueryParameters.optionalSchool(school), QueryParameters.optionalEnum("status", status, PlanStatus.class),
-                SortKeyCursor.decode(cursor, 1), PageLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT));
+                SortKeyCursor.decode(cursor, 1), PageLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT)));
     }
 
     @GET
@@ -95,7 +94,7 @@ public class PlanResource {
     @RolesAllowed({ Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.AUDITOR, Roles.SCHOOL })
     @Operation(summary = "A plan with its lines, status, adjustment requests and history")
     public PlanView get(@Parameter(description = "Plan id (a UUID)") @PathParam("id") String id) {
-        return plans.get(PlanRequests.id(id, "id"));
+        return PlanView.of(plans.get(PlanRequests.id(id, "id")));
     }
 
     @PUT
@@ -111,7 +110,7 @@ public class PlanResource {
             @Parameter(description = "Plan id (a UUID)") @PathParam("id") String id,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "lines",
                     value = "{\"lines\":[{\"majorCode\":\"0101-4\",\"classLevel\":\"ADVANCED\",\"studyMode\":\"FULL_TIME\",\"count\":120}]}"))) PlanRequests.Lines body) {
-        return plans.edit(PlanRequests.id(id, "id"), PlanRequests.lines(body == null ? null : body.lines()));
+        return PlanView.of(plans.edit(PlanRequests.id(id, "id"), PlanRequests.lines(body == null ? null : body.lines())));
     }
 
     @POST
@@ -123,7 +122,7 @@ public class PlanResource {
     @APIResponse(responseCode = "409", description = "The plan is not a DRAFT")
     @APIResponse(responseCode = "422", description = "A line whose major or level is not filed; each is named")
     public PlanView issue(@Parameter(description = "Plan id (a UUID)") @PathParam("id") String id) {
-        return plans.issue(PlanRequests.id(id, "id"));
+        return PlanView.of(plans.issue(PlanRequests.id(id, "id")));
     }
 
     @POST
@@ -138,7 +137,8 @@ public class PlanResource {
             @Parameter(description = "Plan id (a UUID)") @PathParam("id") String id,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "file",
                     value = "{\"note\":\"按省厅备案要求报送\"}"))) PlanRequests.Note body) {
-        return plans.file(PlanRequests.id(id, "id"), body == null ? null : PlanRequests.freeText(body.note(), "note"));
+        return PlanView.of(plans.file(PlanRequests.id(id, "id"),
+                body == null ? null : PlanRequests.freeText(body.note(), "note")));
     }
 
     @POST
@@ -158,7 +158,8 @@ public class PlanResource {
             throw ProblemException.badRequest(List.of(new FieldError("$", "required", "lines and reason are required")));
         }
         String reason = PlanRequests.freeText(PlanRequests.required(body.reason(), "reason", "why the plan is to change"), "reason");
-        PlanView plan = plans.requestAdjustment(PlanRequests.id(id, "id"), PlanRequests.lines(body.lines()), reason);
+        PlanView plan = PlanView.of(plans.requestAdjustment(PlanRequests.id(id, "id"), PlanRequests.lines(body.lines()),
+                reason));
         return Response.status(Response.Status.CREATED).entity(plan).build();
     }
 
@@ -179,7 +180,7 @@ public class PlanResource {
         if (!decision.equals("APPROVE") && !decision.equals("REJECT")) {
             throw ProblemException.badRequest(List.of(new FieldError("decision", "invalid-value", "APPROVE or REJECT")));
         }
-        return plans.decide(PlanRequests.id(id, "id"), PlanRequests.id(adjustmentId, "adjustmentId"),
-                decision.equals("APPROVE"), PlanRequests.freeText(body.note(), "note"));
+        return PlanView.of(plans.decide(PlanRequests.id(id, "id"), PlanRequests.id(adjustmentId, "adjustmentId"),
+                decision.equals("APPROVE"), PlanRequests.freeText(body.note(), "note")));
     }
 }

@@ -26,7 +26,6 @@ import org.techschools.quota.config.AnnualSummarySchedule;
 import org.techschools.quota.domain.AnnualSummaryChecklist;
 import org.techschools.quota.domain.AnnualSummaryFiling;
 import org.techschools.quota.domain.AnnualSummaryFiling.Timeliness;
-import org.techschools.quota.domain.AnnualSummaryFilingView;
 import org.techschools.quota.domain.AnnualSummaryQueries;
 import org.techschools.quota.domain.AnnualSummaryQueries.City;
 import org.techschools.quota.domain.OverdueAnnualSummary;
@@ -79,7 +78,7 @@ public class AnnualSummaryFilingService {
      * know.
      */
     @Transactional
-    public AnnualSummaryFilingView file(int year, String cityCode, String filedBy) {
+    public FiledAnnualSummary file(int year, String cityCode, String filedBy) {
         Instant now = clock.instant();
         int thisYear = LocalDate.ofInstant(now, schedule.zone()).getYear();
         if (year < schedule.firstYear() || year > thisYear) {
@@ -112,28 +111,28 @@ public class AnnualSummaryFilingService {
         filing.filedBy = filedBy;
         filing.timeliness = timeliness(year, now);
         filing.persist();
-        return view(year, city);
+        return filed(year, city);
     }
 
     /** The city's current filing with the ones it superseded; 404 when the city has not filed. */
     @Transactional
-    public AnnualSummaryFilingView filing(int year, String cityCode) {
+    public FiledAnnualSummary filing(int year, String cityCode) {
         City city = AnnualSummaryQueries.city(cityCode);
         if (city == null || current(year, cityCode) == null) {
             throw ProblemException.notFound("filing of the city for the year");
         }
-        return view(year, city);
+        return filed(year, city);
     }
 
-    private AnnualSummaryFilingView view(int year, City city) {
+    private FiledAnnualSummary filed(int year, City city) {
         List<AnnualSummaryFiling> all = AnnualSummaryFiling.list("year = ?1 and cityCode = ?2 order by filedAt", year, city.code());
         AnnualSummaryFiling current = all.stream().filter(f -> f.supersededAt == null).findFirst().orElseThrow();
         Instant first = all.get(0).filedAt;
         try {
-            return new AnnualSummaryFilingView(year, city.provinceCode(), city.code(), city.name(), dueOn(year), first,
+            return new FiledAnnualSummary(year, city.provinceCode(), city.code(), city.name(), dueOn(year), first,
                     timeliness(year, first).name(), current.filedAt, current.filedBy, mapper.readTree(current.figures),
                     all.stream().filter(f -> f.supersededAt != null)
-                            .map(f -> new AnnualSummaryFilingView.Earlier(f.filedAt, f.filedBy, f.timeliness.name(), f.supersededAt))
+                            .map(f -> new FiledAnnualSummary.Superseded(f.filedAt, f.filedBy, f.timeliness.name(), f.supersededAt))
                             .toList());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("filed figures are not JSON", e);

@@ -21,7 +21,6 @@ import org.techschools.quota.domain.PlanAlert;
 import org.techschools.quota.domain.PlanAlertRecord;
 import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.quota.domain.PlanAlertTransition;
-import org.techschools.quota.domain.PlanAlertView;
 import org.techschools.commons.paging.NewestFirstPage;
 
 /**
@@ -42,7 +41,7 @@ public class PlanAlertWorkflow {
     Clock clock;
 
     @Transactional
-    public PlanAlertView.Page search(PlanAlertFilter filter) {
+    public PlanAlertDossier.Listing search(PlanAlertFilter filter) {
         PlanAlert.Selection asked = new PlanAlert.Selection(filter.type(), filter.status(), filter.province(),
                 filter.city(), filter.school(), filter.year());
         // The caller's scope, as CallerScope.covers decides it for one alert: a school's token carries no region.
@@ -56,20 +55,20 @@ public class PlanAlertWorkflow {
                 : PlanAlert.<PlanAlert>list("id in ?1", ids).stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
         Map<UUID, List<PlanAlertRecord>> records = PlanAlertRecord.ofAlerts(ids).stream()
                 .collect(Collectors.groupingBy(r -> r.alertId));
-        List<PlanAlertView> items = ids.stream().map(byId::get)
-                .map(a -> view(a, records.getOrDefault(a.id, List.of()), null)).toList();
+        List<PlanAlertDossier> items = ids.stream().map(byId::get)
+                .map(a -> dossier(a, records.getOrDefault(a.id, List.of()), null)).toList();
         PlanAlert last = more ? byId.get(ids.get(ids.size() - 1)) : null;
-        return new PlanAlertView.Page(items, last == null ? null : new KeysetCursor(last.raisedAt, last.id).encode());
+        return new PlanAlertDossier.Listing(items, last == null ? null : new KeysetCursor(last.raisedAt, last.id).encode());
     }
 
     @Transactional
-    public PlanAlertView get(UUID id) {
-        return view(visible(PlanAlert.findById(id), id));
+    public PlanAlertDossier get(UUID id) {
+        return dossier(visible(PlanAlert.findById(id), id));
     }
 
     /** One workflow step; 409 naming the allowed steps when this one is not among them. */
     @Transactional
-    public PlanAlertView move(UUID id, AlertStatus to, String note) {
+    public PlanAlertDossier move(UUID id, AlertStatus to, String note) {
         // Locked: two officers moving the same alert at once must not both succeed from the same status.
         PlanAlert alert = visible(PlanAlert.findById(id, LockModeType.PESSIMISTIC_WRITE), id);
         AlertStatus from = alert.status;
@@ -81,7 +80,7 @@ public class PlanAlertWorkflow {
         alert.status = to;
         alert.updatedAt = clock.instant();
         PlanAlertTransition.record(alert.id, from, to, caller.name() == null ? "unknown" : caller.name(), note, alert.updatedAt);
-        return view(alert);
+        return dossier(alert);
     }
 
     private PlanAlert visible(PlanAlert alert, UUID id) {
@@ -91,16 +90,17 @@ public class PlanAlertWorkflow {
         return alert;
     }
 
-    private PlanAlertView view(PlanAlert alert) {
+    private PlanAlertDossier dossier(PlanAlert alert) {
         em.flush();
-        return view(alert, PlanAlertRecord.ofAlerts(List.of(alert.id)), PlanAlertTransition.ofAlert(alert.id));
+        return dossier(alert, PlanAlertRecord.ofAlerts(List.of(alert.id)), PlanAlertTransition.ofAlert(alert.id));
     }
 
-    private static PlanAlertView view(PlanAlert a, List<PlanAlertRecord> records, List<PlanAlertTransition> steps) {
-        return new PlanAlertView(a.id, a.type.name(), a.status.name(), a.schoolCode, a.provinceCode, a.cityCode,
-                a.intakeYear, a.majorCode, a.classLevel, a.planned, a.actual, a.originRegion, a.raisedAt, a.updatedAt,
-                records.stream().map(r -> new PlanAlertView.Record(r.enrollmentId, r.schoolCode, r.sourceRecordId)).toList(),
-                steps == null ? null : steps.stream().map(t -> new PlanAlertView.Step(
-                        t.fromStatus == null ? null : t.fromStatus.name(), t.toStatus.name(), t.actor, t.at, t.note)).toList());
+    private static PlanAlertDossier dossier(PlanAlert a, List<PlanAlertRecord> records, List<PlanAlertTransition> steps) {
+        return new PlanAlertDossier(a.id, a.type, a.status, a.schoolCode, a.provinceCode, a.cityCode, a.intakeYear,
+                a.majorCode, a.classLevel, a.planned, a.actual, a.originRegion, a.raisedAt, a.updatedAt,
+                records.stream().map(r -> new PlanAlertDossier.Record(r.enrollmentId, r.schoolCode, r.sourceRecordId))
+                        .toList(),
+                steps == null ? null : steps.stream().map(t -> new PlanAlertDossier.Step(t.fromStatus, t.toStatus, t.actor,
+                        t.at, t.note)).toList());
     }
 }

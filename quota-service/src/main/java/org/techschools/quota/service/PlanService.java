@@ -32,7 +32,6 @@ import org.techschools.quota.domain.PlanHistoryEntry.Action;
 import org.techschools.quota.domain.PlanLine;
 import org.techschools.quota.domain.PlanLineValue;
 import org.techschools.quota.domain.PlanStatus;
-import org.techschools.quota.domain.PlanView;
 import org.techschools.quota.domain.School;
 import org.techschools.quota.domain.SchoolMajor;
 import org.techschools.quota.messaging.PlanEvents;
@@ -64,7 +63,7 @@ public class PlanService {
     Clock clock;
 
     @Transactional
-    public PlanView create(String schoolCode, int year, List<PlanLineValue> lines) {
+    public PlanDossier create(String schoolCode, int year, List<PlanLineValue> lines) {
         School school = School.findById(schoolCode);
         if (school == null) {
             throw ProblemException.unprocessable(List.of(new FieldError("schoolCode", "unknown-school",
@@ -88,23 +87,23 @@ public class PlanService {
         plan.persist();
         replaceLines(plan, lines);
         step(plan, Action.CREATED, null, null, lines);
-        return view(plan);
+        return dossier(plan);
     }
 
     /** Replaces the lines of a draft; an issued plan changes only through an adjustment request. */
     @Transactional
-    public PlanView edit(UUID id, List<PlanLineValue> lines) {
+    public PlanDossier edit(UUID id, List<PlanLineValue> lines) {
         EnrollmentPlan plan = load(id);
         authority.requireIssuer(school(plan));
         requireStatus(plan, PlanStatus.DRAFT, "edited; request an adjustment (调整申请) instead");
         replaceLines(plan, lines);
         step(plan, Action.EDITED, null, null, lines);
-        return view(plan);
+        return dossier(plan);
     }
 
     /** 下达: only when every line names a major of the school's filed catalogue at the line's level. */
     @Transactional
-    public PlanView issue(UUID id) {
+    public PlanDossier issue(UUID id) {
         EnrollmentPlan plan = load(id);
         authority.requireIssuer(school(plan));
         requireStatus(plan, PlanStatus.DRAFT, "issued again");
@@ -116,23 +115,23 @@ public class PlanService {
         plan.status = PlanStatus.ISSUED;
         step(plan, Action.ISSUED, null, null, lines);
         recheck(plan);
-        return view(plan);
+        return dossier(plan);
     }
 
     /** 备案: the province files an issued plan. */
     @Transactional
-    public PlanView file(UUID id, String note) {
+    public PlanDossier file(UUID id, String note) {
         EnrollmentPlan plan = load(id);
         authority.requireProvince(plan);
         requireStatus(plan, PlanStatus.ISSUED, "filed");
         plan.status = PlanStatus.FILED;
         step(plan, Action.FILED, note, null, null);
-        return view(plan);
+        return dossier(plan);
     }
 
     /** 调整申请: the lines the plan would have afterwards and why; one request waits for a decision at a time. */
     @Transactional
-    public PlanView requestAdjustment(UUID id, List<PlanLineValue> lines, String reason) {
+    public PlanDossier requestAdjustment(UUID id, List<PlanLineValue> lines, String reason) {
         EnrollmentPlan plan = load(id);
         authority.requireIssuerOrProvince(school(plan));
         if (!plan.status.binding()) {
@@ -154,12 +153,12 @@ public class PlanService {
         adjustment.requestedAt = clock.instant();
         adjustment.persist();
         step(plan, Action.ADJUSTMENT_REQUESTED, reason, adjustment.id, null);
-        return view(plan);
+        return dossier(plan);
     }
 
     /** The province approves (the requested lines become the plan's) or rejects an adjustment request. */
     @Transactional
-    public PlanView decide(UUID id, UUID adjustmentId, boolean approve, String note) {
+    public PlanDossier decide(UUID id, UUID adjustmentId, boolean approve, String note) {
         EnrollmentPlan plan = load(id);
         authority.requireProvince(plan);
         PlanAdjustment adjustment = PlanAdjustment.findById(adjustmentId, LockModeType.PESSIMISTIC_WRITE);
@@ -176,7 +175,7 @@ public class PlanService {
         if (!approve) {
             adjustment.status = AdjustmentStatus.REJECTED;
             step(plan, Action.ADJUSTMENT_REJECTED, note, adjustment.id, null);
-            return view(plan);
+            return dossier(plan);
         }
         List<PlanLineValue> lines = lines(adjustment.lines);
         // The catalogue may have changed since the request.
@@ -185,7 +184,7 @@ public class PlanService {
         replaceLines(plan, lines);
         step(plan, Action.ADJUSTMENT_APPROVED, note, adjustment.id, lines);
         recheck(plan);
-        return view(plan);
+        return dossier(plan);
     }
 
     /** The steps the caller may take on a plan now: what its status allows to the office PlanAuthority names. */
@@ -210,13 +209,13 @@ public class PlanService {
     }
 
     @Transactional
-    public PlanView get(UUID id) {
+    public PlanDossier get(UUID id) {
         EnrollmentPlan plan = EnrollmentPlan.findById(id);
         if (plan == null) {
             throw ProblemException.notFound("plan");
         }
         authority.requireReader(plan);
-        return view(plan);
+        return dossier(plan);
     }
 
     /**
@@ -224,7 +223,7 @@ public class PlanService {
      * code, after {@code after} (null: from the first); its cursors hold the last school code.
      */
     @Transactional
-    public PlanView.Page list(int year, String cityCode, String schoolCode, PlanStatus status, SortKeyCursor after,
+    public PlanDossier.Listing list(int year, String cityCode, String schoolCode, PlanStatus status, SortKeyCursor after,
             int limit) {
         StringBuilder query = new StringBuilder("year = :year");
         Parameters parameters = Parameters.with("year", year);
@@ -258,12 +257,12 @@ public class PlanService {
         boolean more = found.size() > limit;
         List<EnrollmentPlan> shown = more ? found.subList(0, limit) : found;
         Map<UUID, Long> totals = PlanLine.totalsOf(shown.stream().map(plan -> plan.id).toList());
-        List<PlanView.Summary> plans = new ArrayList<>();
+        List<PlanDossier.Listed> plans = new ArrayList<>();
         for (EnrollmentPlan plan : shown) {
-            plans.add(new PlanView.Summary(plan.id, plan.schoolCode, plan.provinceCode, plan.cityCode, plan.year,
-                    plan.status.name(), totals.getOrDefault(plan.id, 0L), plan.updatedAt));
+            plans.add(new PlanDossier.Listed(plan.id, plan.schoolCode, plan.provinceCode, plan.cityCode, plan.year,
+                    plan.status, totals.getOrDefault(plan.id, 0L), plan.updatedAt));
         }
-        return new PlanView.Page(plans, more ? SortKeyCursor.of(plans.get(plans.size() - 1).schoolCode()).encode() : null);
+        return new PlanDossier.Listing(plans, more ? SortKeyCursor.of(plans.get(plans.size() - 1).schoolCode()).encode() : null);
     }
 
     private static void scope(StringBuilder query, Parameters parameters, String attribute, String name, String limit) {
@@ -361,18 +360,16 @@ public class PlanService {
         return school;
     }
 
-    private PlanView view(EnrollmentPlan plan) {
-        List<PlanLineValue> lines = PlanLine.ofPlan(plan.id);
-        List<PlanView.Adjustment> adjustments = PlanAdjustment.<PlanAdjustment>list("planId = ?1 order by requestedAt",
-                plan.id).stream().map(a -> new PlanView.Adjustment(a.id, a.status.name(), a.reason, lines(a.lines),
+    private PlanDossier dossier(EnrollmentPlan plan) {
+        List<PlanDossier.Adjustment> adjustments = PlanAdjustment.<PlanAdjustment>list("planId = ?1 order by requestedAt",
+                plan.id).stream().map(a -> new PlanDossier.Adjustment(a.id, a.status, a.reason, lines(a.lines),
                         a.requestedBy, a.requestedAt, a.decidedBy, a.decidedAt, a.decisionNote)).toList();
-        List<PlanView.Step> history = PlanHistoryEntry.ofPlan(plan.id).stream()
-                .map(h -> new PlanView.Step(h.action.name(), h.status.name(), h.actor, h.at, h.note, h.adjustmentId,
+        List<PlanDossier.Step> history = PlanHistoryEntry.ofPlan(plan.id).stream()
+                .map(h -> new PlanDossier.Step(h.action.name(), h.status, h.actor, h.at, h.note, h.adjustmentId,
                         h.lines == null ? null : lines(h.lines))).toList();
         School school = School.findById(plan.schoolCode);
-        return new PlanView(plan.id, plan.schoolCode, school == null ? null : school.name, plan.provinceCode,
-                plan.cityCode, plan.year, plan.status.name(), lines.stream().mapToLong(PlanLineValue::count).sum(), lines,
-                adjustments, history);
+        return new PlanDossier(plan.id, plan.schoolCode, school == null ? null : school.name, plan.provinceCode,
+                plan.cityCode, plan.year, plan.status, PlanLine.ofPlan(plan.id), adjustments, history);
     }
 
     private String json(List<PlanLineValue> lines) {
