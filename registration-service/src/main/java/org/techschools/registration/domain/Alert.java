@@ -3,6 +3,7 @@ package org.techschools.registration.domain;
 import org.techschools.commons.persistence.PlainSql;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +26,9 @@ import org.techschools.commons.alerts.AlertStatus;
 @Entity
 @Table(name = "alert")
 public class Alert extends PanacheEntityBase {
+
+    /** The NOTIFY channel that carries each new alert's id (and nothing else) to every instance's live stream. */
+    public static final String RAISED_CHANNEL = "alert_raised";
 
     @Id
     public UUID id;
@@ -71,6 +75,24 @@ public class Alert extends PanacheEntityBase {
 
     @Column(name = "shared_by")
     public String sharedBy;
+
+    /**
+     * Stores this new alert unless one of its type and pair exists (replayed or re-checked events raise nothing twice).
+     *
+     * @return whether it was stored
+     */
+    public boolean insertIfNew() {
+        // Plain SQL, like the consumer's lookups: through Hibernate a native statement cost a query-plan-cache entry each run.
+        return PlainSql.update("INSERT INTO alert (id, type, severity, status, pair_key, raised_at, score, evidence,"
+                + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (type, pair_key) DO NOTHING",
+                id, type.name(), severity.name(), status.name(), pairKey, raisedAt.atOffset(ZoneOffset.UTC), score, evidence,
+                updatedAt.atOffset(ZoneOffset.UTC)) > 0;
+    }
+
+    /** Sends the new alert's id on {@link #RAISED_CHANNEL}; PostgreSQL delivers it once the raising transaction commits. */
+    public static void announceRaised(UUID alertId) {
+        PlainSql.list("SELECT pg_notify(?, ?)", row -> Boolean.TRUE, RAISED_CHANNEL, alertId.toString());
+    }
 
     /** Every alert naming this enrollment record whose status is one of the given ones, oldest first. */
     public static List<Alert> namingRecord(UUID enrollmentId, Collection<AlertStatus> statuses) {

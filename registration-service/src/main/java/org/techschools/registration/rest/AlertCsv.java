@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import org.techschools.commons.paging.KeysetCursor;
 import org.techschools.registration.service.AlertDisclosure.ShownAlert;
 import org.techschools.registration.service.AlertDisclosure.ShownRecord;
-import org.techschools.registration.service.AlertFilter;
+import org.techschools.registration.domain.AlertFilter;
 import org.techschools.registration.service.AlertSearch;
 import org.techschools.registration.service.Visibility;
 import org.techschools.commons.csv.Csv;

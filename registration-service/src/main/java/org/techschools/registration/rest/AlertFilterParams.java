@@ -13,7 +13,7 @@ import org.techschools.commons.problem.ProblemException;
 import org.techschools.registration.domain.AlertSeverity;
 import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.registration.domain.AlertType;
-import org.techschools.registration.service.AlertFilter;
+import org.techschools.registration.domain.AlertFilter;
 
 /**
  * Turns the query string of {@code GET /api/v1/alerts} into an {@link AlertFilter}. Parameters arrive as

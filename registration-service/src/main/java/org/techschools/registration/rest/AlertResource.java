@@ -44,8 +44,8 @@ import org.techschools.registration.rest.AlertViews.AlertStats;
 import org.techschools.registration.rest.AlertViews.ShareRequest;
 import org.techschools.registration.rest.AlertViews.TransitionRequest;
 import org.techschools.registration.service.AlertDisclosure;
-import org.techschools.registration.service.AlertFilter;
-import org.techschools.registration.service.AlertRaised;
+import org.techschools.registration.domain.AlertFilter;
+import org.techschools.registration.domain.AlertQueries;
 import org.techschools.registration.service.AlertSearch;
 import org.techschools.registration.service.AlertStream;
 import org.techschools.registration.service.AlertWorkflow;
@@ -111,9 +111,9 @@ public class AlertResource {
             @Parameter(description = CommonParameters.SCHOOL) @RestQuery String school,
             @Parameter(description = CommonParameters.FROM) @RestQuery String from,
             @Parameter(description = CommonParameters.TO) @RestQuery String to) {
-        AlertSearch.GroupBy by = groupBy(groupBy);
+        AlertQueries.GroupBy by = groupBy(groupBy);
         AlertFilter filter = AlertFilterParams.parse(type, status, severity, province, city, school, from, to, null, null);
-        List<AlertSearch.Group> groups = search.stats(filter, Visibility.of(scope), by);
+        List<AlertQueries.Group> groups = search.stats(filter, Visibility.of(scope), by);
         return new AlertStats(by.name().toLowerCase(java.util.Locale.ROOT), groups);
     }
 
@@ -150,7 +150,7 @@ public class AlertResource {
         // The scope is read now, on the request: the stream outlives the request context.
         Visibility visibility = Visibility.of(scope);
         Duration tokenLeft = Duration.ofMillis(Math.max(1, Duration.between(clock.instant(), scope.expiresAt()).toMillis()));
-        Multi<OutboundSseEvent> alerts = stream.visibleTo(visibility).map(raised -> alertEvent(sse, raised, visibility));
+        Multi<OutboundSseEvent> alerts = stream.visibleTo(visibility).map(shown -> alertEvent(sse, shown));
         Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(KEEP_ALIVE)
                 .onOverflow().drop()
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
@@ -159,18 +159,18 @@ public class AlertResource {
         return Multi.createBy().merging().streams(alerts, keepAlive).select().first(tokenLeft);
     }
 
-    private OutboundSseEvent alertEvent(Sse sse, AlertRaised raised, Visibility visibility) {
-        return sse.newEventBuilder().name("alert").id(raised.alert().id.toString()).mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(AlertItem.class, AlertItem.of(disclosure.showRaised(raised, visibility))).build();
+    private static OutboundSseEvent alertEvent(Sse sse, AlertDisclosure.ShownAlert shown) {
+        return sse.newEventBuilder().name("alert").id(shown.id().toString()).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(AlertItem.class, AlertItem.of(shown)).build();
     }
 
-    private static AlertSearch.GroupBy groupBy(String text) {
+    private static AlertQueries.GroupBy groupBy(String text) {
         String message = "must be one of type, status, city, school";
         if (text == null || text.isBlank()) {
             throw ProblemException.badRequest(List.of(new FieldError("groupBy", "required", message)));
         }
         try {
-            return AlertSearch.GroupBy.valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+            return AlertQueries.GroupBy.valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest(List.of(new FieldError("groupBy", "invalid-value", message)));
         }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.registration.domain.AlertSeverity;
+import org.techschools.registration.domain.AlertQueries;
 import org.techschools.registration.domain.AlertType;
 import org.techschools.registration.domain.RegistrationStatus;
 import org.techschools.registration.service.AlertDisclosure.EndedSoonAfter;
@@ -88,7 +89,7 @@ public final class AlertViews {
     }
 
     /** Answer of {@code GET /api/v1/alerts/stats}: per group its alerts in total and still open (OPEN, INVESTIGATING). */
-    public record AlertStats(String groupBy, List<org.techschools.registration.service.AlertSearch.Group> groups) {
+    public record AlertStats(String groupBy, List<AlertQueries.Group> groups) {
     }
 
     /** Body of {@code POST /api/v1/alerts/{id}/transitions}. */

@@ -39,7 +39,8 @@ import org.techschools.registration.domain.AlertType;
 import org.techschools.registration.rest.AlertViews.AlertDetail;
 import org.techschools.registration.rest.AlertViews.AlertItem;
 import org.techschools.registration.service.AlertDisclosure;
-import org.techschools.registration.service.AlertFilter;
+import org.techschools.registration.domain.AlertFilter;
+import org.techschools.registration.domain.AlertQueries;
 import org.techschools.registration.service.AlertSearch;
 import org.techschools.registration.service.AlertWorkflow;
 import org.techschools.registration.service.Visibility;
@@ -123,7 +124,7 @@ public class AlertWorkbenchPages {
             String exportUrl = "/api/v1/alerts/export.csv" + apiQuery(type, status, city, school, fromInstant, toInstant);
             return Response.ok(Templates.list(form, page.alerts().stream().map(AlertItem::of).toList(), nextUrl, exportUrl,
                     // Counts cover every page: the statistics ignore the cursor.
-                    counts(filter, visibility, AlertSearch.GroupBy.TYPE), counts(filter, visibility, AlertSearch.GroupBy.STATUS),
+                    counts(filter, visibility, AlertQueries.GroupBy.TYPE), counts(filter, visibility, AlertQueries.GroupBy.STATUS),
                     types, statuses, null)).build();
         } catch (ProblemException e) {
             return Response.status(e.status()).entity(Templates.list(form, List.of(), null, null, List.of(), List.of(), types,
@@ -186,9 +187,9 @@ public class AlertWorkbenchPages {
         return Templates.detail(alert, evidence, moves, scope.hasRole(Roles.AUDITOR) && alert.sharedAt() == null, message, error);
     }
 
-    private List<Count> counts(AlertFilter filter, Visibility visibility, AlertSearch.GroupBy by) {
+    private List<Count> counts(AlertFilter filter, Visibility visibility, AlertQueries.GroupBy by) {
         return search.stats(filter, visibility, by).stream().map(g -> new Count(g.key(),
-                by == AlertSearch.GroupBy.TYPE ? AlertType.valueOf(g.key()).label : AlertStatus.valueOf(g.key()).label(),
+                by == AlertQueries.GroupBy.TYPE ? AlertType.valueOf(g.key()).label : AlertStatus.valueOf(g.key()).label(),
                 g.count(), g.open())).toList();
     }
 

@@ -42,8 +42,8 @@ import org.techschools.commons.problem.ProblemException;
 import org.techschools.commons.paging.SortKeyCursor;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
-import org.techschools.registration.domain.Certificate;
 import org.techschools.registration.service.Certificates;
+import org.techschools.registration.service.IssuedCertificate;
 
 /** 毕业证书: the public check by number and name (证书查验), and the offices' list and CSV export of certificates issued. */
 @Path("/api/v1")
@@ -78,8 +78,8 @@ public class CertificateResource {
 
         static final CertificateCheck NOT_GENUINE = new CertificateCheck(false, null, null, null, null, null);
 
-        static CertificateCheck of(Certificate c) {
-            return new CertificateCheck(true, c.schoolName, c.majorName, c.classLevel, c.classLevelLabel(), c.graduatedOn);
+        static CertificateCheck of(IssuedCertificate c) {
+            return new CertificateCheck(true, c.schoolName(), c.majorName(), c.classLevel(), c.classLevelLabel(), c.graduatedOn());
         }
     }
 
@@ -88,9 +88,9 @@ public class CertificateResource {
             String provinceCode, String cityCode, String majorCode, String majorName, ClassLevel classLevel,
             String classLevelLabel, LocalDate graduatedOn, Instant issuedAt) {
 
-        static CertificateView of(Certificate c) {
-            return new CertificateView(c.number, c.holderName, c.schoolCode, c.schoolName, c.provinceCode, c.cityCode,
-                    c.majorCode, c.majorName, c.classLevel, c.classLevelLabel(), c.graduatedOn, c.issuedAt);
+        static CertificateView of(IssuedCertificate c) {
+            return new CertificateView(c.number(), c.holderName(), c.schoolCode(), c.schoolName(), c.provinceCode(),
+                    c.cityCode(), c.majorCode(), c.majorName(), c.classLevel(), c.classLevelLabel(), c.graduatedOn(), c.issuedAt());
         }
     }
 
@@ -135,10 +135,10 @@ public class CertificateResource {
             @Parameter(description = CommonParameters.CURSOR) @RestQuery String cursor) {
         Certificates.Filter filter = filter(schoolCode, provinceCode, cityCode, graduatedFrom, graduatedTo);
         int size = PageLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        List<Certificate> found = certificates.list(filter, cursor(cursor), size);
-        List<Certificate> page = found.size() > size ? found.subList(0, size) : found;
+        List<IssuedCertificate> found = certificates.list(filter, cursor(cursor), size);
+        List<IssuedCertificate> page = found.size() > size ? found.subList(0, size) : found;
         return new CertificateList(page.stream().map(CertificateView::of).toList(),
-                found.size() > size ? Certificates.cursorAfter(page.get(page.size() - 1)).encode() : null);
+                found.size() > size ? page.get(page.size() - 1).cursorAfter().encode() : null);
     }
 
     @GET
@@ -160,16 +160,16 @@ public class CertificateResource {
             w.write("\r\n");
             SortKeyCursor after = null;
             while (true) {
-                List<Certificate> found = certificates.list(filter, after, EXPORT_PAGE);
-                List<Certificate> page = found.size() > EXPORT_PAGE ? found.subList(0, EXPORT_PAGE) : found;
-                for (Certificate c : page) {
-                    w.write(Csv.line(c.number, c.holderName, c.schoolCode, c.schoolName, c.provinceCode, c.cityCode, c.majorCode,
-                            c.majorName, c.classLevel, c.classLevelLabel(), c.graduatedOn, c.issuedAt));
+                List<IssuedCertificate> found = certificates.list(filter, after, EXPORT_PAGE);
+                List<IssuedCertificate> page = found.size() > EXPORT_PAGE ? found.subList(0, EXPORT_PAGE) : found;
+                for (IssuedCertificate c : page) {
+                    w.write(Csv.line(c.number(), c.holderName(), c.schoolCode(), c.schoolName(), c.provinceCode(), c.cityCode(),
+                            c.majorCode(), c.majorName(), c.classLevel(), c.classLevelLabel(), c.graduatedOn(), c.issuedAt()));
                 }
                 if (found.size() <= EXPORT_PAGE) {
                     break;
                 }
-                after = Certificates.cursorAfter(page.get(page.size() - 1));
+                after = page.get(page.size() - 1).cursorAfter();
             }
             w.flush();
         };

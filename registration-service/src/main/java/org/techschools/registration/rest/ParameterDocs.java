@@ -1,6 +1,6 @@
 package org.techschools.registration.rest;
 
-import org.techschools.registration.service.AlertFilter;
+import org.techschools.registration.domain.AlertFilter;
 
 /** Descriptions of the query parameters several of this service's operations share (alert and roll filters). */
 final class ParameterDocs {

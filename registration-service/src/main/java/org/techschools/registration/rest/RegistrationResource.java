@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -42,13 +41,12 @@ import org.techschools.commons.problem.FieldError;
 import org.techschools.commons.problem.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
-import org.techschools.registration.domain.Registration;
 import org.techschools.registration.domain.RegistrationChangeType;
 import org.techschools.registration.domain.RegistrationStatus;
-import org.techschools.registration.domain.TransferRequest;
-import org.techschools.registration.domain.TransferStatus;
+import org.techschools.registration.domain.RollFilter;
 import org.techschools.registration.service.RegistrationLifecycle;
 import org.techschools.registration.service.RegistrationRoll;
+import org.techschools.registration.service.RegistrationSnapshot;
 
 /** The 学籍 registry: the roll in the caller's scope, and one 学籍 by id (ID number masked). */
 @Path("/api/v1/registrations")
@@ -96,7 +94,7 @@ public class RegistrationResource {
             @Parameter(description = ParameterDocs.SOURCE_RECORD_ID) @RestQuery String sourceRecordId,
             @Parameter(description = "学籍 per page, 1 to " + RollParams.MAX_LIMIT + " (default " + RollParams.DEFAULT_LIMIT + ")") @RestQuery String limit,
             @Parameter(description = CommonParameters.CURSOR) @RestQuery String cursor) {
-        RegistrationRoll.Filter filter = RollParams.parse(schoolCode, status, classLevel, studyMode, intakeYear, namePrefix,
+        RollFilter filter = RollParams.parse(schoolCode, status, classLevel, studyMode, intakeYear, namePrefix,
                 sourceRecordId, limit, cursor);
         return RollViews.RollPage.of(roll.page(filter, RegistrationRoll.Scope.of(scope)));
     }
@@ -114,7 +112,7 @@ public class RegistrationResource {
             @Parameter(description = ParameterDocs.INTAKE_YEAR) @RestQuery String intakeYear,
             @Parameter(description = ParameterDocs.NAME_PREFIX) @RestQuery String namePrefix,
             @Parameter(description = ParameterDocs.SOURCE_RECORD_ID) @RestQuery String sourceRecordId) {
-        RegistrationRoll.Filter filter = RollParams.parse(schoolCode, status, classLevel, studyMode, intakeYear, namePrefix,
+        RollFilter filter = RollParams.parse(schoolCode, status, classLevel, studyMode, intakeYear, namePrefix,
                 sourceRecordId, Integer.toString(RollParams.MAX_LIMIT), null);
         RegistrationRoll.Scope within = RegistrationRoll.Scope.of(scope);
         StreamingOutput body = out -> RollViews.writeCsv(out, roll, filter, within);
@@ -125,19 +123,16 @@ public class RegistrationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.AUDITOR, Roles.NATIONAL, Roles.PROVINCE, Roles.CITY, Roles.SCHOOL })
-    @Transactional
     @Operation(summary = "One 学籍; 404 when absent or outside the caller's scope")
     public RegistrationView get(@Parameter(description = "学籍 id (a UUID)") @RestPath String id) {
-        Registration r;
+        UUID registrationId;
         try {
-            r = Registration.findById(UUID.fromString(id));
+            registrationId = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            r = null;
-        }
-        if (r == null || !scope.covers(r.provinceCode, r.cityCode, r.schoolCode)) {
             throw ProblemException.notFound("registration");
         }
-        return view(r);
+        return lifecycle.find(registrationId, scope).map(RegistrationResource::view)
+                .orElseThrow(() -> ProblemException.notFound("registration"));
     }
 
     /** Body of {@code POST /api/v1/registrations/{id}/changes}; dates as text so a bad one answers 400 naming the field. */
@@ -169,13 +164,11 @@ public class RegistrationResource {
             throw ProblemException.notFound("registration");
         }
         RegistrationLifecycle.Change change = parse(request);
-        Registration r = lifecycle.change(registrationId, change, scope);
-        if (change.type() == RegistrationChangeType.TRANSFER) {
-            TransferRequest pending = TransferRequest.find("registrationId = ?1 and status = ?2", r.id, TransferStatus.PENDING)
-                    .firstResult();
-            return Response.accepted(TransferResource.TransferView.of(pending, lifecycle.age(pending))).build();
+        RegistrationLifecycle.Outcome outcome = lifecycle.change(registrationId, change, scope);
+        if (outcome.filedTransfer() != null) {
+            return Response.accepted(TransferResource.TransferView.of(outcome.filedTransfer())).build();
         }
-        return Response.ok(view(r)).build();
+        return Response.ok(view(outcome.registration())).build();
     }
 
     private RegistrationLifecycle.Change parse(ChangeRequest request) {
@@ -219,9 +212,10 @@ public class RegistrationResource {
         return new RegistrationLifecycle.Change(type, effectiveOn, request.reason(), toSchool);
     }
 
-    private static RegistrationView view(Registration r) {
-        return new RegistrationView(r.id, r.enrollmentId, r.schoolCode, r.sourceRecordId, r.personKey, r.idNumberMasked,
-                r.name, r.gender, r.birthDate, r.studyMode, r.classLevel, r.majorCode, r.intakeYear, r.intakeSeason,
-                r.enrolledOn, r.provinceCode, r.cityCode, r.status, r.registeredAt, r.updatedAt, r.certificateNumber);
+    private static RegistrationView view(RegistrationSnapshot r) {
+        return new RegistrationView(r.id(), r.enrollmentId(), r.schoolCode(), r.sourceRecordId(), r.personKey(),
+                r.idNumberMasked(), r.name(), r.gender(), r.birthDate(), r.studyMode(), r.classLevel(), r.majorCode(),
+                r.intakeYear(), r.intakeSeason(), r.enrolledOn(), r.provinceCode(), r.cityCode(), r.status(), r.registeredAt(),
+                r.updatedAt(), r.certificateNumber());
     }
 }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
+import org.techschools.registration.domain.RebuildStore;
 import org.techschools.registration.service.RegistryRebuild;
 
 /**
@@ -40,7 +41,7 @@ public class RegistryRebuildResource {
     @Operation(summary = "Empty the registry and its alerts and replay enrollment-events from the beginning, in the background"
             + " (202 with the status; 409 while a rebuild runs). Alert workflow and 学籍异动 made here are not in the events and are lost")
     @APIResponse(responseCode = "202", description = "The rebuild started: its status",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegistryRebuild.Status.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RebuildStore.Status.class)))
     @APIResponse(responseCode = "409", description = "A rebuild is running")
     public Response start() {
         return Response.accepted(rebuild.start(scope.name())).build();
@@ -49,7 +50,7 @@ public class RegistryRebuildResource {
     @GET
     @RolesAllowed(Roles.NATIONAL)
     @Operation(summary = "The running or last rebuild: state, events applied and skipped, 学籍 and alerts before and after")
-    public RegistryRebuild.Status status() {
+    public RebuildStore.Status status() {
         return rebuild.status();
     }
 }

@@ -12,10 +12,10 @@ import org.techschools.commons.paging.KeysetCursor;
 import org.techschools.commons.rest.PageLimit;
 import org.techschools.commons.problem.ProblemException;
 import org.techschools.registration.domain.RegistrationStatus;
-import org.techschools.registration.service.RegistrationRoll;
+import org.techschools.registration.domain.RollFilter;
 
 /**
- * Turns the query string of {@code GET /api/v1/registrations} into a {@link RegistrationRoll.Filter}. Parameters arrive
+ * Turns the query string of {@code GET /api/v1/registrations} into a {@link RollFilter}. Parameters arrive
  * as text so that every bad value answers 400 naming its field and rule, all of them at once.
  */
 final class RollParams {
@@ -33,7 +33,7 @@ final class RollParams {
     private RollParams() {
     }
 
-    static RegistrationRoll.Filter parse(String schoolCode, String status, String classLevel, String studyMode,
+    static RollFilter parse(String schoolCode, String status, String classLevel, String studyMode,
             String intakeYear, String namePrefix, String sourceRecordId, String limit, String cursor) {
         RollParams p = new RollParams();
         String school = p.value("schoolCode", schoolCode, s -> matching(s, SCHOOL), "a school code");
@@ -49,7 +49,7 @@ final class RollParams {
         }
         int size = PageLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT);
         KeysetCursor after = KeysetCursor.decode(cursor);
-        return new RegistrationRoll.Filter(school, wantedStatus, level, mode, year, prefix, record, after, size);
+        return new RollFilter(school, wantedStatus, level, mode, year, prefix, record, after, size);
     }
 
     private <T> T value(String field, String text, Function<String, T> parser, String expected) {

@@ -17,6 +17,8 @@ import org.techschools.commons.domain.Gender;
 import org.techschools.commons.domain.IntakeSeason;
 import org.techschools.commons.domain.StudyMode;
 import org.techschools.registration.domain.RegistrationStatus;
+import org.techschools.registration.domain.RollEntry;
+import org.techschools.registration.domain.RollFilter;
 import org.techschools.registration.service.RegistrationRoll;
 
 /** The 学籍 roll (学籍名册) as JSON pages and as CSV: the person by name and masked ID only, never the ID number. */
@@ -37,7 +39,7 @@ final class RollViews {
             String provinceCode, String cityCode, Instant registeredAt, Instant updatedAt, Instant endedAt,
             String transferredFromSchoolCode, String transferredToSchoolCode) {
 
-        static RollItem of(RegistrationRoll.Entry e) {
+        static RollItem of(RollEntry e) {
             return new RollItem(e.id(), e.enrollmentId(), e.schoolCode(), e.sourceRecordId(), e.name(), e.idNumberMasked(),
                     e.gender(), e.birthDate(), e.status(), e.classLevel(), e.majorCode(), e.studyMode(), e.intakeYear(),
                     e.intakeSeason(), e.enrolledOn(), e.provinceCode(), e.cityCode(), e.registeredAt(), e.updatedAt(),
@@ -58,16 +60,16 @@ final class RollViews {
      * Every 学籍 the list would show, one line each, written page by page so a province's roll never sits in memory.
      * UTF-8 with a byte-order mark, or Excel garbles 张三.
      */
-    static void writeCsv(OutputStream out, RegistrationRoll roll, RegistrationRoll.Filter filter, RegistrationRoll.Scope scope)
+    static void writeCsv(OutputStream out, RegistrationRoll roll, RollFilter filter, RegistrationRoll.Scope scope)
             throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         w.write(Csv.BOM);
         w.write(CSV_HEADER);
         w.write("\r\n");
-        RegistrationRoll.Filter page = filter;
+        RollFilter page = filter;
         while (true) {
             RegistrationRoll.Page result = roll.page(page, scope);
-            for (RegistrationRoll.Entry e : result.entries()) {
+            for (RollEntry e : result.entries()) {
                 w.write(Csv.line(e.id(), e.enrollmentId(), e.schoolCode(), e.sourceRecordId(), e.name(), e.idNumberMasked(),
                         e.gender(), e.birthDate(), e.status(), e.classLevel(), e.majorCode(), e.studyMode(), e.intakeYear(),
                         e.intakeSeason(), e.enrolledOn(), e.provinceCode(), e.cityCode(), e.registeredAt(), e.updatedAt(),

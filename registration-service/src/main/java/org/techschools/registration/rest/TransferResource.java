@@ -1,6 +1,5 @@
 package org.techschools.registration.rest;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,9 +32,9 @@ import org.techschools.commons.rest.PageLimit;
 import org.techschools.commons.problem.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
-import org.techschools.registration.domain.TransferRequest;
 import org.techschools.registration.domain.TransferStatus;
 import org.techschools.registration.service.RegistrationLifecycle;
+import org.techschools.registration.service.TransferApplication;
 
 /** 转学申请: requests to transfer a 学籍 out, waiting for the province's decision, with their age. */
 @Path("/api/v1/transfers")
@@ -56,11 +55,10 @@ public class TransferResource {
             String cityCode, TransferStatus status, LocalDate effectiveOn, String reason, String requestedBy,
             Instant requestedAt, String age, long ageDays, String decidedBy, Instant decidedAt, String note) {
 
-        /** @param age from {@link RegistrationLifecycle#age}: how long the request has waited by the service's clock */
-        static TransferView of(TransferRequest t, Duration age) {
-            return new TransferView(t.id, t.registrationId, t.fromSchoolCode, t.toSchoolCode, t.provinceCode, t.cityCode,
-                    t.status, t.effectiveOn, t.reason, t.requestedBy, t.requestedAt, age.toString(), age.toDays(), t.decidedBy,
-                    t.decidedAt, t.decisionNote);
+        static TransferView of(TransferApplication t) {
+            return new TransferView(t.id(), t.registrationId(), t.fromSchoolCode(), t.toSchoolCode(), t.provinceCode(),
+                    t.cityCode(), t.status(), t.effectiveOn(), t.reason(), t.requestedBy(), t.requestedAt(), t.age().toString(),
+                    t.age().toDays(), t.decidedBy(), t.decidedAt(), t.decisionNote());
         }
     }
 
@@ -94,11 +92,11 @@ public class TransferResource {
                     "must be one of " + List.of(TransferStatus.values()))));
         }
         int size = PageLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        List<TransferRequest> found = lifecycle.transfers(wanted, scope, KeysetCursor.decode(cursor), size);
-        List<TransferRequest> page = found.size() > size ? found.subList(0, size) : found;
-        TransferRequest last = page.isEmpty() ? null : page.get(page.size() - 1);
-        return new TransferList(page.stream().map(t -> TransferView.of(t, lifecycle.age(t))).toList(),
-                found.size() > size ? new KeysetCursor(last.requestedAt, last.id).encode() : null);
+        List<TransferApplication> found = lifecycle.transfers(wanted, scope, KeysetCursor.decode(cursor), size);
+        List<TransferApplication> page = found.size() > size ? found.subList(0, size) : found;
+        TransferApplication last = page.isEmpty() ? null : page.get(page.size() - 1);
+        return new TransferList(page.stream().map(TransferView::of).toList(),
+                found.size() > size ? new KeysetCursor(last.requestedAt(), last.id()).encode() : null);
     }
 
     @POST
@@ -130,7 +128,6 @@ public class TransferResource {
             throw ProblemException.badRequest(List.of(new FieldError("note", "too-long", "at most " + MAX_NOTE + " characters")));
         }
         IdNumberShape.refuse("note", decision.note());
-        TransferRequest decided = lifecycle.decide(transferId, decision.approve(), decision.note(), scope);
-        return TransferView.of(decided, lifecycle.age(decided));
+        return TransferView.of(lifecycle.decide(transferId, decision.approve(), decision.note(), scope));
     }
 }

@@ -2,7 +2,6 @@ package org.techschools.registration.service;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +22,6 @@ import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.registration.domain.AlertTransition;
 import org.techschools.registration.domain.AlertType;
 import org.techschools.registration.domain.Registration;
-import org.techschools.commons.persistence.PlainSql;
 
 /**
  * Raises and closes alerts. Raising is idempotent per (type, pair): the insert does nothing when the
@@ -77,19 +75,14 @@ public class AlertRaiser {
         alert.updatedAt = alert.raisedAt;
         alert.score = score;
         alert.evidence = evidence.toString();
-        // Plain SQL, like the consumer's lookups: through Hibernate a native statement cost a query-plan-cache entry each run.
-        int inserted = PlainSql.update("INSERT INTO alert (id, type, severity, status, pair_key, raised_at, score, evidence,"
-                + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (type, pair_key) DO NOTHING",
-                alert.id, type.name(), alert.severity.name(), alert.status.name(), pairKey,
-                alert.raisedAt.atOffset(ZoneOffset.UTC), score, alert.evidence, alert.raisedAt.atOffset(ZoneOffset.UTC));
-        if (inserted == 0) {
+        if (!alert.insertIfNew()) {
             return Optional.empty();
         }
         records.forEach(r -> name(alert.id, r));
         AlertTransition.record(alert.id, null, AlertStatus.OPEN, AlertTransition.SYSTEM, "raised by the " + type + " check",
                 alert.raisedAt);
         // The live stream of every instance gets it only if this transaction commits.
-        AlertStream.announce(alert.id);
+        Alert.announceRaised(alert.id);
         return Optional.of(alert.id);
     }
 

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -33,7 +34,6 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import org.techschools.commons.messaging.Backoff;
 import org.techschools.registration.domain.Alert;
 import org.techschools.registration.domain.AlertRecord;
-import org.techschools.commons.persistence.PlainSql;
 
 /**
  * New alerts as they commit, for the auditors' live stream (实时预警推送), from every instance of the service: the
@@ -47,8 +47,6 @@ import org.techschools.commons.persistence.PlainSql;
 public class AlertStream {
 
     private static final Logger LOG = Logger.getLogger(AlertStream.class);
-    /** The notification channel, in registration-service's database. */
-    static final String CHANNEL = "alert_raised";
     /** Alerts a subscriber may fall behind by before its stream fails (the client reconnects and reads the list). */
     static final int SUBSCRIBER_BUFFER = 10_000;
     /** How long one wait for notifications lasts; a quiet connection is checked with a query this often. */
@@ -64,16 +62,14 @@ public class AlertStream {
     @ConfigProperty(name = "quarkus.datasource.password")
     Optional<String> password;
 
+    @Inject
+    AlertDisclosure disclosure;
+
     private final BroadcastProcessor<AlertRaised> committed = BroadcastProcessor.create();
     private final CountDownLatch firstListen = new CountDownLatch(1);
     private volatile boolean running;
     private volatile Connection listening;
     private Thread listener;
-
-    /** Sends the new alert's id to every instance once the raising transaction commits. */
-    static void announce(UUID alertId) {
-        PlainSql.list("SELECT pg_notify(?, ?)", row -> Boolean.TRUE, CHANNEL, alertId.toString());
-    }
 
     /** Listens before the service takes requests: a subscriber that connects once it is ready misses nothing. */
     void start(@Observes StartupEvent event) throws InterruptedException {
@@ -97,10 +93,11 @@ public class AlertStream {
         }
     }
 
-    /** The alerts committed from now on that the caller may see, by the same rule as the alert list. */
-    public Multi<AlertRaised> visibleTo(Visibility visibility) {
+    /** The alerts committed from now on that the caller may see, as the alert list shows them, by the same rule. */
+    public Multi<AlertDisclosure.ShownAlert> visibleTo(Visibility visibility) {
         return committed.onOverflow().buffer(SUBSCRIBER_BUFFER)
-                .filter(raised -> visibility.seesAny(raised.records()));
+                .filter(raised -> visibility.seesAny(raised.records()))
+                .map(raised -> disclosure.showRaised(raised, visibility));
     }
 
     private void listen() {
@@ -110,7 +107,7 @@ public class AlertStream {
             try (Connection c = connect()) {
                 listening = c;
                 try (Statement s = c.createStatement()) {
-                    s.execute("LISTEN " + CHANNEL);
+                    s.execute("LISTEN " + Alert.RAISED_CHANNEL);
                 }
                 if (lost) {
                     LOG.info("alert stream: listening again; alerts committed while the database was away are in the list only");

@@ -84,7 +84,7 @@ public class Certificates {
      * wrong. Names are compared as written on paper: without spaces or separators, full-width forms folded (NFKC).
      */
     @Transactional
-    public Optional<Certificate> check(String number, String name) {
+    public Optional<IssuedCertificate> check(String number, String name) {
         String claimed = normalisedName(name);
         if (!CertificateNumber.isWellFormed(number) || claimed.length() > MAX_NAME) {
             return Optional.empty();
@@ -92,12 +92,12 @@ public class Certificates {
         Certificate found = Certificate.findById(number);
         String holder = found == null ? "" : normalisedName(found.holderName);
         boolean same = MessageDigest.isEqual(holder.getBytes(StandardCharsets.UTF_8), claimed.getBytes(StandardCharsets.UTF_8));
-        return found != null && same ? Optional.of(found) : Optional.empty();
+        return found != null && same ? Optional.of(IssuedCertificate.of(found)) : Optional.empty();
     }
 
     /** One page of the caller's certificates, by graduation date and number, after {@code after}; one more when more follow. */
     @Transactional
-    public List<Certificate> list(Filter filter, SortKeyCursor after, int limit) {
+    public List<IssuedCertificate> list(Filter filter, SortKeyCursor after, int limit) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         // The caller's narrowest limit: a school token names no region, a city office's names its city.
@@ -135,12 +135,8 @@ public class Certificates {
             where.append(" and (graduatedOn > :afterOn or (graduatedOn = :afterOn and number > :afterNumber))");
             parameters.and("afterOn", LocalDate.parse(after.key(0))).and("afterNumber", after.key(1));
         }
-        return Certificate.<Certificate>find(where + " order by graduatedOn, number", parameters).range(0, limit).list();
-    }
-
-    /** The cursor after this certificate in {@link #list}'s order. */
-    public static SortKeyCursor cursorAfter(Certificate last) {
-        return SortKeyCursor.of(last.graduatedOn.toString(), last.number);
+        return Certificate.<Certificate>find(where + " order by graduatedOn, number", parameters).range(0, limit).list().stream()
+                .map(IssuedCertificate::of).toList();
     }
 
     private static String normalisedName(String name) {

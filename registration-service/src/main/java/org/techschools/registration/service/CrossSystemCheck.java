@@ -1,12 +1,10 @@
 package org.techschools.registration.service;
 
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,8 +15,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.techschools.registration.domain.AlertType;
 import org.techschools.registration.domain.Registration;
-import org.techschools.registration.domain.RosterSystem;
-import org.techschools.commons.persistence.PlainSql;
+import org.techschools.registration.domain.RosterHit;
+import org.techschools.registration.domain.Rosters;
 
 /**
  * 跨系统学籍: the holder of an ACTIVE 学籍 here is 在籍 on an imported roster of the education system (普通高中
@@ -28,21 +26,8 @@ import org.techschools.commons.persistence.PlainSql;
 @ApplicationScoped
 public class CrossSystemCheck {
 
-    /**
-     * Advisory lock (single-key form) ordering roster replacements with the checks that read rosters: a check holds it
-     * shared until its transaction commits, a replacement takes it exclusively before matching the registry. Without
-     * it, an enrollment checked while a replacement committed was matched by neither: the check read the old roster,
-     * and the replacement's match did not yet see the new 学籍.
-     */
-    private static final long ROSTERS_LOCK = 0x726f7374657273L;
-
     @Inject
     AlertRaiser alerts;
-
-    /** The roster row of one person on one roster, as the evidence shows it (masked ID only). */
-    public record RosterHit(RosterSystem system, String provinceCode, int line, String idNumberMasked, String name,
-            String gender, LocalDate birthDate, String schoolName, String status) {
-    }
 
     public static String pairKey(Registration registration, RosterHit hit) {
         return registration.enrollmentId + ":" + hit.system() + ":" + hit.provinceCode();
@@ -58,24 +43,13 @@ public class CrossSystemCheck {
      * trip; plain SQL, as it runs for every batch).
      */
     public Map<String, List<RosterHit>> activeRosterRowsOf(Collection<String> personKeys) {
-        record Row(String personKey, RosterHit hit) {
-        }
-        // A statement of its own: the rows are read with a snapshot taken after a replacement in progress committed.
-        PlainSql.list("SELECT pg_advisory_xact_lock_shared(?)", r -> Boolean.TRUE, ROSTERS_LOCK);
-        return PlainSql.list("SELECT DISTINCT ON (person_key, system, province_code) person_key, system, province_code, line,"
-                + " id_number_masked, name, gender, birth_date, school_name, status FROM roster_entry"
-                + " WHERE person_key = ANY (?) AND active ORDER BY person_key, system, province_code, line",
-                r -> new Row(r.getString(1), new RosterHit(RosterSystem.valueOf(r.getString(2)), r.getString(3), r.getInt(4),
-                        r.getString(5), r.getString(6), r.getString(7), r.getObject(8, LocalDate.class), r.getString(9),
-                        r.getString(10))),
-                (Object) personKeys.toArray(String[]::new))
-                .stream().collect(Collectors.groupingBy(Row::personKey, Collectors.mapping(Row::hit, Collectors.toList())));
+        return Rosters.activeRowsOf(personKeys);
     }
 
     /** Before a replaced roster is matched against the registry: waits until the checks reading rosters now commit. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void holdRostersExclusively() {
-        PlainSql.list("SELECT pg_advisory_xact_lock(?)", r -> Boolean.TRUE, ROSTERS_LOCK);
+        Rosters.holdExclusively();
     }
 
     /** @return the new alert's id, or empty when this 学籍 was flagged for this roster before or is not ACTIVE */

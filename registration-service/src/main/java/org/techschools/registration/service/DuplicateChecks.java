@@ -29,7 +29,9 @@ import org.techschools.registration.domain.Alert;
 import org.techschools.registration.domain.AlertRecord;
 import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.registration.domain.AlertType;
+import org.techschools.registration.domain.LookalikeLookups;
 import org.techschools.registration.domain.Registration;
+import org.techschools.registration.domain.RosterHit;
 
 /**
  * 学籍查重: runs every {@link ConflictCheck} of a 学籍 against the person's other ACTIVE 学籍 and raises
@@ -92,7 +94,7 @@ public class DuplicateChecks {
 
     /** {@link #check(Registration)} with the holder's 在籍 roster rows read beforehand (a batch's, at once). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Outcome check(Registration registration, List<CrossSystemCheck.RosterHit> rosterRows) {
+    public Outcome check(Registration registration, List<RosterHit> rosterRows) {
         List<UUID> raised = new ArrayList<>();
         Set<UUID> others = new LinkedHashSet<>();
         if (!registration.isActive()) {
@@ -113,7 +115,7 @@ public class DuplicateChecks {
             long[] keys = LookalikeKeys.of(names, registration.birthDate, registration.gender, registration.name);
             blockLocks.lock(LongStream.of(keys));
             Predicate<String> alike = probableDuplicates.namesAlikeTo(registration.name);
-            for (Registration.Lookalike lookalike : Registration.activeLookalikesOf(registration, keys)) {
+            for (LookalikeLookups.Lookalike lookalike : LookalikeLookups.activeOf(registration, keys)) {
                 // Names first: only the few alike enough are read in full for the evidence.
                 if (!alike.test(lookalike.name())) {
                     continue;
@@ -126,7 +128,7 @@ public class DuplicateChecks {
                                 finding.score(), finding.evidence()), registration, other, raised, others));
             }
         });
-        for (CrossSystemCheck.RosterHit hit : rosterRows) {
+        for (RosterHit hit : rosterRows) {
             note(AlertType.CROSS_SYSTEM_REGISTRATION, crossSystem.raise(registration, hit), registration, null, raised, others);
         }
         lateRegistration.evidence(registration).ifPresent(evidence -> note(AlertType.LATE_REGISTRATION,

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.TransactionScoped;
 
 import org.techschools.commons.domain.Gender;
-import org.techschools.registration.domain.Registration;
+import org.techschools.registration.domain.LookalikeLookups;
 
 /**
  * The lookalike locks this transaction holds. enrollment-events is consumed by several consumers at once, and one
@@ -24,7 +24,7 @@ import org.techschools.registration.domain.Registration;
  * years, made the consumers wait for each other most of the time, and per block and surname sound they still waited
  * a third of the time. A consumed batch locks all of its keys up front in one sorted statement, so two batches cannot
  * deadlock on them; a lock already held is not asked for again. Every check takes the rosters' shared lock first
- * (see {@link CrossSystemCheck}), so a roster replacement waiting for it closes no cycle with these.
+ * (see {@code domain/Rosters}), so a roster replacement waiting for it closes no cycle with these.
  */
 @TransactionScoped
 public class LookalikeBlockLocks {
@@ -44,7 +44,7 @@ public class LookalikeBlockLocks {
     public void lock(LongStream keys) {
         Set<Long> wanted = keys.filter(key -> !held.contains(key)).boxed().collect(Collectors.toSet());
         if (!wanted.isEmpty()) {
-            Registration.lockLookalikes(wanted);
+            LookalikeLookups.lock(wanted);
             held.addAll(wanted);
         }
     }

@@ -10,11 +10,11 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.techschools.commons.domain.IntakeSeason;
 import org.techschools.registration.domain.ApproachingDeadline;
+import org.techschools.registration.domain.School;
 
 /**
  * 学籍注册截止提醒: the registration deadlines (configured per province, see {@link LateRegistrationCheck#deadlineOf})
@@ -27,9 +27,6 @@ public class RegistrationDeadlineWatch {
     LateRegistrationCheck deadlines;
 
     @Inject
-    EntityManager em;
-
-    @Inject
     Clock clock;
 
     /**
@@ -38,11 +35,10 @@ public class RegistrationDeadlineWatch {
      * @param cityCode     when not null, only this city's schools (a city office's view)
      */
     @Transactional
-    @SuppressWarnings("unchecked")
     public List<ApproachingDeadline> approaching(int within, String provinceCode, String cityCode) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), Registry.CHINA);
         List<String> provinces = provinceCode != null ? List.of(provinceCode)
-                : em.createNativeQuery("SELECT DISTINCT province_code FROM school ORDER BY province_code").getResultList();
+                : School.provinceCodes();
         List<ApproachingDeadline> approaching = new ArrayList<>();
         for (String province : provinces) {
             for (int year = today.getYear(); year <= today.plusDays(within).getYear(); year++) {
@@ -51,7 +47,7 @@ public class RegistrationDeadlineWatch {
                     if (deadline.isEmpty() || deadline.get().isBefore(today) || deadline.get().isAfter(today.plusDays(within))) {
                         continue;
                     }
-                    List<ApproachingDeadline.School> schools = schools(province, cityCode, year, season);
+                    List<ApproachingDeadline.School> schools = School.withRegisteredOfIntake(province, cityCode, year, season);
                     approaching.add(new ApproachingDeadline(province, year, season.name(), deadline.get(),
                             ChronoUnit.DAYS.between(today, deadline.get()), (int) schools.stream().filter(s -> s.registered() == 0).count(),
                             schools));
@@ -60,21 +56,5 @@ public class RegistrationDeadlineWatch {
         }
         approaching.sort(Comparator.comparing(ApproachingDeadline::deadline).thenComparing(ApproachingDeadline::provinceCode));
         return approaching;
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<ApproachingDeadline.School> schools(String province, String cityCode, int year, IntakeSeason season) {
-        var query = em.createNativeQuery("""
-                SELECT s.code, s.name, s.city_code, COUNT(r.id) FROM school s
-                LEFT JOIN registration r ON r.school_code = s.code AND r.intake_year = ?2 AND r.intake_season = ?3
-                     AND r.status IN ('ACTIVE', 'SUSPENDED')
-                WHERE s.province_code = ?1""" + (cityCode == null ? "" : " AND s.city_code = ?4")
-                + " GROUP BY s.code, s.name, s.city_code ORDER BY s.code")
-                .setParameter(1, province).setParameter(2, year).setParameter(3, season.name());
-        if (cityCode != null) {
-            query.setParameter(4, cityCode);
-        }
-        return ((List<Object[]>) query.getResultList()).stream()
-                .map(r -> new ApproachingDeadline.School((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue())).toList();
     }
 }

@@ -1,10 +1,10 @@
 package org.techschools.registration.service;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,9 +49,25 @@ public class RegistrationLifecycle {
     public record Change(RegistrationChangeType type, LocalDate effectiveOn, String reason, String toSchoolCode) {
     }
 
-    /** @return the 学籍 after the change, or with its pending transfer request */
+    /**
+     * What a change did: the 学籍 as it is now, and for a TRANSFER the pending request it filed (else null).
+     */
+    public record Outcome(RegistrationSnapshot registration, TransferApplication filedTransfer) {
+    }
+
+    /** The 学籍 with this id, if the caller's scope covers it. */
     @Transactional
-    public Registration change(UUID registrationId, Change change, CallerScope scope) {
+    public Optional<RegistrationSnapshot> find(UUID registrationId, CallerScope scope) {
+        Registration r = Registration.findById(registrationId);
+        if (r == null || !scope.covers(r.provinceCode, r.cityCode, r.schoolCode)) {
+            return Optional.empty();
+        }
+        return Optional.of(RegistrationSnapshot.of(r));
+    }
+
+    /** @return the 学籍 after the change, with its pending transfer request for a TRANSFER */
+    @Transactional
+    public Outcome change(UUID registrationId, Change change, CallerScope scope) {
         // Locked: a school and the province changing the same 学籍 at once must not both succeed from one status.
         Registration registration = Registration.findById(registrationId, LockModeType.PESSIMISTIC_WRITE);
         if (registration == null || !scope.covers(registration.provinceCode, registration.cityCode, registration.schoolCode)) {
@@ -59,14 +75,14 @@ public class RegistrationLifecycle {
         }
         RegistrationStatus to = registration.status.after(change.type()).orElseThrow(() -> illegal(registration, change.type()));
         if (change.type() == RegistrationChangeType.TRANSFER) {
-            requestTransfer(registration, change, scope.name());
-            return registration;
+            TransferRequest filed = requestTransfer(registration, change, scope.name());
+            return new Outcome(RegistrationSnapshot.of(registration), TransferApplication.of(filed, clock.instant()));
         }
         registry.changeStatus(registration, to, change.type(), change.effectiveOn(), describe(change));
         if (change.type() == RegistrationChangeType.GRADUATE) {
             certificates.issue(registration, change.effectiveOn(), scope.name());
         }
-        return registration;
+        return new Outcome(RegistrationSnapshot.of(registration), null);
     }
 
     /**
@@ -75,7 +91,7 @@ public class RegistrationLifecycle {
      * and the request stays pending.
      */
     @Transactional
-    public TransferRequest decide(UUID transferId, boolean approve, String note, CallerScope scope) {
+    public TransferApplication decide(UUID transferId, boolean approve, String note, CallerScope scope) {
         TransferRequest request = TransferRequest.findById(transferId, LockModeType.PESSIMISTIC_WRITE);
         if (request == null || !scope.covers(request.provinceCode, request.cityCode, request.fromSchoolCode)) {
             throw ProblemException.notFound("transfer");
@@ -96,7 +112,7 @@ public class RegistrationLifecycle {
         request.decidedBy = scope.name();
         request.decidedAt = clock.instant();
         request.decisionNote = note;
-        return request;
+        return TransferApplication.of(request, clock.instant());
     }
 
     /**
@@ -104,7 +120,7 @@ public class RegistrationLifecycle {
      * longest), after {@code after}; one more than {@code limit} when another page follows.
      */
     @Transactional
-    public List<TransferRequest> transfers(TransferStatus status, CallerScope scope, KeysetCursor after, int limit) {
+    public List<TransferApplication> transfers(TransferStatus status, CallerScope scope, KeysetCursor after, int limit) {
         StringBuilder where = new StringBuilder("status = :status");
         Parameters parameters = Parameters.with("status", status);
         // The caller's narrowest limit: a school token names no region, a city office's names its city.
@@ -122,15 +138,12 @@ public class RegistrationLifecycle {
             where.append(" and (requestedAt > :afterAt or (requestedAt = :afterAt and id > :afterId))");
             parameters.and("afterAt", after.at()).and("afterId", after.id());
         }
-        return TransferRequest.<TransferRequest>find(where + " order by requestedAt, id", parameters).range(0, limit).list();
+        Instant now = clock.instant();
+        return TransferRequest.<TransferRequest>find(where + " order by requestedAt, id", parameters).range(0, limit).list()
+                .stream().map(t -> TransferApplication.of(t, now)).toList();
     }
 
-    /** How long a request has waited, until its decision or until now. */
-    public Duration age(TransferRequest request) {
-        return Duration.between(request.requestedAt, request.decidedAt != null ? request.decidedAt : clock.instant());
-    }
-
-    private void requestTransfer(Registration registration, Change change, String actor) {
+    private TransferRequest requestTransfer(Registration registration, Change change, String actor) {
         if (change.toSchoolCode().equals(registration.schoolCode)) {
             throw ProblemException.unprocessable(List.of(new FieldError("toSchoolCode", "same-school",
                     "the 学籍 is already at that school")));
@@ -154,6 +167,7 @@ public class RegistrationLifecycle {
         request.requestedBy = actor;
         request.requestedAt = clock.instant();
         request.persist();
+        return request;
     }
 
     private static ProblemException illegal(Registration registration, RegistrationChangeType type) {

@@ -24,7 +24,9 @@ import org.techschools.commons.events.EnrollmentWithdrawn;
 import org.techschools.registration.domain.Alert;
 import org.techschools.registration.domain.AlertRecord;
 import org.techschools.commons.alerts.AlertStatus;
+import org.techschools.registration.domain.LookalikeLookups;
 import org.techschools.registration.domain.Registration;
+import org.techschools.registration.domain.RosterHit;
 import org.techschools.registration.domain.RegistrationChangeType;
 import org.techschools.registration.domain.RegistrationStatus;
 import org.techschools.registration.domain.School;
@@ -82,13 +84,13 @@ public class Registry {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyInOrder(List<?> events) {
-        Registration.planLookalikeLookupsOnce();
+        LookalikeLookups.planOnce();
         List<EnrollmentRecorded> records = events.stream().filter(EnrollmentRecorded.class::isInstance)
                 .map(EnrollmentRecorded.class::cast).toList();
         Set<UUID> unregistered = records.stream().map(EnrollmentRecorded::enrollmentId)
                 .collect(Collectors.toCollection(HashSet::new));
         unregistered.removeAll(Registration.registeredAmong(unregistered));
-        Map<String, List<CrossSystemCheck.RosterHit>> rosterRows = crossSystem.activeRosterRowsOf(
+        Map<String, List<RosterHit>> rosterRows = crossSystem.activeRosterRowsOf(
                 records.stream().map(EnrollmentRecorded::personKey).collect(Collectors.toSet()));
         blockLocks.lock(records.stream()
                 .map(record -> new LookalikeBlockLocks.Person(record.birthDate(), record.gender(), record.name())).toList());
@@ -109,7 +111,7 @@ public class Registry {
     }
 
     /** 注册学籍 (EnrollmentRecorded) or 更正 (EnrollmentCorrected): store the record's current state, then check it. */
-    private void apply(EnrollmentRecorded record, Registration registration, List<CrossSystemCheck.RosterHit> rosterRows) {
+    private void apply(EnrollmentRecorded record, Registration registration, List<RosterHit> rosterRows) {
         boolean isNew = registration == null;
         if (!isNew && record.version() < registration.enrollmentVersion) {
             LOG.debugf("enrollment %s: version %d arrived after version %d, ignored", record.enrollmentId(),

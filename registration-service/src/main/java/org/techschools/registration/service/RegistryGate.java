@@ -1,8 +1,5 @@
 package org.techschools.registration.service;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
@@ -17,6 +14,7 @@ import io.agroal.api.AgroalDataSource;
 
 import org.techschools.commons.messaging.Backoff;
 import org.techschools.commons.messaging.TransientFailures;
+import org.techschools.registration.domain.RegistryGateLock;
 
 /**
  * Decides who applies enrollment events to the registry, on every instance of the service: the live consumers, or a
@@ -31,13 +29,6 @@ import org.techschools.commons.messaging.TransientFailures;
 public class RegistryGate {
 
     private static final Logger LOG = Logger.getLogger(RegistryGate.class);
-    /** The advisory lock key of the gate in registration-service's database ("registry" in ASCII). */
-    static final long GATE_LOCK = 0x7265676973747279L;
-    /**
-     * A rebuild whose instance has not written for this long has stopped (killed, or cut off from the database): the live
-     * consumers take the registry back rather than leave it to nobody. The running instance writes every second.
-     */
-    static final String STOPPED_AFTER = "60 seconds";
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     @Inject
@@ -76,17 +67,14 @@ public class RegistryGate {
 
     private boolean tryLive(Runnable apply) {
         boolean applied = false;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        try (RegistryGateLock lock = RegistryGateLock.open(dataSource)) {
             try {
-                lock(c, "SELECT pg_advisory_xact_lock_shared(?)");
-                // A statement of its own, after the lock: its snapshot shows what the rebuild committed before letting go.
-                if (rebuildOwns(c)) {
-                    c.rollback();
+                if (lock.shareUnlessRebuilding()) {
+                    lock.release();
                     return false;
                 }
             } catch (SQLException e) {
-                rollbackQuietly(c);
+                lock.release();
                 throw new GateUnreadable(e);
             }
             try {
@@ -94,7 +82,7 @@ public class RegistryGate {
                 applied = true;
             } finally {
                 // Only a lock to let go of: the batch has its own transaction, which has ended, committed or not.
-                rollbackQuietly(c);
+                lock.release();
             }
         } catch (SQLException e) {
             if (!applied) {
@@ -112,23 +100,16 @@ public class RegistryGate {
      * @throws IllegalStateException when {@code run} is no longer the rebuild of record (its instance was taken for stopped)
      */
     <T> T exclusively(UUID run, Supplier<T> work, boolean rebuildingAfter) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        try (RegistryGateLock lock = RegistryGateLock.open(dataSource)) {
             try {
-                lock(c, "SELECT pg_advisory_xact_lock(?)");
+                lock.takeExclusively();
                 T result = work.get();
-                try (PreparedStatement owner = c.prepareStatement("UPDATE registry_rebuild SET rebuilding = ?, heartbeat_at = now()"
-                        + " WHERE id = 1 AND run_id = ? AND state = 'RUNNING'")) {
-                    owner.setBoolean(1, rebuildingAfter);
-                    owner.setObject(2, run);
-                    if (owner.executeUpdate() == 0) {
-                        throw new IllegalStateException("this rebuild was taken for stopped and another one started");
-                    }
+                if (!lock.handOver(run, rebuildingAfter)) {
+                    throw new IllegalStateException("this rebuild was taken for stopped and another one started");
                 }
-                c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c);
+                lock.release();
                 throw e;
             }
         } catch (SQLException e) {
@@ -139,30 +120,5 @@ public class RegistryGate {
     /** Hands the registry back to the live consumers (after a failed rebuild too). */
     void reopen(UUID run) {
         exclusively(run, () -> null, false);
-    }
-
-    private static boolean rebuildOwns(Connection c) throws SQLException {
-        try (PreparedStatement owner = c.prepareStatement("SELECT rebuilding AND heartbeat_at > now() - CAST(? AS interval)"
-                + " FROM registry_rebuild WHERE id = 1")) {
-            owner.setString(1, STOPPED_AFTER);
-            try (ResultSet row = owner.executeQuery()) {
-                return row.next() && row.getBoolean(1);
-            }
-        }
-    }
-
-    private static void lock(Connection c, String sql) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement(sql)) {
-            lock.setLong(1, GATE_LOCK);
-            lock.executeQuery().close();
-        }
-    }
-
-    private static void rollbackQuietly(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            LOG.debug("the gate's lock transaction ended with its connection", e);
-        }
     }
 }

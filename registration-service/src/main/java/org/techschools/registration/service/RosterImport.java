@@ -6,9 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -22,18 +19,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 import org.techschools.commons.domain.Gender;
 import org.techschools.commons.identity.PersonKeys;
@@ -46,7 +38,9 @@ import org.techschools.registration.domain.AlertRecord;
 import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.registration.domain.AlertType;
 import org.techschools.registration.domain.Registration;
+import org.techschools.registration.domain.RosterHit;
 import org.techschools.registration.domain.RosterSystem;
+import org.techschools.registration.domain.Rosters;
 import org.techschools.commons.csv.Csv;
 
 /**
@@ -66,7 +60,6 @@ public class RosterImport {
     private static final Set<String> ACTIVE_STATUSES = Set.of("在籍", "在校", "ACTIVE");
     /** The report lists this many rejected rows at most; {@code rejectedCount} has them all. */
     public static final int MAX_REPORTED = 1000;
-    private static final int COPY_CHUNK_ROWS = 2000;
 
     /** One broken rule of one line; names the field and rule, never the value (it may be an ID number). */
     public record RowError(int line, String field, String rule) {
@@ -74,12 +67,6 @@ public class RosterImport {
 
     public record Report(int rows, int accepted, List<RowError> rejected, int rejectedCount, int alertsRaised) {
     }
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    EntityManager em;
 
     @Inject
     PersonKeys personKeys;
@@ -101,61 +88,48 @@ public class RosterImport {
     @TransactionConfiguration(timeout = 600)
     public Report replace(RosterSystem system, String provinceCode, String actor, InputStream csv) {
         long started = System.nanoTime();
-        int rows = 0;
-        int accepted = 0;
-        List<RowError> rejected = new ArrayList<>();
-        int rejectedCount = 0;
-        try (Connection connection = dataSource.getConnection();
-                BufferedReader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8), 1 << 16)) {
+        Tally tally = new Tally();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8), 1 << 16)) {
             Iterator<Csv.Record> records = Csv.records(reader);
             int[] columns = header(records.hasNext() ? records.next() : null);
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM roster_entry WHERE system = ? AND province_code = ?")) {
-                delete.setString(1, system.name());
-                delete.setString(2, provinceCode);
-                delete.executeUpdate();
-            }
-            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY roster_entry (system,"
-                    + " province_code, line, person_key, id_number_masked, name, gender, birth_date, school_name, status, active)"
-                    + " FROM STDIN WITH (FORMAT csv)");
-            StringBuilder chunk = new StringBuilder(1 << 18);
-            int chunkRows = 0;
-            while (records.hasNext()) {
-                Csv.Record record = records.next();
-                if (record.isBlank()) {
-                    continue;
+            Rosters.replaceRows(system, provinceCode, sink -> {
+                while (records.hasNext()) {
+                    Csv.Record record = records.next();
+                    if (record.isBlank()) {
+                        continue;
+                    }
+                    tally.rows++;
+                    List<RowError> errors = new ArrayList<>();
+                    String[] row = parseRow(record, columns, errors);
+                    if (row != null) {
+                        sink.row(record.line(), row);
+                    }
+                    if (!errors.isEmpty()) {
+                        tally.rejectedCount++;
+                        errors.stream().limit(Math.max(0, MAX_REPORTED - tally.rejected.size())).forEach(tally.rejected::add);
+                        continue;
+                    }
+                    tally.accepted++;
                 }
-                rows++;
-                List<RowError> errors = new ArrayList<>();
-                String[] row = parseRow(record, columns, errors);
-                if (row != null) {
-                    appendCopyRow(chunk, system, provinceCode, record.line(), row);
-                }
-                if (!errors.isEmpty()) {
-                    rejectedCount++;
-                    errors.stream().limit(Math.max(0, MAX_REPORTED - rejected.size())).forEach(rejected::add);
-                    continue;
-                }
-                accepted++;
-                if (++chunkRows == COPY_CHUNK_ROWS) {
-                    write(copy, chunk);
-                    chunkRows = 0;
-                }
-            }
-            write(copy, chunk);
-            copy.endCopy();
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("roster upload could not be read", e);
-        } catch (SQLException e) {
-            throw new IllegalStateException("roster could not be stored: " + e.getSQLState(), e);
         }
-        upsertUpload(system, provinceCode, actor, rows, accepted);
+        Rosters.recordUpload(system, provinceCode, clock.instant(), actor, tally.rows, tally.accepted);
         crossSystem.holdRostersExclusively();
         int raised = matchRegistry(system, provinceCode);
         resolveNoLongerListed(system, provinceCode);
-        LOG.infof("roster %s/%s: %d rows, %d accepted, %d rejected, %d alerts raised in %d ms", system, provinceCode, rows,
-                accepted, rejectedCount, raised, (System.nanoTime() - started) / 1_000_000);
-        return new Report(rows, accepted, rejected, rejectedCount, raised);
+        LOG.infof("roster %s/%s: %d rows, %d accepted, %d rejected, %d alerts raised in %d ms", system, provinceCode,
+                tally.rows, tally.accepted, tally.rejectedCount, raised, (System.nanoTime() - started) / 1_000_000);
+        return new Report(tally.rows, tally.accepted, tally.rejected, tally.rejectedCount, raised);
+    }
+
+    /** What the upload's rows came to, counted while they stream into the COPY. */
+    private static final class Tally {
+        int rows;
+        int accepted;
+        final List<RowError> rejected = new ArrayList<>();
+        int rejectedCount;
     }
 
     /** Column positions of {@link #HEADER} in the upload's header record, which must hold all of them. */
@@ -266,46 +240,16 @@ public class RosterImport {
         return m;
     }
 
-    private static void appendCopyRow(StringBuilder out, RosterSystem system, String province, int line, String[] row) {
-        out.append(system.name()).append(',').append(province).append(',').append(line);
-        for (String value : row) {
-            out.append(",\"").append(value.replace("\"", "\"\"")).append('"');
-        }
-        out.append('\n');
-    }
-
-    private static void write(CopyIn copy, StringBuilder chunk) throws SQLException {
-        if (chunk.length() > 0) {
-            byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
-            chunk.setLength(0);
-        }
-    }
-
-    private void upsertUpload(RosterSystem system, String provinceCode, String actor, int rows, int accepted) {
-        em.createNativeQuery("INSERT INTO roster_upload (system, province_code, uploaded_at, uploaded_by, rows_read, rows_accepted)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (system, province_code) DO UPDATE SET"
-                        + " uploaded_at = EXCLUDED.uploaded_at, uploaded_by = EXCLUDED.uploaded_by,"
-                        + " rows_read = EXCLUDED.rows_read, rows_accepted = EXCLUDED.rows_accepted")
-                .setParameter(1, system.name()).setParameter(2, provinceCode).setParameter(3, clock.instant())
-                .setParameter(4, actor).setParameter(5, rows).setParameter(6, accepted).executeUpdate();
-    }
-
     /** Retroactive check: every ACTIVE 学籍 whose holder is 在籍 on this roster gets its alert and a fresh check result. */
-    @SuppressWarnings("unchecked")
     private int matchRegistry(RosterSystem system, String provinceCode) {
-        List<Object> ids = em.createNativeQuery("SELECT DISTINCT CAST(r.id AS text) FROM registration r JOIN roster_entry e"
-                        + " ON e.person_key = r.person_key WHERE e.system = ?1 AND e.province_code = ?2 AND e.active"
-                        + " AND r.status = 'ACTIVE'")
-                .setParameter(1, system.name()).setParameter(2, provinceCode).getResultList();
-        List<Registration> registrations = ids.stream()
-                .map(id -> Registration.<Registration> findById(UUID.fromString(id.toString()))).toList();
+        List<Registration> registrations = Rosters.activeRegistrationsListedOn(system, provinceCode).stream()
+                .map(id -> Registration.<Registration> findById(id)).toList();
         // The holders' roster rows in one statement, as the consumer reads a batch's.
-        Map<String, List<CrossSystemCheck.RosterHit>> rosterRows = crossSystem.activeRosterRowsOf(
+        Map<String, List<RosterHit>> rosterRows = crossSystem.activeRosterRowsOf(
                 registrations.stream().map(r -> r.personKey).collect(Collectors.toSet()));
         int raised = 0;
         for (Registration registration : registrations) {
-            for (CrossSystemCheck.RosterHit hit : rosterRows.getOrDefault(registration.personKey, List.of())) {
+            for (RosterHit hit : rosterRows.getOrDefault(registration.personKey, List.of())) {
                 if (hit.system() == system && hit.provinceCode().equals(provinceCode)
                         && crossSystem.raise(registration, hit).isPresent()) {
                     raised++;

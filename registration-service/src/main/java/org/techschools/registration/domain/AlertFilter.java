@@ -1,11 +1,9 @@
-package org.techschools.registration.service;
+package org.techschools.registration.domain;
 
 import java.time.Instant;
 
 import org.techschools.commons.paging.KeysetCursor;
-import org.techschools.registration.domain.AlertSeverity;
 import org.techschools.commons.alerts.AlertStatus;
-import org.techschools.registration.domain.AlertType;
 
 /**
  * The auditors' alert query. {@code province}, {@code city} and {@code school} match alerts naming at least
