@@ -3,8 +3,10 @@ package org.techschools.enrollment.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -146,6 +148,26 @@ public class Enrollment extends PanacheEntityBase {
     public static List<UUID> idsBySource(String schoolCode, List<String> sourceRecordIds) {
         return PlainSql.list("SELECT id FROM enrollment WHERE school_code = ? AND source_record_id = ANY (?)", PlainSql::uuid,
                 schoolCode, PlainSql.array("varchar", sourceRecordIds));
+    }
+
+    /** A registration check's result for one record, as registration-service reported it. */
+    public record CheckResult(UUID enrollmentId, CheckStatus status, List<UUID> alertIds, Instant checkedAt) {
+    }
+
+    /**
+     * Stores check results with one UPDATE for the batch. Results can overtake each other across partitions (alerts
+     * between different persons): the newest stays. Only the check columns change, so a correction committed meanwhile
+     * keeps its fields.
+     */
+    public static void recordCheckResults(Collection<CheckResult> results) {
+        PlainSql.bulk("""
+                UPDATE enrollment e SET check_status = c.status, alert_ids = c.alert_ids, checked_at = c.checked_at::timestamptz
+                FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) AS c (id, status, alert_ids, checked_at)
+                WHERE e.id = c.id::uuid AND (e.checked_at IS NULL OR e.checked_at < c.checked_at::timestamptz)""",
+                List.of("varchar", "varchar", "varchar", "varchar"),
+                results.stream().map(r -> new Object[] { r.enrollmentId().toString(), r.status().name(),
+                        r.alertIds().stream().map(UUID::toString).sorted().collect(Collectors.joining(",")),
+                        r.checkedAt().toString() }).toList());
     }
 
     public List<String> priorityFlagList() {

@@ -16,6 +16,8 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import org.techschools.commons.persistence.PlainSql;
+
 /**
  * 身份证号查看记录: one reveal of a full ID number — who (token name), in which role, when, why, and of which
  * record. Written in the same transaction as the reveal; never updated or deleted (the database refuses both), and
@@ -24,6 +26,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 @Table(name = "id_number_access")
 public class IdNumberAccess extends PanacheEntityBase {
+
+    /** First key of the advisory lock that serialises appends (RevealLimitAlert uses 8; the relay a single-key lock). */
+    private static final int CHAIN_LOCK_SPACE = 9;
 
     @Id
     public UUID id;
@@ -74,6 +79,14 @@ public class IdNumberAccess extends PanacheEntityBase {
             out.append(value.getBytes(StandardCharsets.UTF_8).length).append(':').append(value).append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * Serialises appends to the hash chain until the caller's transaction ends, so two reveals at once cannot both chain
+     * to the same head.
+     */
+    public static void lockChain() {
+        PlainSql.list("SELECT count(pg_advisory_xact_lock(?, 0))", row -> row.getLong(1), CHAIN_LOCK_SPACE);
     }
 
     public String computeHash() {

@@ -2,6 +2,8 @@ package org.techschools.enrollment.domain;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Objects;
 
 import jakarta.persistence.Column;
@@ -13,6 +15,8 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import org.techschools.commons.persistence.PlainSql;
 
 /**
  * 进展表报送: the figures a province office filed for a month, as they were when filed. A refiling replaces
@@ -50,6 +54,15 @@ public class ProgressReportFiling extends PanacheEntityBase {
     /** The first filing decides whether the province reported on time; refilings only correct figures. */
     @Column(name = "first_filed_at", nullable = false)
     public Instant firstFiledAt;
+
+    /**
+     * Notes that the reminder of an overdue report was sent; false when it had been before (by this or another instance),
+     * so each overdue report is announced once.
+     */
+    public static boolean remindOnce(String provinceCode, String reportMonth, LocalDate dueOn, Instant sentAt) {
+        return PlainSql.update("INSERT INTO progress_report_reminder (province_code, report_month, due_on, sent_at)"
+                + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", provinceCode, reportMonth, dueOn, sentAt.atOffset(ZoneOffset.UTC)) == 1;
+    }
 
     public static class Key implements Serializable {
         public String provinceCode;

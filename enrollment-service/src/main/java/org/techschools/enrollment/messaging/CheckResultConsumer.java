@@ -7,11 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -25,8 +23,8 @@ import org.techschools.commons.messaging.EventEnvelope;
 import org.techschools.commons.messaging.EventPayloads;
 import org.techschools.commons.messaging.IdempotentEventProcessor;
 import org.techschools.commons.messaging.UnprocessableEventException;
-import org.techschools.commons.persistence.PlainSql;
 import org.techschools.enrollment.domain.CheckStatus;
+import org.techschools.enrollment.domain.Enrollment;
 import org.techschools.enrollment.service.EnrollmentTransfers;
 
 /**
@@ -38,9 +36,6 @@ public class CheckResultConsumer {
 
     @Inject
     IdempotentEventProcessor processor;
-
-    @Inject
-    EntityManager em;
 
     @Inject
     EventPayloads payloads;
@@ -81,16 +76,7 @@ public class CheckResultConsumer {
             newest.merge(check.enrollmentId(), check, (a, b) -> b.checkedAt().isAfter(a.checkedAt()) ? b : a);
         }
         transfers.completed(transfersIn);
-        // Results can overtake each other across partitions (alerts between different persons): the newest stays.
-        // Only the check columns change, so a correction committed meanwhile keeps its fields.
-        PlainSql.bulk("""
-                UPDATE enrollment e SET check_status = c.status, alert_ids = c.alert_ids, checked_at = c.checked_at::timestamptz
-                FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) AS c (id, status, alert_ids, checked_at)
-                WHERE e.id = c.id::uuid AND (e.checked_at IS NULL OR e.checked_at < c.checked_at::timestamptz)""",
-                List.of("varchar", "varchar", "varchar", "varchar"),
-                newest.values().stream().map(check -> new Object[] { check.enrollmentId().toString(),
-                        CheckStatus.valueOf(check.checkStatus().name()).name(),
-                        check.alertIds().stream().map(UUID::toString).sorted().collect(Collectors.joining(",")),
-                        check.checkedAt().toString() }).toList());
+        Enrollment.recordCheckResults(newest.values().stream().map(check -> new Enrollment.CheckResult(check.enrollmentId(),
+                CheckStatus.valueOf(check.checkStatus().name()), check.alertIds(), check.checkedAt())).toList());
     }
 }

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.techschools.commons.openapi.CommonParameters;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
-import org.techschools.enrollment.domain.IdNumberAccess;
 import org.techschools.enrollment.service.AccessLogChain;
 import org.techschools.enrollment.service.EnrollmentSearch;
 import org.techschools.enrollment.service.IdNumberReveal;
@@ -46,9 +45,9 @@ public class AccessLogResource {
             @Parameter(description = "Items per page, 1 to " + EnrollmentSearch.MAX_LIMIT + " (default " + EnrollmentSearch.DEFAULT_LIMIT + ")") @QueryParam(""
                     + "limit") String limit) {
         int size = EnrollmentSearch.limit(limit);
-        List<IdNumberAccess> rows = reveal.accessLog(caller, KeysetCursor.decode(cursor), size);
+        List<IdNumberReveal.LoggedAccess> rows = reveal.accessLog(caller, KeysetCursor.decode(cursor), size);
         String next = rows.size() < size ? null
-                : new KeysetCursor(rows.get(rows.size() - 1).accessedAt, rows.get(rows.size() - 1).id).encode();
+                : new KeysetCursor(rows.get(rows.size() - 1).accessedAt(), rows.get(rows.size() - 1).id()).encode();
         return new Page<>(rows.stream().map(IdNumberAccessView::of).toList(), next);
     }
 

@@ -35,7 +35,6 @@ import org.techschools.commons.problem.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
 import org.techschools.commons.csv.Csv;
-import org.techschools.commons.openapi.CommonParameters;
 import org.techschools.enrollment.service.EnrollmentSheet;
 import org.techschools.enrollment.service.EnrollmentUploads;
 

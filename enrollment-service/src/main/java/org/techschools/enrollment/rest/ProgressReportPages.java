@@ -35,6 +35,8 @@ import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
 import org.techschools.enrollment.config.ProgressReportSchedule;
 import org.techschools.enrollment.service.Divisions;
+import org.techschools.enrollment.service.NationalProgress;
+import org.techschools.enrollment.service.ProgressFiling;
 import org.techschools.enrollment.service.ProgressReport;
 import org.techschools.enrollment.service.ProgressReports;
 
@@ -191,7 +193,7 @@ public class ProgressReportPages {
     }
 
     private National national(YearMonth month) {
-        NationalProgressView view = reports.national(month);
+        NationalProgress view = reports.national(month);
         List<ProvinceLine> lines = view.provinces().stream().map(p -> new ProvinceLine(p.provinceCode(), p.provinceName(),
                 statusLabel(p.status(), p.timeliness()), badge(p.status(), p.timeliness()), ConsoleText.time(p.firstFiledAt()),
                 p.total())).toList();
@@ -199,7 +201,7 @@ public class ProgressReportPages {
                 view.filedTotal(), lines);
     }
 
-    private static Filing filing(ProgressFilingView view) {
+    private static Filing filing(ProgressFiling view) {
         List<DiffRow> rows = new ArrayList<>();
         for (int i = 0; i < view.current().rows().size(); i++) {
             ProgressReport.Row filed = view.filed().rows().get(i);

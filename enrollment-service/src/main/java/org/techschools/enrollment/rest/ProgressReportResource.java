@@ -27,7 +27,9 @@ import org.techschools.commons.security.Roles;
 import org.techschools.commons.csv.Csv;
 import org.techschools.commons.openapi.CommonParameters;
 import org.techschools.enrollment.service.Divisions;
+import org.techschools.enrollment.service.NationalProgress;
 import org.techschools.enrollment.service.OverdueProgressReport;
+import org.techschools.enrollment.service.ProgressFiling;
 import org.techschools.enrollment.service.ProgressReport;
 import org.techschools.enrollment.service.ProgressReportWorkbook;
 import org.techschools.enrollment.service.ProgressReports;
@@ -56,7 +58,7 @@ public class ProgressReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.NATIONAL)
     @Operation(summary = "The national centre's overview of a month: which provinces filed the 进展表, when, and the figures filed")
-    public NationalProgressView national(
+    public NationalProgress national(
             @Parameter(description = "Month of the report, YYYY-MM, e.g. 2026-09") @PathParam("month") String month) {
         return reports.national(ProgressReports.parseMonth(month));
     }
@@ -160,9 +162,9 @@ public class ProgressReportResource {
     @RolesAllowed(Roles.PROVINCE)
     @Operation(summary = "报送: the province office files today's figures of the month; refiling replaces them, history kept")
     @APIResponse(responseCode = "200", description = "The filing beside today's recomputation",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgressFilingView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgressFiling.class)))
     @APIResponse(responseCode = "422", description = "No progress report is scheduled for this month (rule not-scheduled)")
-    public ProgressFilingView file(
+    public ProgressFiling file(
             @Parameter(description = CommonParameters.PROVINCE) @PathParam("provinceCode") String provinceCode,
             @Parameter(description = "Month of the report, YYYY-MM, e.g. 2026-09") @PathParam("month") String month) {
         YearMonth m = scoped(provinceCode, month);
@@ -176,13 +178,13 @@ public class ProgressReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
     @Operation(summary = "The filing beside today's recomputation of the same month, with the per-cell difference")
-    public ProgressFilingView filing(
+    public ProgressFiling filing(
             @Parameter(description = CommonParameters.PROVINCE) @PathParam("provinceCode") String provinceCode,
             @Parameter(description = "Month of the report, YYYY-MM, e.g. 2026-09") @PathParam("month") String month) {
         return filingView(provinceCode, scoped(provinceCode, month));
     }
 
-    private ProgressFilingView filingView(String provinceCode, YearMonth month) {
+    private ProgressFiling filingView(String provinceCode, YearMonth month) {
         return reports.filingView(provinceCode, month).orElseThrow(() -> ProblemException.notFound("filing of the province for the month"));
     }
 

@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.techschools.commons.openapi.CommonParameters;
 import org.techschools.commons.paging.KeysetCursor;
 import org.techschools.commons.security.Roles;
-import org.techschools.enrollment.domain.RevealLimitAlert;
 import org.techschools.enrollment.service.EnrollmentSearch;
 import org.techschools.enrollment.service.RevealQuota;
 
@@ -31,9 +30,9 @@ public class RevealAlertResource {
     public record RevealAlertView(UUID id, String accessedBy, String role, String region, LocalDate day, int dailyLimit,
             Instant raisedAt, int refused, Instant lastRefusedAt) {
 
-        static RevealAlertView of(RevealLimitAlert a) {
-            return new RevealAlertView(a.id, a.accessedBy, a.role, a.region, a.day, a.dailyLimit, a.raisedAt, a.refused,
-                    a.lastRefusedAt);
+        static RevealAlertView of(RevealQuota.Alert a) {
+            return new RevealAlertView(a.id(), a.accessedBy(), a.role(), a.region(), a.day(), a.dailyLimit(), a.raisedAt(),
+                    a.refused(), a.lastRefusedAt());
         }
     }
 

@@ -1,6 +1,5 @@
 package org.techschools.enrollment.rest;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -29,10 +28,8 @@ import org.techschools.commons.paging.KeysetCursor;
 import org.techschools.commons.problem.ProblemException;
 import org.techschools.commons.security.CallerScope;
 import org.techschools.commons.security.Roles;
-import org.techschools.enrollment.domain.School;
-import org.techschools.enrollment.domain.SchoolChange;
-import org.techschools.enrollment.domain.SchoolSanction;
 import org.techschools.enrollment.service.EnrollmentSearch;
+import org.techschools.enrollment.service.SchoolChangeEntry;
 import org.techschools.enrollment.service.SchoolDirectory;
 import org.techschools.enrollment.service.SchoolSanctions;
 
@@ -75,8 +72,8 @@ public class SchoolResource {
         if (request == null) {
             throw ProblemException.badRequest(List.of(new FieldError("$", "required", "request body is required")));
         }
-        boolean created = directory.upsert(request, caller);
-        SchoolView view = directory.view(School.findById(request.code()));
+        boolean created = directory.upsert(request.toEntry(), caller);
+        SchoolView view = SchoolView.of(directory.profile(request.code(), caller));
         return Response.status(created ? 201 : 200).entity(view).build();
     }
 
@@ -85,11 +82,7 @@ public class SchoolResource {
     @RolesAllowed({ Roles.SCHOOL, Roles.CITY, Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
     @Operation(summary = "One school of the directory; 404 when absent or outside the caller's scope")
     public SchoolView get(@Parameter(description = "School code (学校代码)") @PathParam("code") String code) {
-        School school = School.findById(code);
-        if (school == null || !caller.covers(school.provinceCode, school.cityCode, school.code)) {
-            throw ProblemException.notFound("school");
-        }
-        return directory.view(school);
+        return SchoolView.of(directory.profile(code, caller));
     }
 
     /** Every creation of and change to the school, newest first: who, in which role, when, each field before and after. */
@@ -104,9 +97,9 @@ public class SchoolResource {
             @Parameter(description = "Items per page, 1 to " + EnrollmentSearch.MAX_LIMIT + " (default " + EnrollmentSearch.DEFAULT_LIMIT + ")") @QueryParam(""
                     + "limit") String limit) {
         int size = EnrollmentSearch.limit(limit);
-        List<SchoolChange> changes = directory.history(code, caller, KeysetCursor.decode(cursor), size);
+        List<SchoolChangeEntry> changes = directory.history(code, caller, KeysetCursor.decode(cursor), size);
         String next = changes.size() < size ? null
-                : new KeysetCursor(changes.get(changes.size() - 1).changedAt, changes.get(changes.size() - 1).id).encode();
+                : new KeysetCursor(changes.get(changes.size() - 1).changedAt(), changes.get(changes.size() - 1).id()).encode();
         return new Page<>(changes.stream().map(SchoolChangeView::of).toList(), next);
     }
 
@@ -131,8 +124,7 @@ public class SchoolResource {
         if (request == null) {
             throw ProblemException.badRequest(List.of(new FieldError("$", "required", "request body is required")));
         }
-        SchoolSanction recorded = sanctions.record(code, request, caller);
-        return Response.status(201).entity(SanctionView.of(recorded, sanctions.today())).build();
+        return Response.status(201).entity(SanctionView.of(sanctions.record(code, request.toOrder(), caller))).build();
     }
 
     /** A school's sanctions, newest first, with who recorded each and when. */
@@ -141,8 +133,7 @@ public class SchoolResource {
     @RolesAllowed({ Roles.SCHOOL, Roles.CITY, Roles.PROVINCE, Roles.NATIONAL, Roles.AUDITOR })
     @Operation(summary = "A school's sanctions, newest first, with who recorded each and when")
     public List<SanctionView> sanctions(@Parameter(description = "School code (学校代码)") @PathParam("code") String code) {
-        LocalDate today = sanctions.today();
-        return sanctions.of(code, caller).stream().map(s -> SanctionView.of(s, today)).toList();
+        return sanctions.of(code, caller).stream().map(SanctionView::of).toList();
     }
 
     /**
@@ -175,6 +166,6 @@ public class SchoolResource {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors);
         }
-        return directory.qualified(province, Integer.parseInt(year));
+        return directory.qualified(province, Integer.parseInt(year)).stream().map(SchoolView::of).toList();
     }
 }

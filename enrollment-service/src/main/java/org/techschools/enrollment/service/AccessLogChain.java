@@ -24,8 +24,6 @@ public class AccessLogChain {
 
     /** The previous hash of the first row. */
     static final String GENESIS = "0".repeat(64);
-    /** First key of the advisory lock that serialises appends (RevealQuota uses 8; the relay a single-key lock). */
-    private static final int LOCK_SPACE = 9;
     /** Rows checked per read: the check's memory stays bounded however long the log grows. */
     private static final int CHECK_BATCH = 1_000;
 
@@ -49,7 +47,7 @@ public class AccessLogChain {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(IdNumberAccess access) {
-        em.createNativeQuery("SELECT count(pg_advisory_xact_lock(:space, 0))").setParameter("space", LOCK_SPACE).getSingleResult();
+        IdNumberAccess.lockChain();
         List<IdNumberAccess> head = IdNumberAccess.<IdNumberAccess>find("order by seq desc").range(0, 0).list();
         // PostgreSQL keeps microseconds: the hash must cover the time as it will be read back.
         access.accessedAt = access.accessedAt.truncatedTo(ChronoUnit.MICROS);

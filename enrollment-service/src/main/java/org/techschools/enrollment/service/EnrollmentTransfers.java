@@ -1,15 +1,15 @@
 package org.techschools.enrollment.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.techschools.commons.events.RegistrationChanged;
-import org.techschools.commons.persistence.PlainSql;
+import org.techschools.enrollment.domain.EnrollmentTransfer;
 
 /**
  * 转学 as registration-service completed them (TRANSFER_IN on registration-events): kept so that the 进展表 counts a
@@ -17,12 +17,6 @@ import org.techschools.commons.persistence.PlainSql;
  */
 @ApplicationScoped
 public class EnrollmentTransfers {
-
-    private static final List<String> COLUMNS = List.of("varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar",
-            "varchar");
-
-    @Inject
-    EntityManager em;
 
     @Inject
     Clock clock;
@@ -33,16 +27,18 @@ public class EnrollmentTransfers {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void completed(List<RegistrationChanged> transfersIn) {
-        String now = clock.instant().toString();
-        PlainSql.bulk("""
-                INSERT INTO enrollment_transfer (registration_id, enrollment_id, from_school_code, to_school_code, to_province_code,
-                    to_city_code, effective_on, recorded_at)
-                SELECT t.registration_id::uuid, t.enrollment_id::uuid, t.from_school, t.to_school, t.province, t.city,
-                    t.effective_on::date, t.recorded_at::timestamptz
-                FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[])
-                    AS t (registration_id, enrollment_id, from_school, to_school, province, city, effective_on, recorded_at)
-                ON CONFLICT (registration_id) DO NOTHING""", COLUMNS,
-                transfersIn.stream().map(t -> new Object[] { t.registrationId().toString(), t.enrollmentId().toString(),
-                        t.fromSchoolCode(), t.schoolCode(), t.provinceCode(), t.cityCode(), t.effectiveOn().toString(), now }).toList());
+        Instant now = clock.instant();
+        EnrollmentTransfer.recordOnce(transfersIn.stream().map(t -> {
+            EnrollmentTransfer transfer = new EnrollmentTransfer();
+            transfer.registrationId = t.registrationId();
+            transfer.enrollmentId = t.enrollmentId();
+            transfer.fromSchoolCode = t.fromSchoolCode();
+            transfer.toSchoolCode = t.schoolCode();
+            transfer.toProvinceCode = t.provinceCode();
+            transfer.toCityCode = t.cityCode();
+            transfer.effectiveOn = t.effectiveOn();
+            transfer.recordedAt = now;
+            return transfer;
+        }).toList());
     }
 }

@@ -1,6 +1,7 @@
 package org.techschools.enrollment.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,8 +64,13 @@ public class IdNumberReveal {
         return cipher.decrypt(e.idNumberEncrypted);
     }
 
+    /** A row of the access log with its place and hash in the log's chain. */
+    public record LoggedAccess(UUID id, UUID enrollmentId, String schoolCode, String provinceCode, String accessedBy, String role,
+            Instant accessedAt, String reason, long seq, String rowHash) {
+    }
+
     /** Newest first; a province office sees the reveals of its province's records, auditors and national all. */
-    public List<IdNumberAccess> accessLog(CallerScope caller, KeysetCursor after, int limit) {
+    public List<LoggedAccess> accessLog(CallerScope caller, KeysetCursor after, int limit) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         String province = caller.provinceLimit();
@@ -83,6 +89,8 @@ public class IdNumberReveal {
             params.put("afterAt", after.at());
             params.put("afterId", after.id());
         }
-        return IdNumberAccess.<IdNumberAccess>find(where + " order by accessedAt desc, id desc", params).range(0, limit - 1).list();
+        return IdNumberAccess.<IdNumberAccess>find(where + " order by accessedAt desc, id desc", params).range(0, limit - 1).list()
+                .stream().map(a -> new LoggedAccess(a.id, a.enrollmentId, a.schoolCode, a.provinceCode, a.accessedBy, a.role,
+                        a.accessedAt, a.reason, a.seq, a.rowHash)).toList();
     }
 }

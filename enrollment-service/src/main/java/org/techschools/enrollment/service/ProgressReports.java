@@ -38,8 +38,6 @@ import org.techschools.enrollment.domain.ProgressReportFiling;
 import org.techschools.enrollment.domain.ProgressReportFilingHistory;
 import org.techschools.enrollment.domain.School;
 import org.techschools.enrollment.messaging.ProgressReportOverdue;
-import org.techschools.enrollment.rest.NationalProgressView;
-import org.techschools.enrollment.rest.ProgressFilingView;
 
 /**
  * 进展表: computes a province's monthly report as of the end of the month, files it (报送) with its timeliness,
@@ -287,7 +285,7 @@ public class ProgressReports {
      * filings a refiling replaced; empty when the province has not filed the month.
      */
     @Transactional
-    public Optional<ProgressFilingView> filingView(String provinceCode, YearMonth month) {
+    public Optional<ProgressFiling> filingView(String provinceCode, YearMonth month) {
         ProgressReportFiling f = filing(provinceCode, month, LockModeType.NONE);
         if (f == null) {
             return Optional.empty();
@@ -297,38 +295,38 @@ public class ProgressReports {
         List<ProgressReport.Row> differences = differences(filed, current);
         Optional<LocalDate> due = dueDate(month);
         FilingTimeliness timeliness = due.map(d -> timeliness(d, f.firstFiledAt)).orElse(f.timeliness);
-        return Optional.of(new ProgressFilingView(provinceCode, month.toString(), due.orElse(null), f.firstFiledAt, timeliness.name(),
+        return Optional.of(new ProgressFiling(provinceCode, month.toString(), due.orElse(null), f.firstFiledAt, timeliness.name(),
                 f.filedAt, f.filedBy, f.timeliness.name(), filed, current, differences, differences.stream().anyMatch(r -> !r.isZero()),
-                history(provinceCode, month).stream().map(ProgressFilingView.Earlier::of).toList()));
+                history(provinceCode, month).stream().map(ProgressFiling.Earlier::of).toList()));
     }
 
     /** Every province's filing of the month, with the national sum of the filed totals. */
     @Transactional
-    public NationalProgressView national(YearMonth month) {
+    public NationalProgress national(YearMonth month) {
         LocalDate due = dueDate(month).orElse(null);
         Instant now = clock.instant();
         Map<String, ProgressReportFiling> filings = new HashMap<>();
         for (ProgressReportFiling f : ProgressReportFiling.<ProgressReportFiling>list("reportMonth", month.toString())) {
             filings.put(f.provinceCode, f);
         }
-        List<NationalProgressView.Province> provinces = new ArrayList<>();
+        List<NationalProgress.Province> provinces = new ArrayList<>();
         ProgressReport.Row sum = new ProgressReport.Row(ProgressReport.TOTAL, "合计", 0, 0, 0, 0);
         int late = 0;
         for (String code : divisions.provinces()) {
             ProgressReportFiling f = filings.get(code);
             if (f == null) {
                 String state = due == null ? null : overdue(due, now) ? "OVERDUE" : "NOT_YET_DUE";
-                provinces.add(new NationalProgressView.Province(code, provinceName(code), "MISSING", state, null, null, null));
+                provinces.add(new NationalProgress.Province(code, provinceName(code), "MISSING", state, null, null, null));
                 continue;
             }
             FilingTimeliness timeliness = due == null ? f.timeliness : timeliness(due, f.firstFiledAt);
             late += timeliness == FilingTimeliness.LATE ? 1 : 0;
             ProgressReport.Row total = figures(f).total();
             sum = sum.plus(total);
-            provinces.add(new NationalProgressView.Province(code, provinceName(code), "FILED", timeliness.name(), f.firstFiledAt,
+            provinces.add(new NationalProgress.Province(code, provinceName(code), "FILED", timeliness.name(), f.firstFiledAt,
                     f.filedAt, total));
         }
-        return new NationalProgressView(month.toString(), due, filings.size(), provinces.size() - filings.size(), late, sum, provinces);
+        return new NationalProgress(month.toString(), due, filings.size(), provinces.size() - filings.size(), late, sum, provinces);
     }
 
     /**
@@ -375,11 +373,7 @@ public class ProgressReports {
         int announced = 0;
         for (int year = schedule.firstYear(); year <= thisYear; year++) {
             for (OverdueProgressReport o : overdue(year, null)) {
-                int inserted = ProgressReportFiling.getEntityManager().createNativeQuery("INSERT INTO progress_report_reminder"
-                        + " (province_code, report_month, due_on, sent_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
-                        .setParameter(1, o.provinceCode()).setParameter(2, o.month()).setParameter(3, o.dueOn()).setParameter(4, now)
-                        .executeUpdate();
-                if (inserted == 1) {
+                if (ProgressReportFiling.remindOnce(o.provinceCode(), o.month(), o.dueOn(), now)) {
                     outbox.append(Topics.PROGRESS_REPORT_EVENTS, ProgressReportOverdue.TYPE, ProgressReportOverdue.SCHEMA_VERSION,
                             o.provinceCode(), new ProgressReportOverdue(o.month(), o.provinceCode(), o.provinceName(), o.dueOn(), now));
                     announced++;

@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -41,17 +40,12 @@ import org.techschools.enrollment.domain.RevealLimitAlert;
 public class RevealQuota {
 
     private static final Logger LOG = Logger.getLogger(RevealQuota.class);
-    /** First key of the advisory locks taken here (the second is the person): apart from the relay's single-key lock. */
-    private static final int LOCK_SPACE = 8;
 
     @Inject
     LimitsConfig limits;
 
     @Inject
     Clock clock;
-
-    @Inject
-    EntityManager em;
 
     /**
      * Admits one more reveal by the caller today, in the reveal's transaction: serialised per person until it commits,
@@ -65,8 +59,7 @@ public class RevealQuota {
         String who = caller.name();
         int perDay = limits.reveal().perDay();
         ZoneId zone = limits.reveal().zone();
-        em.createNativeQuery("SELECT count(pg_advisory_xact_lock(:space, hashtext(:who)))")
-                .setParameter("space", LOCK_SPACE).setParameter("who", who).getSingleResult();
+        RevealLimitAlert.lockQuotaOf(who);
         ZonedDateTime now = clock.instant().atZone(zone);
         LocalDate day = now.toLocalDate();
         long today = IdNumberAccess.count("accessedBy = ?1 and accessedAt >= ?2", who, day.atStartOfDay(zone).toInstant());
@@ -83,33 +76,30 @@ public class RevealQuota {
 
     /** Newest first, paged by {@code after}. */
     public AlertPage alerts(KeysetCursor after, int limit) {
-        NewestFirstPage page = NewestFirstPage.of(em, "reveal_limit_alert", "1 = 1", Map.of(), after, limit);
+        NewestFirstPage page = RevealLimitAlert.page(after, limit);
         Map<UUID, RevealLimitAlert> rows = page.ids().isEmpty() ? new HashMap<>()
                 : RevealLimitAlert.<RevealLimitAlert>list("id in ?1", page.ids()).stream()
                         .collect(Collectors.toMap(a -> a.id, Function.identity()));
-        List<RevealLimitAlert> alerts = page.ids().stream().map(rows::get).toList();
-        RevealLimitAlert last = alerts.isEmpty() ? null : alerts.get(alerts.size() - 1);
-        return new AlertPage(alerts, page.more() ? new KeysetCursor(last.raisedAt, last.id).encode() : null);
+        List<Alert> alerts = page.ids().stream().map(rows::get).map(a -> new Alert(a.id, a.accessedBy, a.role, a.region, a.day,
+                a.dailyLimit, a.raisedAt, a.refused, a.lastRefusedAt)).toList();
+        Alert last = alerts.isEmpty() ? null : alerts.get(alerts.size() - 1);
+        return new AlertPage(alerts, page.more() ? new KeysetCursor(last.raisedAt(), last.id()).encode() : null);
+    }
+
+    /** One person's day over the limit: who, in which role and region, and how many reveals were refused. */
+    public record Alert(UUID id, String accessedBy, String role, String region, LocalDate day, int dailyLimit, Instant raisedAt,
+            int refused, Instant lastRefusedAt) {
     }
 
     /** One page of alerts; {@code nextCursor} null on the last. */
-    public record AlertPage(List<RevealLimitAlert> alerts, String nextCursor) {
+    public record AlertPage(List<Alert> alerts, String nextCursor) {
     }
 
     private void raise(String who, String role, String region, LocalDate day, int perDay, Instant at) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                INSERT INTO reveal_limit_alert (id, accessed_by, role, region, day, daily_limit, raised_at, refused,
-                                                last_refused_at)
-                VALUES (:id, :who, :role, :region, :day, :limit, :at, 1, :at)
-                ON CONFLICT (accessed_by, day) DO UPDATE
-                SET refused = reveal_limit_alert.refused + 1, last_refused_at = EXCLUDED.last_refused_at
-                RETURNING CAST(id AS text), xmax = 0""")
-                .setParameter("id", UUID.randomUUID()).setParameter("who", who).setParameter("role", role)
-                .setParameter("region", region).setParameter("day", day).setParameter("limit", perDay)
-                .setParameter("at", at).getSingleResult();
-        if (Boolean.TRUE.equals(row[1])) {
+        RevealLimitAlert.Raised alert = RevealLimitAlert.raise(who, role, region, day, perDay, at);
+        if (alert.first()) {
             LOG.warnf("ID number reveals refused: an account in the %s role reached the limit of %d a day; reveal alert %s"
-                    + " raised for the national centre", role, perDay, row[0]);
+                    + " raised for the national centre", role, perDay, alert.id());
         }
     }
 }

@@ -46,8 +46,6 @@ import org.techschools.enrollment.domain.School;
 import org.techschools.enrollment.domain.SchoolChange;
 import org.techschools.enrollment.domain.SchoolMajor;
 import org.techschools.enrollment.domain.SchoolSanction;
-import org.techschools.enrollment.rest.SchoolRequest;
-import org.techschools.enrollment.rest.SchoolView;
 
 /**
  * 学校名录: creates and updates schools with their filed majors, within the caller's authority, records each change in
@@ -94,17 +92,25 @@ public class SchoolDirectory {
 
     /** The schools of a province qualified to enroll in {@code year}, with their filed majors (cached). */
     @CacheResult(cacheName = PUBLIC_SCHOOLS)
-    public List<SchoolView> qualified(String provinceCode, int year) {
+    public List<SchoolProfile> qualified(String provinceCode, int year) {
         List<School> schools = School.<School>list("provinceCode = ?1 order by cityCode, code", provinceCode).stream()
                 .filter(s -> s.qualifiedFor(year)).toList();
         Map<String, List<SchoolSanction>> sanctioned = sanctions.ofSchools(schools.stream().map(s -> s.code).toList());
         LocalDate today = sanctions.today();
-        return schools.stream().map(s -> SchoolView.of(s, sanctioned.getOrDefault(s.code, List.of()), today)).toList();
+        return schools.stream().map(s -> SchoolProfile.of(s, sanctioned.getOrDefault(s.code, List.of()), today)).toList();
     }
 
-    /** The school as offices and the public see it, with its sanctions. */
-    public SchoolView view(School school) {
-        return SchoolView.of(school, sanctions.ofSchools(List.of(school.code)).getOrDefault(school.code, List.of()),
+    /** One school with its sanctions; 404 when absent or outside the caller's scope. */
+    public SchoolProfile profile(String code, CallerScope caller) {
+        School school = School.findById(code);
+        if (school == null || !caller.covers(school.provinceCode, school.cityCode, school.code)) {
+            throw ProblemException.notFound("school");
+        }
+        return profile(school);
+    }
+
+    private SchoolProfile profile(School school) {
+        return SchoolProfile.of(school, sanctions.ofSchools(List.of(school.code)).getOrDefault(school.code, List.of()),
                 sanctions.today());
     }
 
@@ -129,7 +135,7 @@ public class SchoolDirectory {
 
     /** @return true when the school was created, false when an existing one was updated */
     @Transactional
-    public boolean upsert(SchoolRequest r, CallerScope caller) {
+    public boolean upsert(SchoolEntry r, CallerScope caller) {
         List<FieldError> structural = new ArrayList<>();
         List<FieldError> rules = new ArrayList<>();
         validate(r, structural, rules);
@@ -177,7 +183,7 @@ public class SchoolDirectory {
      * centre moves a school to another province. Checked against the school as it is and as it would be, so no office
      * takes over a school by posting its code with its own region.
      */
-    private static void requireAuthority(School existing, SchoolRequest r, CallerScope caller) {
+    private static void requireAuthority(School existing, SchoolEntry r, CallerScope caller) {
         boolean national = caller.hasRole(Roles.NATIONAL);
         boolean province = national || caller.hasRole(Roles.PROVINCE);
         List<FieldError> refused = new ArrayList<>();
@@ -254,7 +260,7 @@ public class SchoolDirectory {
     }
 
     /** A school's changes, newest first; 404 as for the school itself when the caller may not see it. */
-    public List<SchoolChange> history(String code, CallerScope caller, KeysetCursor after, int limit) {
+    public List<SchoolChangeEntry> history(String code, CallerScope caller, KeysetCursor after, int limit) {
         School school = School.findById(code);
         if (school == null || !caller.covers(school.provinceCode, school.cityCode, school.code)) {
             throw ProblemException.notFound("school");
@@ -267,13 +273,14 @@ public class SchoolDirectory {
             params.put("afterAt", after.at());
             params.put("afterId", after.id());
         }
-        return SchoolChange.<SchoolChange>find(where + " order by changedAt desc, id desc", params).range(0, limit - 1).list();
+        return SchoolChange.<SchoolChange>find(where + " order by changedAt desc, id desc", params).range(0, limit - 1).list()
+                .stream().map(SchoolChangeEntry::of).toList();
     }
 
-    private static void replaceMajors(School school, List<SchoolRequest.Major> majors) {
+    private static void replaceMajors(School school, List<SchoolEntry.Major> majors) {
         school.majors.clear();
         School.getEntityManager().flush();
-        for (SchoolRequest.Major m : majors) {
+        for (SchoolEntry.Major m : majors) {
             SchoolMajor major = new SchoolMajor();
             major.school = school;
             major.majorCode = m.code();
@@ -285,7 +292,7 @@ public class SchoolDirectory {
     }
 
     /** 招生简章 a browser opens (http or https with a host) and a complaint hotline (电话号码, 转 an extension) as published. */
-    private static void checkBrochureAndHotline(SchoolRequest r, List<FieldError> structural, List<FieldError> rules) {
+    private static void checkBrochureAndHotline(SchoolEntry r, List<FieldError> structural, List<FieldError> rules) {
         String url = blankToNull(r.brochureUrl());
         if (url != null && url.length() > MAX_BROCHURE_URL) {
             structural.add(new FieldError("brochureUrl", "max-length", "brochureUrl is longer than " + MAX_BROCHURE_URL));
@@ -321,7 +328,7 @@ public class SchoolDirectory {
                         .map(m -> new SchoolUpserted.Major(m.majorCode, m.majorName, m.levelList())).toList());
     }
 
-    private void validate(SchoolRequest r, List<FieldError> structural, List<FieldError> rules) {
+    private void validate(SchoolEntry r, List<FieldError> structural, List<FieldError> rules) {
         if (r.code() == null || r.code().isBlank()) {
             structural.add(new FieldError("code", "required", "code is required"));
         } else if (!r.code().matches("[A-Za-z0-9-]{1,32}")) {
@@ -368,7 +375,7 @@ public class SchoolDirectory {
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < r.majors().size(); i++) {
-            SchoolRequest.Major m = r.majors().get(i);
+            SchoolEntry.Major m = r.majors().get(i);
             String field = "majors[" + i + "]";
             if (m == null || m.code() == null || m.code().isBlank() || m.name() == null || m.levels() == null || m.levels().isEmpty()) {
                 structural.add(new FieldError(field, "required", "a major needs code, name and at least one level"));

@@ -31,7 +31,6 @@ import org.techschools.commons.security.CallerScope;
 import org.techschools.enrollment.domain.SanctionKind;
 import org.techschools.enrollment.domain.School;
 import org.techschools.enrollment.domain.SchoolSanction;
-import org.techschools.enrollment.rest.SanctionRequest;
 
 /**
  * 处理处罚 (docs/DOMAIN.md#sanctions-and-disclosure): a province office records sanctions against the schools of its
@@ -78,7 +77,7 @@ public class SchoolSanctions {
      * province, 400/422 naming field and rule for a broken request, 409 when the decision was recorded for that kind.
      */
     @Transactional
-    public SchoolSanction record(String schoolCode, SanctionRequest r, CallerScope caller) {
+    public Sanction record(String schoolCode, SanctionOrder r, CallerScope caller) {
         // Locked: two posts of one decision are checked for the duplicate one after the other.
         School school = School.findById(schoolCode, LockModeType.PESSIMISTIC_WRITE);
         if (school == null) {
@@ -101,17 +100,19 @@ public class SchoolSanctions {
         sanction.persist();
         // The public list shows sanctions and the intake checks suspensions: both are dropped once this commits.
         changed.fire(new SchoolDirectory.Changed(schoolCode));
-        return sanction;
+        return Sanction.of(sanction, today());
     }
 
     /** A school's sanctions, newest first; 404 as for the school itself when the caller may not see it. */
     @Transactional
-    public List<SchoolSanction> of(String schoolCode, CallerScope caller) {
+    public List<Sanction> of(String schoolCode, CallerScope caller) {
         School school = School.findById(schoolCode);
         if (school == null || !caller.covers(school.provinceCode, school.cityCode, school.code)) {
             throw ProblemException.notFound("school");
         }
-        return SchoolSanction.list("schoolCode = ?1 order by validFrom desc, decidedOn desc, id", schoolCode);
+        LocalDate today = today();
+        return SchoolSanction.<SchoolSanction>list("schoolCode = ?1 order by validFrom desc, decidedOn desc, id", schoolCode).stream()
+                .map(s -> Sanction.of(s, today)).toList();
     }
 
     /** The sanctions of these schools, newest first, by school: one query for a whole public list. */
@@ -143,7 +144,7 @@ public class SchoolSanctions {
         intakeSuspensions.invalidate(change.schoolCode()).await().indefinitely();
     }
 
-    private SchoolSanction validated(SanctionRequest r) {
+    private SchoolSanction validated(SanctionOrder r) {
         List<FieldError> structural = new ArrayList<>();
         List<FieldError> rules = new ArrayList<>();
         SchoolSanction s = new SchoolSanction();

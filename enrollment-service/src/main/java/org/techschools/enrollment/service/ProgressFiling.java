@@ -1,11 +1,10 @@
-package org.techschools.enrollment.rest;
+package org.techschools.enrollment.service;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.techschools.enrollment.domain.ProgressReportFilingHistory;
-import org.techschools.enrollment.service.ProgressReport;
 
 /**
  * A province's filing (报送) of a month's 进展表: the figures as filed, today's recomputation of the same month
@@ -13,13 +12,13 @@ import org.techschools.enrollment.service.ProgressReport;
  *
  * @param timeliness of the first filing: whether the province reported on time
  */
-public record ProgressFilingView(String provinceCode, String month, LocalDate dueOn, Instant firstFiledAt, String timeliness,
+public record ProgressFiling(String provinceCode, String month, LocalDate dueOn, Instant firstFiledAt, String timeliness,
         Instant filedAt, String filedBy, String latestFilingTimeliness, ProgressReport filed, ProgressReport current,
         List<ProgressReport.Row> differences, boolean changedSinceFiling, List<Earlier> earlierFilings) {
 
     public record Earlier(Instant filedAt, String filedBy, String timeliness, Instant supersededAt) {
 
-        public static Earlier of(ProgressReportFilingHistory h) {
+        static Earlier of(ProgressReportFilingHistory h) {
             return new Earlier(h.filedAt, h.filedBy, h.timeliness.name(), h.supersededAt);
         }
     }

@@ -1,16 +1,14 @@
-package org.techschools.enrollment.rest;
+package org.techschools.enrollment.service;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.techschools.enrollment.service.ProgressReport;
-
 /**
  * 全国进展表汇总: every province's filing of a month — filed or missing, on time or late — with the filed totals
  * and their national sum.
  */
-public record NationalProgressView(String month, LocalDate dueOn, int filed, int missing, int late, ProgressReport.Row filedTotal,
+public record NationalProgress(String month, LocalDate dueOn, int filed, int missing, int late, ProgressReport.Row filedTotal,
         List<Province> provinces) {
 
     /**
