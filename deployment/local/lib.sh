@@ -9,6 +9,10 @@ PID_DIR="$RUNTIME_DIR/pids"
 LOG_DIR="$RUNTIME_DIR/logs"
 JWT_DIR="$RUNTIME_DIR/jwt"
 KAFKA_DIR="$RUNTIME_DIR/kafka"
+# Written by `up --cluster` (front door, bootstrap servers, instance URLs) and removed by `down`: while it exists the
+# recorded processes are a cluster's, and deployment/bench reads its addresses from it.
+CLUSTER_FILE="$RUNTIME_DIR/cluster.properties"
+NGINX_DIR="$RUNTIME_DIR/nginx"
 SECRETS_FILE="$RUNTIME_DIR/secrets.env"
 # PostgreSQL's folder: a directory, or a symlink to /tmp/techschools-pg.XXXX when the postgres OS
 # user cannot reach the repository (e.g. a checkout under /root, which is mode 700).
@@ -34,9 +38,19 @@ PG_SHARED_BUFFERS="${PG_SHARED_BUFFERS:-1GB}"
 KAFKA_PORT="${KAFKA_PORT:-19092}"
 # The controller listens next to the broker unless told otherwise (19093 by default).
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-$((KAFKA_PORT + 1))}"
-# Replicas of each topic and how many must have a write before it is acknowledged: 1/1 on the single local broker.
-KAFKA_REPLICATION_FACTOR="${KAFKA_REPLICATION_FACTOR:-1}"
-KAFKA_MIN_INSYNC_REPLICAS="${KAFKA_MIN_INSYNC_REPLICAS:-1}"
+# Replicas of each topic and how many must have a write before it is acknowledged: 1/1 on the single local broker,
+# 3/2 on the cluster (up sets the default by mode; the environment wins).
+
+# Cluster mode (up --cluster): three Kafka nodes (broker and controller each) kafka-1..3, broker N on
+# KAFKA_PORT + 2(N-1) and its controller on the next port (19092/19093, 19094/19095, 19096/19097); two instances of each
+# service, the second 10 ports above the first (8091, 8092, 8093); nginx as the one front door on FRONT_DOOR_PORT.
+KAFKA_NODES=(kafka-1 kafka-2 kafka-3)
+ENROLLMENT_PORT_2="${ENROLLMENT_PORT_2:-$((ENROLLMENT_PORT + 10))}"
+QUOTA_PORT_2="${QUOTA_PORT_2:-$((QUOTA_PORT + 10))}"
+REGISTRATION_PORT_2="${REGISTRATION_PORT_2:-$((REGISTRATION_PORT + 10))}"
+FRONT_DOOR_PORT="${FRONT_DOOR_PORT:-8080}"
+NGINX_BIN="${NGINX_BIN:-$(command -v nginx || echo /usr/sbin/nginx)}"
+CLUSTER_INSTANCES=(enrollment-service-1 enrollment-service-2 quota-service-1 quota-service-2 registration-service-1 registration-service-2)
 
 say() { printf '==> %s\n' "$*"; }
 warn() { printf '%s: warning: %s\n' "$(basename "$0")" "$*" >&2; }
@@ -57,13 +71,36 @@ as_postgres() {
     fi
 }
 
+# The port of a service (single-node run) or of an instance of it (cluster: enrollment-service-1, -2, ...).
 service_port() {
     case "$1" in
-        enrollment-service) echo "$ENROLLMENT_PORT" ;;
-        quota-service) echo "$QUOTA_PORT" ;;
-        registration-service) echo "$REGISTRATION_PORT" ;;
+        enrollment-service | enrollment-service-1) echo "$ENROLLMENT_PORT" ;;
+        quota-service | quota-service-1) echo "$QUOTA_PORT" ;;
+        registration-service | registration-service-1) echo "$REGISTRATION_PORT" ;;
+        enrollment-service-2) echo "$ENROLLMENT_PORT_2" ;;
+        quota-service-2) echo "$QUOTA_PORT_2" ;;
+        registration-service-2) echo "$REGISTRATION_PORT_2" ;;
         *) die "unknown service $1" ;;
     esac
+}
+
+# The service an instance belongs to: enrollment-service-2 -> enrollment-service.
+service_of() { echo "${1%-[0-9]}"; }
+
+# Kafka node N of the cluster: its client and controller ports.
+kafka_node_port() { echo $((KAFKA_PORT + 2 * (${1#kafka-} - 1))); }
+kafka_node_controller_port() { echo $(($(kafka_node_port "$1") + 1)); }
+
+# The folder of a Kafka node: .runtime/kafka for the single broker, .runtime/kafka-N for the cluster's.
+kafka_dir() { echo "$RUNTIME_DIR/$1"; }
+
+# True while a cluster started by `up --cluster` has any process running.
+cluster_running() {
+    local name
+    for name in nginx "${KAFKA_NODES[@]}" "${CLUSTER_INSTANCES[@]}"; do
+        is_running "$name" && return 0
+    done
+    return 1
 }
 
 service_jar() { echo "$ROOT_DIR/$1/target/quarkus-app/quarkus-run.jar"; }
@@ -75,7 +112,8 @@ service_app_dir() { echo "$RUNTIME_DIR/apps/$1"; }
 # A marker that only our process has on its command line: guards against a recycled pid.
 process_marker() {
     case "$1" in
-        kafka) echo "$KAFKA_DIR/server.properties" ;;
+        kafka | kafka-[0-9]) echo "$(kafka_dir "$1")/server.properties" ;;
+        nginx) echo "$NGINX_DIR/nginx.conf" ;;
         postgres) echo "$(pg_dir)/data" ;;
         *) echo "$(service_app_dir "$1")/quarkus-run.jar" ;;
     esac
