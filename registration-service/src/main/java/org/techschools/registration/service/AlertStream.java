@@ -1,15 +1,12 @@
 package org.techschools.registration.service;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -22,8 +19,6 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -33,6 +28,7 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 
 import org.techschools.commons.messaging.Backoff;
 import org.techschools.registration.domain.Alert;
+import org.techschools.registration.domain.AlertRaisedNotices;
 import org.techschools.registration.domain.AlertRecord;
 
 /**
@@ -68,7 +64,7 @@ public class AlertStream {
     private final BroadcastProcessor<AlertRaised> committed = BroadcastProcessor.create();
     private final CountDownLatch firstListen = new CountDownLatch(1);
     private volatile boolean running;
-    private volatile Connection listening;
+    private volatile AlertRaisedNotices listening;
     private Thread listener;
 
     /** Listens before the service takes requests: a subscriber that connects once it is ready misses nothing. */
@@ -84,9 +80,9 @@ public class AlertStream {
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        Connection c = listening;
-        if (c != null) {
-            closeQuietly(c);
+        AlertRaisedNotices notices = listening;
+        if (notices != null) {
+            closeQuietly(notices);
         }
         if (listener != null) {
             listener.interrupt();
@@ -104,26 +100,17 @@ public class AlertStream {
         Backoff backoff = new Backoff(Duration.ofMillis(200), MAX_BACKOFF);
         boolean lost = false;
         while (running) {
-            try (Connection c = connect()) {
-                listening = c;
-                try (Statement s = c.createStatement()) {
-                    s.execute("LISTEN " + Alert.RAISED_CHANNEL);
-                }
+            try (AlertRaisedNotices notices = AlertRaisedNotices.listen(jdbcUrl, username, password)) {
+                listening = notices;
                 if (lost) {
                     LOG.info("alert stream: listening again; alerts committed while the database was away are in the list only");
                 }
                 firstListen.countDown();
                 backoff.reset();
-                PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
-                    PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
-                    if (notifications == null || notifications.length == 0) {
-                        // A connection cut without a word (no reset from the peer) is found here.
-                        try (Statement s = c.createStatement()) {
-                            s.execute("SELECT 1");
-                        }
-                    } else {
-                        publish(notifications);
+                    List<UUID> raised = notices.next(WAIT_MILLIS);
+                    if (!raised.isEmpty()) {
+                        publish(raised);
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -141,26 +128,9 @@ public class AlertStream {
         }
     }
 
-    private Connection connect() throws SQLException {
-        Properties props = new Properties();
-        username.ifPresent(u -> props.setProperty("user", u));
-        password.ifPresent(p -> props.setProperty("password", p));
-        props.setProperty("ApplicationName", "registration-service alert listener");
-        props.setProperty("tcpKeepAlive", "true");
-        Connection c = new org.postgresql.Driver().connect(jdbcUrl, props);
-        if (c == null) {
-            throw new SQLException("not a PostgreSQL URL");
-        }
-        c.setAutoCommit(true);
-        return c;
-    }
-
     /** Loads the alerts named (in the order they committed) and hands each to every subscriber. */
-    private void publish(PGNotification[] notifications) {
-        Set<UUID> ids = new LinkedHashSet<>();
-        for (PGNotification n : notifications) {
-            ids.add(UUID.fromString(n.getParameter()));
-        }
+    private void publish(List<UUID> notified) {
+        Set<UUID> ids = new LinkedHashSet<>(notified);
         List<AlertRaised> raised = new ArrayList<>(ids.size());
         try {
             QuarkusTransaction.requiringNew().run(() -> {
@@ -183,9 +153,9 @@ public class AlertStream {
         raised.forEach(committed::onNext);
     }
 
-    private static void closeQuietly(Connection c) {
+    private static void closeQuietly(AlertRaisedNotices notices) {
         try {
-            c.close();
+            notices.close();
         } catch (SQLException e) {
             LOG.debug("closing the alert listener's connection", e);
         }
