@@ -40,6 +40,9 @@ public final class Bench {
             case "r2-database-outage" -> new CrashScenarios(platform).databaseOutage(records(arg));
             case "r3-consumer-crash" -> new CrashScenarios(platform).consumerCrash(records(arg));
             case "r4-relay-crash" -> new CrashScenarios(platform).relayCrash(records(arg));
+            case "failover-broker" -> new FailoverScenarios(platform).brokerFailover(records(arg));
+            case "failover-instance" -> new FailoverScenarios(platform).instanceFailover(records(arg));
+            case "rolling-restart" -> new FailoverScenarios(platform).rollingRestart(records(arg));
             case "registry-load" -> new RegistryLoadBenchmark(platform).run(arg == null ? 1_000_000 : Integer.parseInt(arg));
             case "registry-e2e" -> new RegistryE2eBenchmark(platform, stopped).run(arg == null ? 500 : Integer.parseInt(arg),
                     args.length > 3 ? Integer.parseInt(args[3]) : 60);
@@ -59,9 +62,9 @@ public final class Bench {
         Set<String> stopped = new java.util.LinkedHashSet<>();
         for (String service : System.getenv().getOrDefault("BENCH_STOP", "").split(",")) {
             if (!service.isBlank()) {
-                if (!Faults.SERVICES.contains(service.trim()) || scenario.matches("r\\d-.*|registry-load")) {
+                if (!Faults.SERVICES.contains(service.trim()) || scenario.matches("r\\d-.*|failover-.*|rolling-restart|registry-load")) {
                     throw new IllegalArgumentException("BENCH_STOP names services " + Faults.SERVICES
-                            + ", for the benchmarks only (not the crash scenarios or registry-load): " + service);
+                            + ", for the benchmarks only (not the crash or failover scenarios or registry-load): " + service);
                 }
                 stopped.add(service.trim());
             }
@@ -69,7 +72,7 @@ public final class Bench {
         return stopped;
     }
 
-    /** Records of a crash scenario: 100,000 as issue 7 asks, fewer for a quick check (at least 1,000). */
+    /** Records of a crash or failover scenario: 100,000 as issues 7 and 21 ask, fewer for a quick check (at least 1,000). */
     private static int records(String arg) {
         int records = arg == null ? 100_000 : Integer.parseInt(arg);
         if (records < 1_000) {

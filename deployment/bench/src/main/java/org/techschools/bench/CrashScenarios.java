@@ -19,12 +19,17 @@ import java.util.concurrent.atomic.AtomicReference;
 final class CrashScenarios {
 
     /** The part a scenario adds: injects its fault while the stream is being pushed; adds its rows and promises. */
-    private interface Fault {
+    interface Fault {
         void inject(EnrollmentStream stream, Report report) throws Exception;
     }
 
+    /** What a scenario checks once the consumers have caught up, beside what every run checks. */
+    interface Check {
+        void check(EnrollmentStream stream, Report report) throws Exception;
+    }
+
     /** The printed table and the promises that broke. */
-    private static final class Report {
+    static final class Report {
         final List<String[]> rows = new ArrayList<>();
         final List<String> broken = new ArrayList<>();
 
@@ -39,7 +44,7 @@ final class CrashScenarios {
         }
     }
 
-    private static final long SECOND = 1_000_000_000L;
+    static final long SECOND = 1_000_000_000L;
     private final LocalPlatform platform;
     private final Faults faults;
 
@@ -77,9 +82,9 @@ final class CrashScenarios {
             AtomicReference<Exception> probeFailure = new AtomicReference<>();
             Thread prober = new Thread(() -> everySecond(outage, probeFailure, stream::probe), "r2-probe");
             Thread readiness = new Thread(() -> everySecond(outage, probeFailure, () -> {
-                for (String service : Faults.SERVICES) {
-                    if (platform.status(platform.serviceUrl(service) + "/q/health/ready") == 503) {
-                        sawDown.add(service);
+                for (var process : platform.processUrls().entrySet()) {
+                    if (platform.status(process.getValue() + "/q/health/ready") == 503) {
+                        sawDown.add(process.getKey());
                     }
                 }
             }), "r2-readiness");
@@ -107,7 +112,7 @@ final class CrashScenarios {
                     .map(EnrollmentStream.Answer::retryAfter).filter(r -> r != null).findFirst().orElse("-") + " s)");
             report.row("  2xx / other status / no answer", accepted + " / " + (during.size() - unavailable - accepted - unanswered) + " / " + unanswered);
             report.row("  slowest answer (ms)", String.format("%.0f", slowest / 1e6));
-            report.row("readiness DOWN seen (of 3 services)", sawDown.size() + " " + sawDown);
+            report.row("readiness DOWN seen (of " + platform.processUrls().size() + " services)", sawDown.size() + " " + sawDown);
 
             long readyBy = System.nanoTime() + 120 * SECOND;
             while (!allReady() && System.nanoTime() < readyBy) {
@@ -122,7 +127,7 @@ final class CrashScenarios {
             report.promise(!during.isEmpty() && proper == during.size(),
                     "every push during the outage is answered 503 problem+json with Retry-After");
             report.promise(slowest <= 10 * SECOND, "pushes during the outage are answered within 10 s (no hang)");
-            report.promise(sawDown.size() == Faults.SERVICES.size(), "readiness reports DOWN during the outage");
+            report.promise(sawDown.size() == platform.processUrls().size(), "readiness reports DOWN during the outage");
             report.promise(ready, "every service is ready again within 120 s of the database's start");
             report.promise(pidsAfter.equals(pidsBefore), "no service was restarted");
         });
@@ -177,6 +182,15 @@ final class CrashScenarios {
     }
 
     private boolean run(String title, String tag, int records, Fault fault) throws Exception {
+        return run(platform, title, tag, records, fault, (stream, report) -> {
+        });
+    }
+
+    /**
+     * Pushes the stream, injects {@code fault} at a quarter of it, waits for the consumers, checks what every run must
+     * hold and then {@code after}, prints the table; true when every promise held. Used by the failover scenarios too.
+     */
+    static boolean run(LocalPlatform platform, String title, String tag, int records, Fault fault, Check after) throws Exception {
         EnrollmentEventLog eventLog = EnrollmentEventLog.fromNow(platform);
         EnrollmentStream stream = new EnrollmentStream(platform, tag, records);
         Report report = new Report();
@@ -242,6 +256,11 @@ final class CrashScenarios {
         report.promise(exactlyOne == planted && tally.unplantedDoubleAlerts() == 0, "every planted double has exactly one alert, no other");
         report.promise(tally.quotaCounted() == tally.stored().size() && tally.quotaFacts() == tally.stored().size(),
                 "the quota counters equal the records");
+        try {
+            after.check(stream, report);
+        } catch (Exception e) {
+            report.promise(false, "the checks after the run ran (" + e.getMessage() + ")");
+        }
 
         Bench.header(title + " (" + records + " records, schools " + stream.schoolA + ", " + stream.schoolB + ")");
         report.rows.forEach(r -> Bench.row(r[0], r[1]));
@@ -254,11 +273,11 @@ final class CrashScenarios {
         return report.broken.isEmpty();
     }
 
-    private interface Step {
+    interface Step {
         void run() throws Exception;
     }
 
-    private static void everySecond(AtomicBoolean running, AtomicReference<Exception> failure, Step step) {
+    static void everySecond(AtomicBoolean running, AtomicReference<Exception> failure, Step step) {
         while (running.get()) {
             long next = System.nanoTime() + SECOND;
             try {
@@ -274,7 +293,7 @@ final class CrashScenarios {
     }
 
     private boolean allReady() {
-        return Faults.SERVICES.stream().allMatch(s -> platform.status(platform.serviceUrl(s) + "/q/health/ready") == 200);
+        return platform.processUrls().values().stream().allMatch(url -> platform.status(url + "/q/health/ready") == 200);
     }
 
     private static long unpublished(java.sql.Connection c) throws Exception {
@@ -284,7 +303,7 @@ final class CrashScenarios {
         }
     }
 
-    private static String seconds(long nanos) {
+    static String seconds(long nanos) {
         return String.format("%.1f", nanos / 1e9);
     }
 }

@@ -12,9 +12,11 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The faults of R1-R4 and the recovery, through the scripts of the local run: deployment/bench/fault kills or stops
- * a process deployment/local/up recorded, deployment/local/up starts again what is not running, with its own ports,
- * environment and command line. Their output goes to deployment/bench/target/faults.log.
+ * The faults of R1-R4 and of the cluster's failover scenarios and the recovery, through the scripts of the local run:
+ * deployment/bench/fault kills or stops a process deployment/local/up recorded (kafka, a service; on the cluster
+ * kafka-1..3 and the instances enrollment-service-1 ... registration-service-2), deployment/local/up (with --cluster
+ * on the cluster) starts again what is not running, with its own ports, environment and command line. Their output
+ * goes to deployment/bench/target/faults.log.
  */
 final class Faults {
 
@@ -22,13 +24,15 @@ final class Faults {
     private static final long SCRIPT_TIMEOUT_SECONDS = 300;
     private final Path root;
     private final Path log;
+    private final LocalPlatform platform;
 
     Faults(LocalPlatform platform) {
+        this.platform = platform;
         this.root = platform.root;
         this.log = root.resolve("deployment/bench/target/faults.log");
     }
 
-    /** kill -9 of kafka or a service. */
+    /** kill -9 of a Kafka node, a service or an instance. */
     void kill(String name) {
         script("deployment/bench/fault", "kill", name);
     }
@@ -43,7 +47,7 @@ final class Faults {
         process.onExit().orTimeout(10, TimeUnit.SECONDS).join();
     }
 
-    /** A clean stop (SIGTERM, as deployment/local/down does) of one service; startMissing() brings it back. */
+    /** A clean stop (SIGTERM, as deployment/local/down does) of one service or instance; startMissing() brings it back. */
     void stop(String service) {
         script("deployment/local/down", service);
     }
@@ -53,21 +57,29 @@ final class Faults {
         script("deployment/bench/fault", "stop-postgres");
     }
 
-    /** Starts whichever of PostgreSQL and Kafka is not running; the services are left alone. */
+    /** Starts whichever of PostgreSQL and the Kafka nodes is not running; the services are left alone. */
     void startInfrastructure() {
-        script("deployment/local/up", "--infra-only");
+        up("--infra-only");
     }
 
     /** Starts whatever is not running (here the killed service) as up always does, and returns when all are ready. */
     void startMissing() {
-        script("deployment/local/up", "--no-demo");
+        up("--no-demo");
     }
 
-    /** The recorded pid of each service: unchanged pids prove that a service was not restarted. */
+    private void up(String option) {
+        if (platform.isCluster()) {
+            script("deployment/local/up", "--cluster", option);
+        } else {
+            script("deployment/local/up", option);
+        }
+    }
+
+    /** The recorded pid of each service process: unchanged pids prove that a service was not restarted. */
     Map<String, Long> servicePids() {
         Map<String, Long> pids = new LinkedHashMap<>();
-        for (String service : SERVICES) {
-            pids.put(service, pid(service).orElse(-1));
+        for (String process : platform.processUrls().keySet()) {
+            pids.put(process, pid(process).orElse(-1));
         }
         return pids;
     }

@@ -24,28 +24,71 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
-/** The platform that deployment/local/up started: its ports, tokens and database, as the local scripts define them. */
+/**
+ * The platform that deployment/local/up started: its ports, tokens and database, as the local scripts define them. On
+ * the cluster ({@code up --cluster}) the services' URLs are the front door's and Kafka is the three brokers, read from
+ * deployment/local/.runtime/cluster.properties.
+ */
 final class LocalPlatform {
 
     final Path root;
     // HTTP/1.1: school systems connect that way, and thousands of streams on one h2c connection measure the client, not the service.
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    /** What up --cluster wrote (front-door, kafka-bootstrap, instance.NAME); null on the single-node run. */
+    private final Properties cluster;
 
     LocalPlatform(Path root) {
         this.root = root;
+        this.cluster = readCluster(root.resolve("deployment/local/.runtime/cluster.properties"));
+    }
+
+    private static Properties readCluster(Path file) {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try (var in = Files.newBufferedReader(file)) {
+            Properties p = new Properties();
+            p.load(in);
+            return p;
+        } catch (IOException e) {
+            throw new IllegalStateException("reading " + file, e);
+        }
+    }
+
+    boolean isCluster() {
+        return cluster != null;
     }
 
     String enrollmentUrl() {
-        return "http://127.0.0.1:" + env("ENROLLMENT_PORT", "8081");
+        return isCluster() ? frontDoor() : "http://127.0.0.1:" + env("ENROLLMENT_PORT", "8081");
     }
 
     String quotaUrl() {
-        return "http://127.0.0.1:" + env("QUOTA_PORT", "8082");
+        return isCluster() ? frontDoor() : "http://127.0.0.1:" + env("QUOTA_PORT", "8082");
     }
 
     String registrationUrl() {
-        return "http://127.0.0.1:" + env("REGISTRATION_PORT", "8083");
+        return isCluster() ? frontDoor() : "http://127.0.0.1:" + env("REGISTRATION_PORT", "8083");
+    }
+
+    private String frontDoor() {
+        return cluster.getProperty("front-door");
+    }
+
+    /**
+     * Each service process by the name deployment/bench/fault knows it, with its own URL (for /q/, which the front door
+     * does not pass): the three services, or on the cluster their six instances (enrollment-service-1, ...).
+     */
+    Map<String, String> processUrls() {
+        Map<String, String> urls = new java.util.TreeMap<>();
+        if (isCluster()) {
+            cluster.stringPropertyNames().stream().filter(k -> k.startsWith("instance."))
+                    .forEach(k -> urls.put(k.substring("instance.".length()), cluster.getProperty(k)));
+        } else {
+            Faults.SERVICES.forEach(s -> urls.put(s, serviceUrl(s)));
+        }
+        return urls;
     }
 
     String serviceUrl(String service) {
@@ -58,7 +101,7 @@ final class LocalPlatform {
     }
 
     String kafkaBootstrap() {
-        return "127.0.0.1:" + env("KAFKA_PORT", "19092");
+        return isCluster() ? cluster.getProperty("kafka-bootstrap") : "127.0.0.1:" + env("KAFKA_PORT", "19092");
     }
 
     /**
