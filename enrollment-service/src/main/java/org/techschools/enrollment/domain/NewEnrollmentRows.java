@@ -22,7 +22,10 @@ public final class NewEnrollmentRows {
     private NewEnrollmentRows() {
     }
 
-    /** A unique-key collision with a concurrent push surfaces as SQL state 23505, as a flush would (see ConstraintRaces). */
+    /**
+     * A unique-key collision with a concurrent push surfaces as SQL state 23505, as a flush would (see ConstraintRaces).
+     * The pending writes are flushed before the COPY, so a row that refers to one of these records is persisted after.
+     */
     public static void insert(List<Enrollment> created) {
         CopyRows rows = new CopyRows();
         for (Enrollment e : created) {

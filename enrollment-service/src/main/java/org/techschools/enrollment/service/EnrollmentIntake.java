@@ -31,8 +31,8 @@ import org.techschools.commons.security.Regions;
 import org.techschools.enrollment.domain.CheckStatus;
 import org.techschools.enrollment.domain.Enrollment;
 import org.techschools.enrollment.domain.EnrollmentSnapshot;
-import org.techschools.enrollment.domain.EnrollmentVersion;
 import org.techschools.enrollment.domain.EnrollmentStatus;
+import org.techschools.enrollment.domain.EnrollmentVersion;
 import org.techschools.enrollment.domain.NewEnrollmentRows;
 import org.techschools.enrollment.domain.School;
 
