@@ -85,6 +85,21 @@ final class RunningPlatform implements AutoCloseable {
         return this;
     }
 
+    /** Stops {@code service} as Kubernetes and a rolling restart do (SIGTERM) and waits until it has exited. */
+    void stop(String service) throws InterruptedException {
+        Process process = processes.get(service);
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(service + " did not exit within 60 s of SIGTERM; see " + logFile(service));
+        }
+    }
+
+    /** Starts {@code service} again on its database as it is, on its port, and waits until it is ready. */
+    void restart(String service) throws IOException {
+        processes.put(service, process(service, ports.get(service), Map.of(), logDir.resolve(service + "-restarted.log")));
+        awaitReady(service);
+    }
+
     /**
      * Starts one service on an empty database of its own with the environment production gives it, changed by
      * {@code changes} (a null value removes the variable).

@@ -17,16 +17,19 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.techschools.commons.persistence.PlainSql;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
@@ -49,6 +52,32 @@ public class IdempotentEventProcessor {
 
     @Inject
     Clock clock;
+
+    /** Set when the service begins to stop: from then on no event is applied, acknowledged or dead-lettered. */
+    private volatile boolean stopping;
+
+    void stopping(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /**
+     * Processes one message of a channel whose method takes the {@link Message}: acknowledged when applied (or applied
+     * before), dead-lettered when it can never be applied, and left unacknowledged while the service stops — its
+     * offset is then never committed, so whoever owns the partition next (this service restarted, or another
+     * instance) applies it. A method taking the payload could not do that last part: returning acknowledges, throwing
+     * dead-letters.
+     */
+    public CompletionStage<Void> process(String topic, Message<String> message, Set<Integer> supportedVersions,
+            Set<String> readPast, Consumer<EventEnvelope> handler) {
+        try {
+            process(topic, message.getPayload(), supportedVersions, readPast, handler);
+            return message.ack();
+        } catch (UnprocessableEventException e) {
+            return message.nack(e);
+        } catch (ServiceStopping e) {
+            return new CompletableFuture<>();
+        }
+    }
 
     /**
      * @param topic             where the message came from (recorded with the processed eventId)
@@ -104,6 +133,9 @@ public class IdempotentEventProcessor {
      */
     public CompletionStage<Void> processBatchAtOnce(String topic, KafkaRecordBatch<String, String> batch,
             Set<Integer> supportedVersions, Predicate<EventEnvelope> readPast, Consumer<List<EventEnvelope>> handler) {
+        if (stopping) {
+            return new CompletableFuture<>();
+        }
         List<CompletableFuture<Void>> deadLettered = new ArrayList<>();
         List<KafkaRecord<String, String>> readable = new ArrayList<>();
         List<EventEnvelope> envelopes = new ArrayList<>();
@@ -120,12 +152,16 @@ public class IdempotentEventProcessor {
         }
         try {
             inTransaction(topic, envelopes, () -> apply(topic, envelopes, handler));
+        } catch (ServiceStopping e) {
+            return new CompletableFuture<>();
         } catch (UnprocessableEventException batchFailed) {
             LOG.debugf("a batch of %s failed (%s); applying its events one by one", topic, batchFailed.getMessage());
             for (int i = 0; i < envelopes.size(); i++) {
                 EventEnvelope envelope = envelopes.get(i);
                 try {
                     inTransaction(topic, List.of(envelope), () -> apply(topic, List.of(envelope), handler));
+                } catch (ServiceStopping e) {
+                    return new CompletableFuture<>();
                 } catch (UnprocessableEventException e) {
                     deadLettered.add(readable.get(i).nack(e).toCompletableFuture());
                 }
@@ -177,11 +213,18 @@ public class IdempotentEventProcessor {
         Backoff backoff = new Backoff(FIRST_BACKOFF, MAX_BACKOFF);
         int conflicts = 0;
         while (true) {
+            if (stopping) {
+                throw new ServiceStopping();
+            }
             try {
                 return QuarkusTransaction.requiringNew().call(work);
             } catch (UnprocessableEventException e) {
                 throw e;
             } catch (RuntimeException e) {
+                if (stopping) {
+                    // The service closes its datasource and container under the event: not the event's fault.
+                    throw new ServiceStopping();
+                }
                 if (TransientFailures.isConstraintRace(e) && ++conflicts <= MAX_CONFLICT_RETRIES) {
                     LOG.debugf("%s hit a concurrent insert, retrying", what);
                 } else if (TransientFailures.isTransient(e)) {
@@ -239,4 +282,11 @@ public class IdempotentEventProcessor {
         }
     }
 
+
+    /** Thrown while the service stops, so the event is neither acknowledged nor dead-lettered. */
+    static final class ServiceStopping extends RuntimeException {
+        ServiceStopping() {
+            super("the service is stopping", null, false, false);
+        }
+    }
 }

@@ -1,11 +1,14 @@
 package org.techschools.quota.messaging;
 
+import java.util.concurrent.CompletionStage;
+
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -40,8 +43,9 @@ public class RegistrationEventsConsumer {
 
     @Incoming("registration-events")
     @Blocking
-    public void on(String raw) {
-        processor.process(Topics.REGISTRATION_EVENTS, raw, VERSIONS, Set.of(RegistrationCheckCompleted.TYPE), this::apply);
+    public CompletionStage<Void> on(Message<String> message) {
+        return processor.process(Topics.REGISTRATION_EVENTS, message, VERSIONS, Set.of(RegistrationCheckCompleted.TYPE),
+                this::apply);
     }
 
     void apply(EventEnvelope envelope) {

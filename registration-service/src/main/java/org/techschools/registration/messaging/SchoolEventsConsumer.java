@@ -1,9 +1,13 @@
 package org.techschools.registration.messaging;
 
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.common.annotation.Blocking;
 
@@ -29,8 +33,8 @@ public class SchoolEventsConsumer {
 
     @Incoming("school-events")
     @Blocking
-    public void on(String raw) {
-        processor.process(Topics.SCHOOL_EVENTS, raw, Topics.SCHOOL_EVENTS_VERSIONS, envelope -> {
+    public CompletionStage<Void> on(Message<String> message) {
+        return processor.process(Topics.SCHOOL_EVENTS, message, Topics.SCHOOL_EVENTS_VERSIONS, Set.of(), envelope -> {
             if (!SchoolUpserted.TYPE.equals(envelope.eventType())) {
                 throw new UnprocessableEventException("unknown event type " + envelope.eventType() + " on " + Topics.SCHOOL_EVENTS);
             }
