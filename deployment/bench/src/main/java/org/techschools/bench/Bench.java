@@ -20,7 +20,7 @@ public final class Bench {
         String scenario = args[1];
         String arg = args.length > 2 ? args[2] : null;
         Set<String> stopped = servicesToStop(scenario);
-        if (!scenario.equals("kafka-floor") && !scenario.equals("name-matching")) {
+        if (!scenario.equals("kafka-floor") && !scenario.equals("name-matching") && !scenario.equals("startup")) {
             platform.awaitConsumersAssigned(Duration.ofMinutes(3), stopped);
         }
         stopped.forEach(new Faults(platform)::stop);
@@ -46,6 +46,7 @@ public final class Bench {
             case "registry-load" -> new RegistryLoadBenchmark(platform).run(arg == null ? 1_000_000 : Integer.parseInt(arg));
             case "registry-e2e" -> new RegistryE2eBenchmark(platform, stopped).run(arg == null ? 500 : Integer.parseInt(arg),
                     args.length > 3 ? Integer.parseInt(args[3]) : 60);
+            case "startup" -> new StartupBenchmark(platform).run(arg == null ? 3 : Integer.parseInt(arg));
             case "name-matching" -> new NameMatchingBenchmark().run(arg == null ? 1_000_000 : Integer.parseInt(arg),
                     args.length > 3 ? Integer.parseInt(args[3]) : 100_000, args.length > 4 ? Integer.parseInt(args[4]) : 30_000);
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);
