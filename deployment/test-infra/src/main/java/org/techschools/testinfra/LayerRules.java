@@ -2,14 +2,21 @@ package org.techschools.testinfra;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
+import org.techschools.commons.paging.KeysetCursor;
+import org.techschools.commons.paging.NewestFirstPage;
 import org.techschools.commons.persistence.PlainSql;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -54,6 +61,11 @@ public final class LayerRules {
                         .because("a resource or page maps what a service returns; it never touches an entity"),
                 noClasses().that().resideOutsideOfPackage(domain)
                         .should().dependOnClassesThat().belongToAnyOf(PlainSql.class, Session.class)
+                        // A service may catch SQLException (to wait out an outage), but not hold a connection.
+                        .orShould().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("java.sql..")
+                                .and(DescribedPredicate.not(JavaClass.Predicates.assignableTo(SQLException.class))))
+                        .orShould().callMethod(NewestFirstPage.class, "of", EntityManager.class, String.class,
+                                String.class, Map.class, KeysetCursor.class, int.class)
                         .because("SQL lives in domain/ repositories and queries"),
                 noClasses().that().resideOutsideOfPackage(domain)
                         .should().callMethodWhere(JavaCall.Predicates.target(
