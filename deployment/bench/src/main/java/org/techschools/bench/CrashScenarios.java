@@ -278,8 +278,13 @@ final class CrashScenarios {
     }
 
     static void everySecond(AtomicBoolean running, AtomicReference<Exception> failure, Step step) {
+        every(running, failure, 1_000, step);
+    }
+
+    /** Runs {@code step} every {@code periodMillis} (back to back when it takes longer) while {@code running}. */
+    static void every(AtomicBoolean running, AtomicReference<Exception> failure, long periodMillis, Step step) {
         while (running.get()) {
-            long next = System.nanoTime() + SECOND;
+            long next = System.nanoTime() + periodMillis * 1_000_000;
             try {
                 step.run();
                 Thread.sleep(Math.max(0, next - System.nanoTime()) / 1_000_000);

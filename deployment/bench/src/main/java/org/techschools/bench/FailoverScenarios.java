@@ -149,12 +149,12 @@ final class FailoverScenarios {
                     AtomicReference<Exception> loadFailure = new AtomicReference<>();
                     List<Thread> load = new ArrayList<>();
                     for (int i = 0; i < 2; i++) {
-                        load.add(new Thread(() -> whileLoading(loading, loadFailure, PUSH_EVERY_MILLIS, stream::probe), "rr-push-" + i));
+                        load.add(new Thread(() -> CrashScenarios.every(loading, loadFailure, PUSH_EVERY_MILLIS, stream::probe), "rr-push-" + i));
                     }
                     Map<String, String> readUrls = readUrls(stream);
                     Map<String, String> readTokens = Map.of("enrollment-service", platform.token("school", "--school", stream.schoolA),
                             "quota-service", platform.token("province", "--region", "330000"), "registration-service", platform.token("auditor"));
-                    load.add(new Thread(() -> whileLoading(loading, loadFailure, READ_EVERY_MILLIS, () -> {
+                    load.add(new Thread(() -> CrashScenarios.every(loading, loadFailure, READ_EVERY_MILLIS, () -> {
                         for (var read : readUrls.entrySet()) {
                             reads.incrementAndGet();
                             try {
@@ -206,22 +206,6 @@ final class FailoverScenarios {
         return Map.of("enrollment-service", platform.enrollmentUrl() + "/api/v1/enrollments/" + stream.schoolA + "/R-0",
                 "quota-service", platform.quotaUrl() + "/api/v1/progress?year=2026&province=330000",
                 "registration-service", platform.registrationUrl() + "/api/v1/alerts?type=DOUBLE_REGISTRATION&school=" + stream.schoolA + "&limit=1");
-    }
-
-    /** Runs {@code step} every {@code periodMillis} (or back to back when it takes longer) while {@code loading}. */
-    private static void whileLoading(AtomicBoolean loading, AtomicReference<Exception> failure, long periodMillis, CrashScenarios.Step step) {
-        while (loading.get()) {
-            long next = System.nanoTime() + periodMillis * 1_000_000;
-            try {
-                step.run();
-                Thread.sleep(Math.max(0, next - System.nanoTime()) / 1_000_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                failure.compareAndSet(null, e);
-            }
-        }
     }
 
     /** The promise all three share: the client never saw a request fail, whatever happened behind the front door. */
