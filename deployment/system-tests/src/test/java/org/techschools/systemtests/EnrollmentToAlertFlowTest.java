@@ -110,7 +110,10 @@ class EnrollmentToAlertFlowTest {
         awaitCheckStatus(enrollment, "E2E-HZ-01", "HZ-0001", "CLEAN", Duration.ofSeconds(60));
 
         long pushed = System.nanoTime();
+        // The duplicate's push comes inside a trace, as through a gateway that starts one (not sampled: no collector here).
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         given().baseUri(enrollment).auth().oauth2(TestTokens.school("E2E-NB-01")).contentType(ContentType.JSON)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-00")
                 .body(PlatformRequests.enrollmentOf("E2E-NB-01", "NB-0001", idNumber)).post("/api/v1/enrollments").then().statusCode(201);
         Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
                 .until(() -> alerts(registration, TestTokens.auditor()).getList("items").size() == 1);
@@ -132,6 +135,12 @@ class EnrollmentToAlertFlowTest {
         awaitCheckStatus(enrollment, "E2E-HZ-01", "HZ-0001", "FLAGGED", Duration.ofSeconds(5));
         given().baseUri(enrollment).auth().oauth2(TestTokens.school("E2E-HZ-01")).get("/api/v1/enrollments/E2E-HZ-01/HZ-0001")
                 .then().body("alertIds", equalTo(List.of(alertId)));
+
+        // One trace from the push to the alert: the duplicate's enrollment event and the check result that names the
+        // alert carry the push's trace id (request → outbox → enrollment-events → the registry's transaction → outbox →
+        // registration-events), so a tracing backend shows the whole path as one trace.
+        assertEquals(traceId, traceIdOf("enrollment-events", "\"NB-0001\""));
+        assertEquals(traceId, traceIdOf("registration-events", "\"checkStatus\":\"FLAGGED\"", "\"NB-0001\""));
 
         // Scopes: each city office sees the alert (one record is in its city), another city sees nothing.
         assertEquals(1, alerts(registration, TestTokens.city("330100")).getList("items").size());
@@ -247,6 +256,16 @@ class EnrollmentToAlertFlowTest {
             assertEquals("INFO", started.get("level").asText());
             assertEquals("io.quarkus", started.get("loggerName").asText());
         }
+    }
+
+    /** The trace id in the traceparent header of the one record on the topic whose value contains all of {@code parts}. */
+    private static String traceIdOf(String topic, String... parts) {
+        List<ConsumerRecord<String, String>> matching = TopicRecords.readAll(platform.bootstrapServers(), topic).stream()
+                .filter(r -> java.util.Arrays.stream(parts).allMatch(r.value()::contains)).toList();
+        assertEquals(1, matching.size(), "records on " + topic + " with " + List.of(parts));
+        var header = matching.get(0).headers().lastHeader("traceparent");
+        assertTrue(header != null, "a traceparent header on the " + topic + " record");
+        return new String(header.value(), java.nio.charset.StandardCharsets.UTF_8).split("-")[1];
     }
 
     private static JsonPath alerts(String registration, String token) {

@@ -122,6 +122,8 @@ final class RunningPlatform implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafka().bootstrapServers());
+        // No trace collector runs here: sample no new trace (trace ids still flow into records and logs).
+        env.put("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "0");
         env.put("JWT_PUBLIC_KEY_LOCATION", infra.publicKeyPem().toString());
         env.put("JWT_ISSUER", PlatformInfra.JWT_ISSUER);
         env.put("JWT_AUDIENCE", PlatformInfra.JWT_AUDIENCE);

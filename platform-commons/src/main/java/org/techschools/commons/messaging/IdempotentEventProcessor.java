@@ -28,10 +28,12 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.techschools.commons.persistence.PlainSql;
 
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
  * Applies a consumed event exactly once in effect: the eventId goes into {@code processed_event} in the
@@ -53,6 +55,9 @@ public class IdempotentEventProcessor {
     @Inject
     Clock clock;
 
+    @Inject
+    EventTraces traces;
+
     /** Set when the service begins to stop: from then on no event is applied, acknowledged or dead-lettered. */
     private volatile boolean stopping;
 
@@ -70,7 +75,9 @@ public class IdempotentEventProcessor {
     public CompletionStage<Void> process(String topic, Message<String> message, Set<Integer> supportedVersions,
             Set<String> readPast, Consumer<EventEnvelope> handler) {
         try {
-            process(topic, message.getPayload(), supportedVersions, readPast, handler);
+            Context arrivedIn = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                    .map(kafka -> traces.arrivedIn(kafka.getHeaders())).orElse(Context.root());
+            process(topic, message.getPayload(), supportedVersions, readPast, handler, arrivedIn);
             return message.ack();
         } catch (UnprocessableEventException e) {
             return message.nack(e);
@@ -96,12 +103,20 @@ public class IdempotentEventProcessor {
      */
     public boolean process(String topic, String raw, Set<Integer> supportedVersions, Set<String> readPast,
             Consumer<EventEnvelope> handler) {
+        return process(topic, raw, supportedVersions, readPast, handler, Context.root());
+    }
+
+    /** As above, applying the event in the trace it arrived in (its record's traceparent header). */
+    private boolean process(String topic, String raw, Set<Integer> supportedVersions, Set<String> readPast,
+            Consumer<EventEnvelope> handler, Context arrivedIn) {
         EventEnvelope envelope = parse(raw, supportedVersions);
         if (readPast.contains(envelope.eventType())) {
             return false;
         }
-        return inTransaction(topic, List.of(envelope),
-                () -> apply(topic, List.of(envelope), events -> handler.accept(events.get(0))));
+        try (EventTraces.Applying applying = traces.applying(topic, envelope, arrivedIn)) {
+            return inTransaction(topic, List.of(envelope),
+                    () -> apply(topic, List.of(envelope), events -> handler.accept(events.get(0))));
+        }
     }
 
     /**
@@ -139,17 +154,27 @@ public class IdempotentEventProcessor {
         List<CompletableFuture<Void>> deadLettered = new ArrayList<>();
         List<KafkaRecord<String, String>> readable = new ArrayList<>();
         List<EventEnvelope> envelopes = new ArrayList<>();
+        List<Context> arrivedIn = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             try {
                 EventEnvelope envelope = parse(record.getPayload(), supportedVersions);
                 if (!readPast.test(envelope)) {
                     envelopes.add(envelope);
                     readable.add(record);
+                    arrivedIn.add(traces.arrivedIn(record.getHeaders()));
                 }
             } catch (UnprocessableEventException e) {
                 deadLettered.add(record.nack(e).toCompletableFuture());
             }
         }
+        return traces.inBatch(envelopes, arrivedIn,
+                () -> applyBatch(topic, batch, envelopes, readable, deadLettered, handler));
+    }
+
+    /** Applies the batch's readable events in one transaction, or one by one when that fails. */
+    private CompletionStage<Void> applyBatch(String topic, KafkaRecordBatch<String, String> batch,
+            List<EventEnvelope> envelopes, List<KafkaRecord<String, String>> readable,
+            List<CompletableFuture<Void>> deadLettered, Consumer<List<EventEnvelope>> handler) {
         try {
             inTransaction(topic, envelopes, () -> apply(topic, envelopes, handler));
         } catch (ServiceStopping e) {

@@ -75,6 +75,9 @@ public class Outbox {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    EventTraces traces;
+
     /**
      * @return the envelope as written; its payload is the given object wrapped as a {@link POJONode}, so the payload is
      *         serialised once, straight into the row's JSON, instead of into a tree and then again into text
@@ -95,6 +98,7 @@ public class Outbox {
         row.aggregateId = aggregateId;
         row.eventType = eventType;
         row.createdAt = envelope.occurredAt();
+        row.traceParent = traces.currentTraceParent();
         try {
             row.envelope = mapper.writeValueAsString(envelope);
         } catch (JsonProcessingException e) {
@@ -134,7 +138,7 @@ public class Outbox {
         CopyRows copy = new CopyRows();
         for (OutboxEvent row : rows) {
             copy.value(row.eventId).value(row.topic).value(row.aggregateId).value(row.eventType).value(row.envelope)
-                    .value(row.createdAt).endRow();
+                    .value(row.createdAt).value(row.traceParent).endRow();
         }
         try (Connection c = dataSource.getConnection()) {
             long seqBelow;
@@ -143,7 +147,7 @@ public class Outbox {
                 seqBelow = rs.getLong(1);
             }
             // In append order: the seqs keep one person's events in sequence.
-            copy.copyInto(c, "outbox_event (event_id, topic, aggregate_id, event_type, envelope, created_at)");
+            copy.copyInto(c, "outbox_event (event_id, topic, aggregate_id, event_type, envelope, created_at, trace_parent)");
             return seqBelow;
         } catch (SQLException e) {
             // The SQLException stays the cause: its SQL state tells an outage (503) from anything else.

@@ -42,4 +42,8 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The W3C traceparent of the span that appended the row; the relay sends it as the record's header. */
+    @Column(name = "trace_parent", length = 55)
+    public String traceParent;
 }

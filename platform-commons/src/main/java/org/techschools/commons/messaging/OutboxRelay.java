@@ -149,12 +149,13 @@ public class OutboxRelay {
                 // was small scanned all of it, dead rows included, for them.
                 try (PreparedStatement claim = PlannedPerCall.prepare(c, "DELETE FROM outbox_event WHERE ctid = ANY (ARRAY("
                         + "SELECT ctid FROM outbox_event WHERE seq > ? ORDER BY seq LIMIT ?))"
-                        + " RETURNING seq, topic, aggregate_id, event_type, envelope")) {
+                        + " RETURNING seq, topic, aggregate_id, event_type, envelope, trace_parent")) {
                     claim.setLong(1, from);
                     claim.setInt(2, config.batchSize());
                     try (ResultSet rs = claim.executeQuery()) {
                         while (rs.next()) {
-                            rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                            rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                    rs.getString(6)));
                         }
                     }
                 }
@@ -169,6 +170,10 @@ public class OutboxRelay {
                 for (OutboxRow row : rows) {
                     ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.aggregateId(), row.envelope());
                     record.headers().add("eventType", row.eventType().getBytes(StandardCharsets.UTF_8));
+                    if (row.traceParent() != null) {
+                        // The appender's trace goes on with the record: the consumers apply it as part of that trace.
+                        record.headers().add(EventTraces.HEADER, row.traceParent().getBytes(StandardCharsets.UTF_8));
+                    }
                     Future<?> ack = producer().send(record);
                     if (ack.isDone()) {
                         // Failed at once (no metadata for the topic within max.block.ms): every further record of the
@@ -205,7 +210,8 @@ public class OutboxRelay {
         }
     }
 
-    private record OutboxRow(long seq, String topic, String aggregateId, String eventType, String envelope) {
+    private record OutboxRow(long seq, String topic, String aggregateId, String eventType, String envelope,
+            String traceParent) {
     }
 
     private synchronized Producer<String, String> producer() {

@@ -18,6 +18,7 @@ import org.techschools.commons.events.EnrollmentRecorded;
 import org.techschools.commons.events.EnrollmentWithdrawn;
 import org.techschools.commons.messaging.EventEnvelope;
 import org.techschools.commons.messaging.EventPayloads;
+import org.techschools.commons.messaging.EventTraces;
 import org.techschools.commons.messaging.IdempotentEventProcessor;
 import org.techschools.commons.messaging.UnprocessableEventException;
 import org.techschools.registration.service.LookalikeBlockLocks;
@@ -47,6 +48,9 @@ public class EnrollmentEventsConsumer {
     @Inject
     RegistryGate gate;
 
+    @Inject
+    EventTraces traces;
+
     /**
      * Consumed in polled batches, one transaction each: one commit per event cannot keep up with 500 enrollments/s.
      * The events of a batch see each other's 学籍, as the queries of the checks flush the transaction's inserts first.
@@ -73,7 +77,7 @@ public class EnrollmentEventsConsumer {
     }
 
     private void applyEvents(List<EventEnvelope> envelopes) {
-        registry.applyInOrder(envelopes.stream().map(this::read).toList());
+        registry.applyInOrder(traces.traced(Topics.ENROLLMENT_EVENTS, envelopes, this::read));
     }
 
     private Object read(EventEnvelope envelope) {

@@ -31,6 +31,7 @@ import org.techschools.registration.domain.RegistrationChangeType;
 import org.techschools.registration.domain.RegistrationStatus;
 import org.techschools.registration.domain.School;
 import org.techschools.registration.messaging.RegistrationEventsOutbox;
+import org.techschools.commons.messaging.EventTraces;
 
 /**
  * 学籍管理: keeps the registry in step with the enrollment records of enrollment-service. Every method runs
@@ -80,13 +81,15 @@ public class Registry {
      * Then the lookalike blocks of all of them are locked at once (after the rosters' shared lock, the order every
      * check takes them in; see {@link LookalikeBlockLocks}).
      *
+     * Each event is then applied in the trace it arrived in, so the 学籍 events it publishes continue that trace.
+     *
      * @param events {@link EnrollmentRecorded} (recorded or corrected) and {@link EnrollmentWithdrawn}
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void applyInOrder(List<?> events) {
+    public void applyInOrder(List<? extends EventTraces.Traced<?>> events) {
         LookalikeLookups.planOnce();
-        List<EnrollmentRecorded> records = events.stream().filter(EnrollmentRecorded.class::isInstance)
-                .map(EnrollmentRecorded.class::cast).toList();
+        List<EnrollmentRecorded> records = events.stream().map(EventTraces.Traced::payload)
+                .filter(EnrollmentRecorded.class::isInstance).map(EnrollmentRecorded.class::cast).toList();
         Set<UUID> unregistered = records.stream().map(EnrollmentRecorded::enrollmentId)
                 .collect(Collectors.toCollection(HashSet::new));
         unregistered.removeAll(Registration.registeredAmong(unregistered));
@@ -94,14 +97,16 @@ public class Registry {
                 records.stream().map(EnrollmentRecorded::personKey).collect(Collectors.toSet()));
         blockLocks.lock(records.stream()
                 .map(record -> new LookalikeBlockLocks.Person(record.birthDate(), record.gender(), record.name())).toList());
-        for (Object event : events) {
-            if (event instanceof EnrollmentRecorded record) {
-                // Only a record's first event in the batch can trust the batch's lookup: it registers the record.
-                Registration registration = unregistered.remove(record.enrollmentId()) ? null
-                        : Registration.byEnrollment(record.enrollmentId()).orElse(null);
-                apply(record, registration, rosterRows.getOrDefault(record.personKey(), List.of()));
-            } else {
-                withdraw((EnrollmentWithdrawn) event);
+        for (EventTraces.Traced<?> event : events) {
+            try (EventTraces.Applying applying = event.trace().get()) {
+                if (event.payload() instanceof EnrollmentRecorded record) {
+                    // Only a record's first event in the batch can trust the batch's lookup: it registers the record.
+                    Registration registration = unregistered.remove(record.enrollmentId()) ? null
+                            : Registration.byEnrollment(record.enrollmentId()).orElse(null);
+                    apply(record, registration, rosterRows.getOrDefault(record.personKey(), List.of()));
+                } else {
+                    withdraw((EnrollmentWithdrawn) event.payload());
+                }
             }
             // The checks read hundreds of 学籍 per event: forgetting them once written keeps every later query of the
             // batch's transaction from dirty-checking all the 学籍 the batch has read so far.
