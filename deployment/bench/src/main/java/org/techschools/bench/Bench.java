@@ -47,6 +47,7 @@ public final class Bench {
             case "registry-e2e" -> new RegistryE2eBenchmark(platform, stopped).run(arg == null ? 500 : Integer.parseInt(arg),
                     args.length > 3 ? Integer.parseInt(args[3]) : 60);
             case "startup" -> new StartupBenchmark(platform).run(arg == null ? 3 : Integer.parseInt(arg));
+            case "tracing" -> new TracingBenchmark(platform).run(arg == null ? 60 : Integer.parseInt(arg));
             case "name-matching" -> new NameMatchingBenchmark().run(arg == null ? 1_000_000 : Integer.parseInt(arg),
                     args.length > 3 ? Integer.parseInt(args[3]) : 100_000, args.length > 4 ? Integer.parseInt(args[4]) : 30_000);
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);
@@ -63,9 +64,10 @@ public final class Bench {
         Set<String> stopped = new java.util.LinkedHashSet<>();
         for (String service : System.getenv().getOrDefault("BENCH_STOP", "").split(",")) {
             if (!service.isBlank()) {
-                if (!Faults.SERVICES.contains(service.trim()) || scenario.matches("r\\d-.*|failover-.*|rolling-restart|registry-load")) {
+                if (!Faults.SERVICES.contains(service.trim()) || scenario.matches("r\\d-.*|failover-.*|rolling-restart|registry-load|tracing")) {
                     throw new IllegalArgumentException("BENCH_STOP names services " + Faults.SERVICES
-                            + ", for the benchmarks only (not the crash or failover scenarios or registry-load): " + service);
+                            + ", for the benchmarks only (not the crash or failover scenarios, registry-load, or tracing:"
+                            + " it restarts all three): " + service);
                 }
                 stopped.add(service.trim());
             }

@@ -34,7 +34,7 @@ final class Faults {
 
     /** kill -9 of a Kafka node, a service or an instance. */
     void kill(String name) {
-        script("deployment/bench/fault", "kill", name);
+        script(Map.of(), "deployment/bench/fault", "kill", name);
     }
 
     /**
@@ -47,31 +47,45 @@ final class Faults {
         process.onExit().orTimeout(10, TimeUnit.SECONDS).join();
     }
 
-    /** A clean stop (SIGTERM, as deployment/local/down does) of one service or instance; startMissing() brings it back. */
-    void stop(String service) {
-        script("deployment/local/down", service);
+    /**
+     * A clean stop (SIGTERM, as deployment/local/down does) of these services or instances, in parallel; startMissing()
+     * brings them back.
+     */
+    void stop(String... services) {
+        String[] command = new String[services.length + 1];
+        command[0] = "deployment/local/down";
+        System.arraycopy(services, 0, command, 1, services.length);
+        script(Map.of(), command);
     }
 
     /** pg_ctl stop -m fast: open transactions are rolled back, sessions end, new connections are refused. */
     void stopPostgres() {
-        script("deployment/bench/fault", "stop-postgres");
+        script(Map.of(), "deployment/bench/fault", "stop-postgres");
     }
 
     /** Starts whichever of PostgreSQL and the Kafka nodes is not running; the services are left alone. */
     void startInfrastructure() {
-        up("--infra-only");
+        up(Map.of(), "--infra-only");
     }
 
     /** Starts whatever is not running (here the killed service) as up always does, and returns when all are ready. */
     void startMissing() {
-        up("--no-demo");
+        startMissing(Map.of());
     }
 
-    private void up(String option) {
+    /**
+     * {@link #startMissing()} with these variables added to up's environment: up starts each service JVM with its own
+     * environment plus the ports, database and keys ({@code exec env VAR=... java}), so they reach the services it starts.
+     */
+    void startMissing(Map<String, String> environment) {
+        up(environment, "--no-demo");
+    }
+
+    private void up(Map<String, String> environment, String option) {
         if (platform.isCluster()) {
-            script("deployment/local/up", "--cluster", option);
+            script(environment, "deployment/local/up", "--cluster", option);
         } else {
-            script("deployment/local/up", option);
+            script(environment, "deployment/local/up", option);
         }
     }
 
@@ -98,15 +112,19 @@ final class Faults {
         }
     }
 
-    private void script(String... command) {
+    private void script(Map<String, String> environment, String... command) {
         List<String> line = new ArrayList<>(List.of(command));
         line.set(0, root.resolve(command[0]).toString());
         try {
             Files.createDirectories(log.getParent());
-            Files.writeString(log, "\n$ " + String.join(" ", command) + "\n", StandardCharsets.UTF_8,
+            StringBuilder shown = new StringBuilder("\n$ ");
+            environment.forEach((name, value) -> shown.append(name).append('=').append(value).append(' '));
+            Files.writeString(log, shown + String.join(" ", command) + "\n", StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            Process p = new ProcessBuilder(line).directory(root.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(line).directory(root.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            Process p = builder.start();
             if (!p.waitFor(SCRIPT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", command) + " did not finish within " + SCRIPT_TIMEOUT_SECONDS + " s (" + log + ")");

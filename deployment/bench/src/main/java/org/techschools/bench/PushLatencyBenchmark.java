@@ -29,35 +29,61 @@ final class PushLatencyBenchmark {
     /** Requests in flight at most: 200 ms of the rate, far above what the service needs when it keeps up. */
     private static final int SENDERS = 40;
     private final LocalPlatform platform;
+    private String school;
+    private String token;
+    private URL url;
 
     PushLatencyBenchmark(LocalPlatform platform) {
         this.platform = platform;
     }
 
+    /** One timed phase: requests sent, those failed or unanswered, its length and each answer's time since it was due. */
+    record Figures(int requests, int failures, double seconds, Histogram latency) {
+    }
+
     boolean run(int seconds) throws Exception {
-        String school = Workload.createSchool(platform, "LAT", "330100");
-        String token = platform.token("school", "--school", school);
-        URL url = new URL(platform.enrollmentUrl() + "/api/v1/enrollments");
-        // Read once, when the first connection is opened: without it only five idle connections are kept alive.
-        System.setProperty("http.maxConnections", Integer.toString(SENDERS));
-        // Same rate, not measured: a fresh service JVM on two shared cores is still compiling two minutes in (C2 was a
-        // fifth of its CPU 125 s after start with a 60-s warm-up), which is not what an office pushing all day sees.
-        int warmUpSeconds = Integer.parseInt(System.getenv().getOrDefault("LATENCY_WARMUP_SECONDS", "120"));
-        send(url, token, school, "WARM-", RATE * warmUpSeconds, null);
-        Histogram latency = new ConcurrentHistogram(300_000_000_000L, 3);
-        long start = System.nanoTime();
-        int total = RATE * seconds;
-        int failures = send(url, token, school, "LAT-", total, latency);
-        double elapsed = (System.nanoTime() - start) / 1e9;
+        int warmUpSeconds = warmUp();
+        Figures figures = measure(seconds);
+        Histogram latency = figures.latency();
         Bench.header("Single POST /api/v1/enrollments at " + RATE + " requests/s for " + seconds + " s (after "
                 + warmUpSeconds + " s at the same rate, not measured)");
-        Bench.row("requests (failed or unanswered)", total + " (" + failures + ")");
-        Bench.row("achieved requests/s", String.format("%.1f", total / elapsed));
+        Bench.row("requests (failed or unanswered)", figures.requests() + " (" + figures.failures() + ")");
+        Bench.row("achieved requests/s", String.format("%.1f", figures.requests() / figures.seconds()));
         Bench.row("p50 ms", ms(latency.getValueAtPercentile(50)));
         Bench.row("p90 ms", ms(latency.getValueAtPercentile(90)));
         Bench.row("p99 ms (goal <= 50)", ms(latency.getValueAtPercentile(99)));
         Bench.row("max ms", ms(latency.getMaxValue()));
-        return failures == 0 && latency.getValueAtPercentile(99) <= 50_000_000L;
+        return figures.failures() == 0 && latency.getValueAtPercentile(99) <= 50_000_000L;
+    }
+
+    /**
+     * A new school to push to, then pushes at the rate for LATENCY_WARMUP_SECONDS (default 120), not measured: a fresh
+     * service JVM on two shared cores is still compiling two minutes in (C2 was a fifth of its CPU 125 s after start with
+     * a 60-s warm-up), which is not what an office pushing all day sees.
+     *
+     * @return the warm-up's seconds
+     */
+    int warmUp() throws Exception {
+        school = Workload.createSchool(platform, "LAT", "330100");
+        token = platform.token("school", "--school", school);
+        url = new URL(platform.enrollmentUrl() + "/api/v1/enrollments");
+        // Read once, when the first connection is opened: without it only five idle connections are kept alive.
+        System.setProperty("http.maxConnections", Integer.toString(SENDERS));
+        int warmUpSeconds = Integer.parseInt(System.getenv().getOrDefault("LATENCY_WARMUP_SECONDS", "120"));
+        send("WARM-", RATE * warmUpSeconds, null);
+        return warmUpSeconds;
+    }
+
+    /** The timed phase, after {@link #warmUp()}: {@code seconds} at the rate, to the warm-up's school. */
+    Figures measure(int seconds) throws Exception {
+        if (school == null) {
+            throw new IllegalStateException("measure() follows warmUp()");
+        }
+        Histogram latency = new ConcurrentHistogram(300_000_000_000L, 3);
+        long start = System.nanoTime();
+        int total = RATE * seconds;
+        int failures = send("LAT-", total, latency);
+        return new Figures(total, failures, (System.nanoTime() - start) / 1e9, latency);
     }
 
     /**
@@ -67,7 +93,7 @@ final class PushLatencyBenchmark {
      * @param latency records each answer's time since its due time; null for the warm-up
      * @return the requests that failed or were not answered 201 in time
      */
-    private int send(URL url, String token, String school, String prefix, int count, Histogram latency) throws Exception {
+    private int send(String prefix, int count, Histogram latency) throws Exception {
         // Bodies prepared up front: the client's own work must not show up as server latency.
         byte[][] bodies = new byte[count][];
         for (int i = 0; i < count; i++) {
