@@ -29,6 +29,8 @@ final class RunningPlatform implements AutoCloseable {
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Path logDir = Path.of("target/service-logs").toAbsolutePath();
+    /** The log of a process started again by {@link #restart(String)}, where its start failures are to be read. */
+    private final Map<String, Path> currentLogs = new java.util.HashMap<>();
     private final String idEncryptionKey = randomKey();
 
     RunningPlatform start() throws IOException {
@@ -96,7 +98,9 @@ final class RunningPlatform implements AutoCloseable {
 
     /** Starts {@code service} again on its database as it is, on its port, and waits until it is ready. */
     void restart(String service) throws IOException {
-        processes.put(service, process(service, ports.get(service), Map.of(), logDir.resolve(service + "-restarted.log")));
+        Path log = logDir.resolve(service + "-restarted.log");
+        currentLogs.put(service, log);
+        processes.put(service, process(service, ports.get(service), Map.of(), log));
         awaitReady(service);
     }
 
@@ -176,7 +180,7 @@ final class RunningPlatform implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < deadline) {
             if (!processes.get(service).isAlive()) {
-                throw new IllegalStateException(service + " exited at start; see " + logFile(service) + ":\n" + tail(service));
+                throw new IllegalStateException(service + " exited at start; see " + currentLog(service) + ":\n" + tail(service));
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -190,11 +194,15 @@ final class RunningPlatform implements AutoCloseable {
             }
             sleep(250);
         }
-        throw new IllegalStateException(service + " not ready within 180 s; see " + logFile(service) + ":\n" + tail(service));
+        throw new IllegalStateException(service + " not ready within 180 s; see " + currentLog(service) + ":\n" + tail(service));
+    }
+
+    private Path currentLog(String service) {
+        return currentLogs.getOrDefault(service, logFile(service));
     }
 
     private String tail(String service) throws IOException {
-        var lines = Files.readAllLines(logFile(service));
+        var lines = Files.readAllLines(currentLog(service));
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
