@@ -43,9 +43,14 @@ public final class LookalikeLookups {
      * every key, but PostgreSQL misjudges a bound key array and planned it again on every call, at several times the
      * lookup's own cost. Holds for the transaction's other statements too
      * (docs/decisions/0002-generic-plan-for-lookalike-lookups.md).
+     * <p>
+     * And without JIT compilation: the generic plan's row estimate grows with the registry, and at a few million 学籍
+     * its cost passes {@code jit_above_cost}, so every lookup compiled its expressions first, at a hundred times the
+     * cost of the lookup's execution.
      */
     public static void planOnce() {
-        PlainSql.update("SET LOCAL plan_cache_mode = force_generic_plan");
+        PlainSql.list("SELECT set_config('plan_cache_mode', 'force_generic_plan', true), set_config('jit', 'off', true)",
+                row -> row.getString(1));
     }
 
     /**
