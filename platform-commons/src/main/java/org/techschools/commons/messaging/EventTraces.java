@@ -1,6 +1,7 @@
 package org.techschools.commons.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ public class EventTraces {
     private static final TextMapGetter<Headers> KAFKA_HEADERS = new TextMapGetter<>() {
         @Override
         public Iterable<String> keys(Headers headers) {
-            return () -> java.util.Arrays.stream(headers.toArray()).map(Header::key).iterator();
+            return () -> Arrays.stream(headers.toArray()).map(Header::key).iterator();
         }
 
         @Override
