@@ -58,8 +58,8 @@ final class PushLatencyBenchmark {
 
     /**
      * A new school to push to, then pushes at the rate for LATENCY_WARMUP_SECONDS (default 120), not measured: a fresh
-     * service JVM on two shared cores is still compiling two minutes in (C2 was a fifth of its CPU 125 s after start with
-     * a 60-s warm-up), which is not what an office pushing all day sees.
+     * service JVM on two shared cores is still compiling minutes after its start, which is not what an office pushing
+     * all day sees.
      *
      * @return the warm-up's seconds
      */

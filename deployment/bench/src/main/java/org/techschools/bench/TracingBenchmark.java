@@ -51,17 +51,21 @@ final class TracingBenchmark {
         }
         try (SpanSink sink = new SpanSink()) {
             try {
-                Mode off = measure("tracing off", OFF, seconds);
-                Mode every = measure("every trace", Map.of(
-                        "QUARKUS_OTEL_TRACES_SAMPLER_ARG", "1.0",
-                        "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://127.0.0.1:" + sink.port(),
-                        "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf"), seconds);
-                // A stopping service sends the spans its batch processor still holds, so the sink's count is complete.
-                stopServices();
+                Mode off;
+                Mode every;
+                try {
+                    off = measure("tracing off", OFF, seconds);
+                    every = measure("every trace", Map.of(
+                            "QUARKUS_OTEL_TRACES_SAMPLER_ARG", "1.0",
+                            "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://127.0.0.1:" + sink.port(),
+                            "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf"), seconds);
+                } finally {
+                    // A stopping service sends the spans its batch processor still holds, so the sink's count is complete.
+                    stopServices();
+                }
                 return report(seconds, off, every, sink);
             } finally {
                 // As plain `up --no-demo` leaves them: no extra environment.
-                stopServices();
                 faults.startMissing();
             }
         }

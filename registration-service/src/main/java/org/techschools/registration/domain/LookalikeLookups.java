@@ -45,8 +45,8 @@ public final class LookalikeLookups {
      * (docs/decisions/0002-generic-plan-for-lookalike-lookups.md).
      * <p>
      * And without JIT compilation: the generic plan's row estimate grows with the registry, and at a few million 学籍
-     * its cost passes {@code jit_above_cost}, so every lookup compiled its expressions first, at a hundred times the
-     * cost of the lookup's execution.
+     * its cost passes {@code jit_above_cost}, so every lookup would compile its expressions before reading the few rows
+     * it finds.
      */
     public static void planOnce() {
         PlainSql.list("SELECT set_config('plan_cache_mode', 'force_generic_plan', true), set_config('jit', 'off', true)",
