@@ -42,15 +42,11 @@ public final class LookalikeLookups {
      * For the rest of the transaction, {@link #activeOf} runs on its generic plan: its plan is the same for
      * every key, but PostgreSQL misjudges a bound key array and planned it again on every call, at several times the
      * lookup's own cost. Holds for the transaction's other statements too
-     * (docs/decisions/0002-generic-plan-for-lookalike-lookups.md).
-     * <p>
-     * And without JIT compilation: the generic plan's row estimate grows with the registry, and at a few million 学籍
-     * its cost passes {@code jit_above_cost}, so every lookup would compile its expressions before reading the few rows
-     * it finds.
+     * (docs/decisions/0002-generic-plan-for-lookalike-lookups.md; the services' connections never JIT-compile, which
+     * that plan's growing cost estimate would otherwise make every lookup do on a registry of millions).
      */
     public static void planOnce() {
-        PlainSql.list("SELECT set_config('plan_cache_mode', 'force_generic_plan', true), set_config('jit', 'off', true)",
-                row -> row.getString(1));
+        PlainSql.list("SELECT set_config('plan_cache_mode', 'force_generic_plan', true)", row -> row.getString(1));
     }
 
     /**
