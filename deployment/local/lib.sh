@@ -109,13 +109,14 @@ service_jar() { echo "$ROOT_DIR/$1/target/quarkus-app/quarkus-run.jar"; }
 # makes it fail with NoSuchFileException. So each start runs a copy of target/quarkus-app from here.
 service_app_dir() { echo "$RUNTIME_DIR/apps/$1"; }
 
-# A marker that only our process has on its command line: guards against a recycled pid.
+# A marker that only our process has on its command line: guards against a recycled pid. A service instance runs
+# `-jar quarkus-run.jar` in its own app directory (see up), which is its marker instead.
 process_marker() {
     case "$1" in
         kafka | kafka-[0-9]) echo "$(kafka_dir "$1")/server.properties" ;;
         nginx) echo "$NGINX_DIR/nginx.conf" ;;
         postgres) echo "$(pg_dir)/data" ;;
-        *) echo "$(service_app_dir "$1")/quarkus-run.jar" ;;
+        *) echo "quarkus-run.jar" ;;
     esac
 }
 
@@ -130,7 +131,11 @@ is_running() {
     pid=$(recorded_pid "$name") || return 1
     [[ $pid =~ ^[0-9]+$ ]] || return 1
     [[ -r /proc/$pid/cmdline ]] || return 1
-    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$(process_marker "$name")"
+    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$(process_marker "$name")" || return 1
+    case "$name" in
+        kafka | kafka-[0-9] | nginx | postgres) ;;
+        *) [[ $(readlink "/proc/$pid/cwd") == "$(service_app_dir "$name")" ]] ;;
+    esac
 }
 
 # Something (anything) accepts TCP connections on 127.0.0.1:$1.
@@ -158,6 +163,28 @@ close_inherited_descriptors() {
         fd=${fd##*/}
         if ((fd > 2 && fd != 255)); then eval "exec ${fd}>&-"; fi
     done
+}
+
+# Used by down, and by up after a training start: SIGTERM, then wait up to $2 seconds for a clean shutdown before
+# SIGKILL.
+stop_process() {
+    local name=$1 grace=$2 pid i
+    if ! is_running "$name"; then
+        rm -f "$PID_DIR/$name.pid" "$PID_DIR/$name.port"
+        return
+    fi
+    pid=$(recorded_pid "$name")
+    say "stopping $name (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < grace * 5; i++)); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.2
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+        warn "$name did not stop within ${grace} s: killing it"
+        kill -KILL "$pid" 2>/dev/null || true
+    fi
+    rm -f "$PID_DIR/$name.pid" "$PID_DIR/$name.port"
 }
 
 # Used by down and by the fault scenarios of deployment/bench (R2 stops the database under load).

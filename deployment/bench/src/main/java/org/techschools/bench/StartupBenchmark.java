@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * Issue 21 item 8: how long each service takes from its process start until {@code /q/health/ready} answers 200, and
  * its resident memory after {@link #IDLE} without requests, launched as deployment/local/up launches it (the JVM
- * options in deployment/local/service-jvm.options, the service's AppCDS archive) beside the launch of before that
- * file existed (the baseline, same run). Each service runs alone against the infrastructure of
+ * options in deployment/local/service-jvm.options, the class-data archive up's training start wrote) beside the launch
+ * of before that file existed (the baseline, same run). Each service runs alone against the infrastructure of
  * {@code up --infra-only}, so no other service shares the cores while it starts. Goal: ready within 3 s, 250 MB idle.
  */
 final class StartupBenchmark {
@@ -35,11 +35,17 @@ final class StartupBenchmark {
 
     boolean run(int rounds) throws Exception {
         Path options = platform.root.resolve("deployment/local/service-jvm.options");
-        List<String> tuned = List.of("@" + options);
         System.out.printf("%-22s %-9s %10s %10s %10s %10s%n", "service", "launch", "ready p50", "ready max", "RSS p50",
                 "RSS max");
         boolean met = true;
         for (String service : Faults.SERVICES) {
+            Path archive = platform.root.resolve(service + "/target/quarkus-app/app-cds.jsa");
+            Path jar = archive.resolveSibling("quarkus-run.jar");
+            if (!Files.isRegularFile(archive) || Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) < 0) {
+                throw new IllegalStateException("no class-data archive of this build (" + archive + "): deployment/local/up"
+                        + " writes it on its first start after a build");
+            }
+            List<String> tuned = List.of("@" + options, "-XX:SharedArchiveFile=" + archive);
             Map<String, List<long[]>> results = new LinkedHashMap<>();
             // Not measured: a first start migrates an empty database and fills the OS page cache with the jars.
             start(service, BASELINE);
@@ -70,7 +76,8 @@ final class StartupBenchmark {
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", "quarkus-run.jar"));
         int port = 18_000 + Faults.SERVICES.indexOf(service);
-        // In the app's directory: the archive records the class path as the build wrote it, relative to there.
+        // In the app's directory by the jar's relative path, as up starts each instance in its copy of it: the archive
+        // records the class path as up's training start gave it.
         ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true)
                 .redirectOutput(Files.createTempFile("startup-" + service, ".log").toFile());
         Map<String, String> env = builder.environment();
