@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,14 @@ public class OutboxBacklog implements HealthCheck {
     /** Events waiting and the age of the oldest (zero when none waits). */
     public record Reading(long events, Duration oldestWait) {
     }
+
+    /** The two gauges are read one after the other in a scrape: they share one reading this young. */
+    private static final Duration SHARED_BY_GAUGES = Duration.ofSeconds(1);
+
+    private record TakenAt(Reading reading, Instant at) {
+    }
+
+    private volatile TakenAt lastForGauges;
 
     @Inject
     AgroalDataSource dataSource;
@@ -81,7 +90,13 @@ public class OutboxBacklog implements HealthCheck {
 
     private double readOrNaN(boolean age) {
         try {
-            Reading reading = read();
+            Instant now = clock.instant();
+            TakenAt last = lastForGauges;
+            if (last == null || Duration.between(last.at(), now).compareTo(SHARED_BY_GAUGES) > 0) {
+                last = new TakenAt(read(), now);
+                lastForGauges = last;
+            }
+            Reading reading = last.reading();
             return age ? reading.oldestWait().toMillis() / 1000.0 : reading.events();
         } catch (SQLException e) {
             return Double.NaN;
