@@ -46,7 +46,7 @@ public final class LookalikeLookups {
      * that plan's growing cost estimate would otherwise make every lookup do on a registry of millions).
      */
     public static void planOnce() {
-        PlainSql.list("SELECT set_config('plan_cache_mode', 'force_generic_plan', true)", row -> row.getString(1));
+        PlainSql.update("SET LOCAL plan_cache_mode = force_generic_plan");
     }
 
     /**
