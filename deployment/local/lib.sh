@@ -109,14 +109,12 @@ service_jar() { echo "$ROOT_DIR/$1/target/quarkus-app/quarkus-run.jar"; }
 # makes it fail with NoSuchFileException. So each start runs a copy of target/quarkus-app from here.
 service_app_dir() { echo "$RUNTIME_DIR/apps/$1"; }
 
-# A marker that only our process has on its command line: guards against a recycled pid. A service instance runs
-# `-jar quarkus-run.jar` in its own app directory (see up), which is its marker instead.
+# A marker that only our process has on its command line: guards against a recycled pid.
 process_marker() {
     case "$1" in
         kafka | kafka-[0-9]) echo "$(kafka_dir "$1")/server.properties" ;;
         nginx) echo "$NGINX_DIR/nginx.conf" ;;
         postgres) echo "$(pg_dir)/data" ;;
-        *) echo "quarkus-run.jar" ;;
     esac
 }
 
@@ -125,16 +123,19 @@ recorded_pid() {
     [[ -r $file ]] && cat "$file"
 }
 
-# True when the recorded pid of $1 is alive and still runs what we started.
+# True when the recorded pid of $1 is alive and still runs what we started: its marker on the command line, or for a
+# service instance `-jar quarkus-run.jar` run in its own app directory (see up).
 is_running() {
     local name=$1 pid
     pid=$(recorded_pid "$name") || return 1
     [[ $pid =~ ^[0-9]+$ ]] || return 1
     [[ -r /proc/$pid/cmdline ]] || return 1
-    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$(process_marker "$name")" || return 1
     case "$name" in
-        kafka | kafka-[0-9] | nginx | postgres) ;;
-        *) [[ $(readlink "/proc/$pid/cwd") == "$(service_app_dir "$name")" ]] ;;
+        kafka | kafka-[0-9] | nginx | postgres) tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$(process_marker "$name")" ;;
+        *)
+            [[ $(readlink "/proc/$pid/cwd") == "$(service_app_dir "$name")" ]] &&
+                tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "-jar quarkus-run.jar"
+            ;;
     esac
 }
 
