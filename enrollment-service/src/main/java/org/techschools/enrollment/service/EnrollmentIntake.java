@@ -35,6 +35,7 @@ import org.techschools.enrollment.domain.EnrollmentStatus;
 import org.techschools.enrollment.domain.EnrollmentVersion;
 import org.techschools.enrollment.domain.NewEnrollmentRows;
 import org.techschools.enrollment.domain.School;
+import org.techschools.commons.persistence.TimeOrderedIds;
 
 /**
  * 招生录取: takes enrollment records from school systems, idempotent on (schoolCode, sourceRecordId). The same
@@ -174,7 +175,7 @@ public class EnrollmentIntake {
         }
         if (existing == null) {
             Enrollment e = new Enrollment();
-            e.id = UUID.randomUUID();
+            e.id = TimeOrderedIds.next(clock);
             e.schoolCode = v.school().code;
             e.sourceRecordId = v.sourceRecordId();
             e.version = 1;

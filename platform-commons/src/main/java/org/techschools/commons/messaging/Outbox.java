@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -24,6 +23,7 @@ import io.agroal.api.AgroalDataSource;
 
 import org.techschools.commons.config.OutboxConfig;
 import org.techschools.commons.persistence.CopyRows;
+import org.techschools.commons.persistence.TimeOrderedIds;
 
 /**
  * Appends events to the outbox inside the caller's transaction (transactional outbox pattern). The rows of one
@@ -90,8 +90,8 @@ public class Outbox {
     /** As {@link #append(String, String, String, Object)}, for an event type whose payload is past its first schema version. */
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope append(String topic, String eventType, int schemaVersion, String aggregateId, Object payload) {
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), eventType, schemaVersion, clock.instant(), config.producer(),
-                aggregateId, new POJONode(payload));
+        EventEnvelope envelope = new EventEnvelope(TimeOrderedIds.next(clock), eventType, schemaVersion, clock.instant(),
+                config.producer(), aggregateId, new POJONode(payload));
         OutboxEvent row = new OutboxEvent();
         row.eventId = envelope.eventId();
         row.topic = topic;

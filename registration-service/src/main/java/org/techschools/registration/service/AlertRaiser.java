@@ -22,6 +22,7 @@ import org.techschools.commons.alerts.AlertStatus;
 import org.techschools.registration.domain.AlertTransition;
 import org.techschools.registration.domain.AlertType;
 import org.techschools.registration.domain.Registration;
+import org.techschools.commons.persistence.TimeOrderedIds;
 
 /**
  * Raises and closes alerts. Raising is idempotent per (type, pair): the insert does nothing when the
@@ -65,7 +66,7 @@ public class AlertRaiser {
     public Optional<UUID> raise(AlertType type, String pairKey, List<Registration> records, BigDecimal score,
             ObjectNode evidence) {
         Alert alert = new Alert();
-        alert.id = UUID.randomUUID();
+        alert.id = TimeOrderedIds.next(clock);
         alert.type = type;
         alert.severity = type.severity;
         alert.status = AlertStatus.OPEN;

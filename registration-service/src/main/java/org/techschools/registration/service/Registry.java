@@ -32,6 +32,7 @@ import org.techschools.registration.domain.RegistrationStatus;
 import org.techschools.registration.domain.School;
 import org.techschools.registration.messaging.RegistrationEventsOutbox;
 import org.techschools.commons.messaging.EventTraces;
+import org.techschools.commons.persistence.TimeOrderedIds;
 
 /**
  * 学籍管理: keeps the registry in step with the enrollment records of enrollment-service. Every method runs
@@ -125,7 +126,7 @@ public class Registry {
         }
         if (isNew) {
             registration = new Registration();
-            registration.id = UUID.randomUUID();
+            registration.id = TimeOrderedIds.next(clock);
             registration.enrollmentId = record.enrollmentId();
             registration.status = RegistrationStatus.ACTIVE;
             registration.registeredAt = clock.instant();
@@ -203,7 +204,7 @@ public class Registry {
         from.updatedAt = now;
         events.changed(from, RegistrationChangeType.TRANSFER.name(), effectiveOn);
         Registration moved = new Registration();
-        moved.id = UUID.randomUUID();
+        moved.id = TimeOrderedIds.next(clock);
         moved.enrollmentId = from.enrollmentId;
         moved.enrollmentVersion = from.enrollmentVersion;
         moved.sourceRecordId = from.sourceRecordId;
