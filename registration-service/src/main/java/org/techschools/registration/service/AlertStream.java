@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,10 +35,10 @@ import org.techschools.registration.domain.AlertRecord;
 /**
  * New alerts as they commit, for the auditors' live stream (实时预警推送), from every instance of the service: the
  * transaction that stores an alert also sends its id (nothing else, never a person's data) with PostgreSQL's NOTIFY, and
- * each instance LISTENs on a connection of its own, loads the alerts named and hands them to its subscribers. The
- * database delivers a notification only once the transaction has committed, so a subscriber never sees an alert the
- * list does not show. After a database outage the listener connects again; alerts committed while it was away are not
- * streamed (the client reads them from the list, as after any reconnect).
+ * each instance LISTENs on a connection of its own, loads the alerts named and hands them to its subscribers (an instance
+ * without any loads nothing). The database delivers a notification only once the transaction has committed, so a
+ * subscriber never sees an alert the list does not show. After a database outage the listener connects again; alerts
+ * committed while it was away are not streamed (the client reads them from the list, as after any reconnect).
  */
 @ApplicationScoped
 public class AlertStream {
@@ -62,6 +63,8 @@ public class AlertStream {
     AlertDisclosure disclosure;
 
     private final BroadcastProcessor<AlertRaised> committed = BroadcastProcessor.create();
+    /** Streams open on this instance: without any, the alerts other transactions raise are not loaded at all. */
+    private final AtomicInteger subscribers = new AtomicInteger();
     private final CountDownLatch firstListen = new CountDownLatch(1);
     private volatile boolean running;
     private volatile AlertRaisedNotices listening;
@@ -92,6 +95,8 @@ public class AlertStream {
     /** The alerts committed from now on that the caller may see, as the alert list shows them, by the same rule. */
     public Multi<AlertDisclosure.ShownAlert> visibleTo(Visibility visibility) {
         return committed.onOverflow().buffer(SUBSCRIBER_BUFFER)
+                .onSubscription().invoke(subscribers::incrementAndGet)
+                .onTermination().invoke(subscribers::decrementAndGet)
                 .filter(raised -> visibility.seesAny(raised.records()))
                 .map(raised -> disclosure.showRaised(raised, visibility));
     }
@@ -109,7 +114,9 @@ public class AlertStream {
                 backoff.reset();
                 while (running) {
                     List<UUID> raised = notices.next(WAIT_MILLIS);
-                    if (!raised.isEmpty()) {
+                    // Read even without subscribers: a listener that stops reading holds back the server's notification
+                    // queue for every instance.
+                    if (!raised.isEmpty() && subscribers.get() > 0) {
                         publish(raised);
                     }
                 }
