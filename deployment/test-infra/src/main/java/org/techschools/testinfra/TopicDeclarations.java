@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,9 +23,12 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.ElectionType;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.ElectionNotNeededException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
@@ -132,6 +136,9 @@ public final class TopicDeclarations {
                 checkReplicas(admin, present, replicationFactor, minInsyncReplicas);
                 changes.addAll(alterConfigs(admin, present, minInsyncReplicas));
             }
+            if (replicationFactor > 1) {
+                changes.addAll(electPreferredLeaders(admin));
+            }
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot apply the topics of topics.conf on " + bootstrapServers, e);
         } catch (InterruptedException e) {
@@ -197,6 +204,30 @@ public final class TopicDeclarations {
         }));
         if (!ops.isEmpty()) {
             onceKnown(() -> admin.incrementalAlterConfigs(ops).all().get(30, TimeUnit.SECONDS));
+        }
+        return changes;
+    }
+
+    /**
+     * Hands every partition's leadership to its preferred replica. After a restart, the node that comes up first leads
+     * every partition until the controller's periodic check (leader.imbalance.check.interval.seconds, five minutes)
+     * moves the leaders back, under whatever load has started by then: every producer and consumer then stalls on
+     * NOT_LEADER errors at once. Electing here moves them before any client connects. A replica not yet back in sync
+     * keeps its partition's leader where it is; the controller's check moves it later.
+     */
+    private static List<String> electPreferredLeaders(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
+        Map<TopicPartition, Optional<Throwable>> results = admin.electLeaders(ElectionType.PREFERRED, null).partitions()
+                .get(30, TimeUnit.SECONDS);
+        long moved = results.values().stream().filter(Optional::isEmpty).count();
+        List<String> notMoved = results.entrySet().stream()
+                .filter(e -> e.getValue().filter(error -> !(error instanceof ElectionNotNeededException)).isPresent())
+                .map(e -> e.getKey() + " (" + e.getValue().get().getClass().getSimpleName() + ")").sorted().toList();
+        List<String> changes = new ArrayList<>();
+        if (moved > 0) {
+            changes.add("leadership of " + moved + " partitions handed to their preferred replicas");
+        }
+        if (!notMoved.isEmpty()) {
+            changes.add("leaders left in place for now: " + String.join(", ", notMoved));
         }
         return changes;
     }
