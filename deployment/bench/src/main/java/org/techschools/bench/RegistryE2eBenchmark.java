@@ -51,6 +51,9 @@ final class RegistryE2eBenchmark {
     private static final int POSTS_PER_SECOND = 20;
     private static final int MAX_IN_FLIGHT = 16;
     private static final String FUZZY_TIMER = "registration_check_probable_duplicate_seconds";
+    private static final int WARM_UP_ROUND_SECONDS = 30;
+    /** Every measured instance's compiler threads under this share of one core over a warm-up round: they are warm. */
+    private static final double QUIET_SHARE = 0.10;
     private final LocalPlatform platform;
     /**
      * The next of the people enrolled once ({@link Workload.Person#distinct}): random ID numbers collided across runs
@@ -126,19 +129,7 @@ final class RegistryE2eBenchmark {
 
         int batch = Math.max(1, (rate + POSTS_PER_SECOND - 1) / POSTS_PER_SECOND);
         Set<Integer> reused = new HashSet<>();
-        // Untimed warm-up at the same rate, then the timed phase once registration-service has applied all of it. The
-        // services of a national platform run for days; fresh JVMs on two cores keep compiling for minutes: after a
-        // warm-up of 120 s the first 60 s timed ran at alert p50 632 ms, the next at 28 ms.
-        int warmUpSeconds = Integer.parseInt(System.getenv().getOrDefault("REGISTRY_E2E_WARM_UP_SECONDS", "300"));
-        long warmUpStart = System.nanoTime();
-        long appliedBeforeWarmUp = appliedEvents();
-        Phase warmUp = send(school, token, intake, run + "W", rate * warmUpSeconds, batch, preloaded, reused, null);
-        long warmedUp = appliedBeforeWarmUp + warmUp.created().get();
-        long drainDeadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (appliedEvents() < warmedUp && System.nanoTime() < drainDeadline) {
-            Thread.sleep(200);
-        }
-        double warmUpTook = (System.nanoTime() - warmUpStart) / 1e9;
+        WarmUp warmUp = warmUp(school, token, intake, run, rate, batch, preloaded, reused);
 
         Map<String, Double> fuzzyBefore = fuzzyTimer();
         long appliedBefore = appliedEvents();
@@ -170,7 +161,9 @@ final class RegistryE2eBenchmark {
         Bench.header("registry e2e: " + rate + " enrollments/s for " + seconds + " s against " + String.format("%,d", preloaded)
                 + " preloaded 学籍 (intake " + intake + ", batches of " + batch + ", 1 in " + DOUBLE_EVERY + " a planted double)");
         Bench.row("services stopped for the run (BENCH_STOP)", stopped.isEmpty() ? "none" : String.join(", ", stopped));
-        Bench.row("untimed warm-up: enrollments / seconds until applied", String.format("%d / %.0f", warmUp.created().get(), warmUpTook));
+        Bench.row("untimed warm-up: enrollments / seconds until applied", String.format("%d / %.0f", warmUp.enrollments(), warmUp.seconds()));
+        Bench.row("busiest instance's JIT compilers, share of a core: warm-up's first / last " + WARM_UP_ROUND_SECONDS + " s",
+                String.format("%.0f %% / %.0f %%", warmUp.compilerShares().get(0) * 100, warmUp.last() * 100));
         Bench.row("enrollments accepted / rejected / failed POSTs", created.get() + " / " + timed.rejected().get() + " / " + timed.failedPosts().get());
         Bench.row("achieved enrollments/s (goal " + rate + ")", String.format("%.0f", achieved));
         Bench.row("batch POST answer p50 / p99 ms", PushLatencyBenchmark.ms(timed.postLatency().getValueAtPercentile(50)) + " / "
@@ -195,6 +188,61 @@ final class RegistryE2eBenchmark {
         return achieved >= 0.95 * rate && planted.size() > 0 && latency.getTotalCount() == planted.size()
                 && latency.getValueAtPercentile(50) <= 100_000_000L && latency.getValueAtPercentile(99) <= 1_000_000_000L
                 && fuzzyP99 <= 20;
+    }
+
+    /** The untimed warm-up: enrollments sent, seconds until registration-service had applied them, compiler shares. */
+    private record WarmUp(long enrollments, double seconds, List<Double> compilerShares) {
+        double last() {
+            return compilerShares.get(compilerShares.size() - 1);
+        }
+    }
+
+    /**
+     * Untimed, at the same rate, until registration-service has applied all of it. The services of a national platform
+     * run for days; fresh JVMs on two cores keep compiling for minutes: after a warm-up of 120 s the first 60 s timed ran
+     * at alert p50 632 ms, the next at 28 ms, and on the cluster nine JVMs (three brokers, two instances of each
+     * service) compile at once. Rounds of {@value #WARM_UP_ROUND_SECONDS} s for at least REGISTRY_E2E_WARM_UP_SECONDS
+     * (default 300), then until no instance of enrollment-service or registration-service used more than
+     * {@value #QUIET_SHARE} of a core compiling in a round, for at most REGISTRY_E2E_WARM_UP_MAX_SECONDS (default 900).
+     */
+    private WarmUp warmUp(String school, String token, Intake intake, String run, int rate, int batch, int preloaded,
+            Set<Integer> reused) throws Exception {
+        long least = TimeUnit.SECONDS.toNanos(Long.parseLong(System.getenv().getOrDefault("REGISTRY_E2E_WARM_UP_SECONDS", "300")));
+        long most = TimeUnit.SECONDS.toNanos(Long.parseLong(System.getenv().getOrDefault("REGISTRY_E2E_WARM_UP_MAX_SECONDS", "900")));
+        List<JitCompilers> compilers = new ArrayList<>();
+        new Faults(platform).servicePids().forEach((process, pid) -> {
+            if (pid > 0 && !process.startsWith("quota-service")) {
+                compilers.add(new JitCompilers(pid));
+            }
+        });
+        long start = System.nanoTime();
+        long appliedBefore = appliedEvents();
+        long created = 0;
+        List<Double> shares = new ArrayList<>();
+        for (int round = 0; ; round++) {
+            double[] before = compilers.stream().mapToDouble(JitCompilers::cpuSeconds).toArray();
+            long roundStart = System.nanoTime();
+            created += send(school, token, intake, run + "W" + round, rate * WARM_UP_ROUND_SECONDS, batch, preloaded, reused, null)
+                    .created().get();
+            double seconds = (System.nanoTime() - roundStart) / 1e9;
+            double busiest = 0;
+            for (int i = 0; i < before.length; i++) {
+                busiest = Math.max(busiest, (compilers.get(i).cpuSeconds() - before[i]) / seconds);
+            }
+            shares.add(busiest);
+            long elapsed = System.nanoTime() - start;
+            if (elapsed >= most || elapsed >= least && busiest < QUIET_SHARE) {
+                break;
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        // Once a second: the count reads every event the registry has applied.
+        while (appliedEvents() < appliedBefore + created && System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+        }
+        System.out.println("busiest instance's JIT compilers, share of a core per warm-up round of " + WARM_UP_ROUND_SECONDS + " s: "
+                + shares.stream().map(share -> String.format("%.0f %%", share * 100)).toList());
+        return new WarmUp(created, (System.nanoTime() - start) / 1e9, shares);
     }
 
     /** What one phase of sending got back. */
