@@ -132,6 +132,7 @@ final class RegistryE2eBenchmark {
         WarmUp warmUp = warmUp(school, token, intake, run, rate, batch, preloaded, reused);
 
         Map<String, Double> fuzzyBefore = fuzzyTimer();
+        long checkpointsBefore = checkpoints();
         long appliedBefore = appliedEvents();
         AtomicBoolean timing = new AtomicBoolean(true);
         Thread topicTail = tailEnrollmentEvents(arrivals.onTopic, run, timing);
@@ -140,6 +141,7 @@ final class RegistryE2eBenchmark {
         AtomicLong created = timed.created();
         Set<String> planted = timed.planted();
         long appliedWhileSending = appliedEvents() - appliedBefore;
+        long checkpointsWhileSending = checkpoints() - checkpointsBefore;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while ((arrivals.alerted.latency.getTotalCount() < planted.size()
                 || arrivals.onTopic.latency.getTotalCount() < planted.size()) && System.nanoTime() < deadline) {
@@ -170,6 +172,8 @@ final class RegistryE2eBenchmark {
                 + PushLatencyBenchmark.ms(timed.postLatency().getValueAtPercentile(99)));
         // Below the achieved rate, alerts trail the POSTs further and further: the consumer is the bottleneck.
         Bench.row("registration-service applied events/s while sending", String.format("%.0f", appliedWhileSending / sendSeconds));
+        // After a checkpoint, the first change to each index page writes the whole page to the WAL: alerts trail while it lasts.
+        Bench.row("PostgreSQL checkpoints begun while sending", Long.toString(checkpointsWhileSending));
         Bench.row("planted doubles alerted / accepted", latency.getTotalCount() + " / " + planted.size());
         Bench.row("alerts of this run on the stream, by type", alertsOfRun.isEmpty() ? "none" : alertsOfRun.toString());
         if (latency.getTotalCount() < planted.size()) {
@@ -474,6 +478,15 @@ final class RegistryE2eBenchmark {
     }
 
     /** enrollment-events registration-service has applied so far (its processed-event table). */
+    /** Checkpoints the PostgreSQL server has begun (timed or requested), from its statistics, which any role may read. */
+    private long checkpoints() throws Exception {
+        try (Connection db = platform.database("registration"); Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private long appliedEvents() throws Exception {
         try (Connection db = platform.database("registration"); Statement s = db.createStatement();
                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM processed_event WHERE topic = 'enrollment-events'")) {
