@@ -203,9 +203,8 @@ final class RegistryE2eBenchmark {
 
     /**
      * Untimed, at the same rate, until registration-service has applied all of it. The services of a national platform
-     * run for days; fresh JVMs on two cores keep compiling for minutes: after a warm-up of 120 s the first 60 s timed ran
-     * at alert p50 632 ms, the next at 28 ms, and on the cluster nine JVMs (three brokers, two instances of each
-     * service) compile at once. Rounds of {@value #WARM_UP_ROUND_SECONDS} s for at least REGISTRY_E2E_WARM_UP_SECONDS
+     * run for days; fresh JVMs on two cores keep compiling for minutes, on the cluster up to nine at once, and a minute
+     * timed meanwhile measures their compilers beside the services (RESULTS.md). Rounds of {@value #WARM_UP_ROUND_SECONDS} s for at least REGISTRY_E2E_WARM_UP_SECONDS
      * (default 300), then until no instance of enrollment-service or registration-service used more than
      * {@value #QUIET_SHARE} of a core compiling in a round, for at most REGISTRY_E2E_WARM_UP_MAX_SECONDS (default 900).
      */
@@ -477,7 +476,6 @@ final class RegistryE2eBenchmark {
         }
     }
 
-    /** enrollment-events registration-service has applied so far (its processed-event table). */
     /** Checkpoints the PostgreSQL server has begun (timed or requested), from its statistics, which any role may read. */
     private long checkpoints() throws Exception {
         try (Connection db = platform.database("registration"); Statement s = db.createStatement();
@@ -487,6 +485,7 @@ final class RegistryE2eBenchmark {
         }
     }
 
+    /** enrollment-events registration-service has applied so far (its processed-event table). */
     private long appliedEvents() throws Exception {
         try (Connection db = platform.database("registration"); Statement s = db.createStatement();
                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM processed_event WHERE topic = 'enrollment-events'")) {
