@@ -210,8 +210,8 @@ final class RegistryE2eBenchmark {
      */
     private WarmUp warmUp(String school, String token, Intake intake, String run, int rate, int batch, int preloaded,
             Set<Integer> reused) throws Exception {
-        long least = TimeUnit.SECONDS.toNanos(Long.parseLong(System.getenv().getOrDefault("REGISTRY_E2E_WARM_UP_SECONDS", "300")));
-        long most = TimeUnit.SECONDS.toNanos(Long.parseLong(System.getenv().getOrDefault("REGISTRY_E2E_WARM_UP_MAX_SECONDS", "900")));
+        int leastRounds = rounds(System.getenv().getOrDefault("REGISTRY_E2E_WARM_UP_SECONDS", "300"));
+        int mostRounds = rounds(System.getenv().getOrDefault("REGISTRY_E2E_WARM_UP_MAX_SECONDS", "900"));
         List<JitCompilers> compilers = new ArrayList<>();
         new Faults(platform).servicePids().forEach((process, pid) -> {
             if (pid > 0 && !process.startsWith("quota-service")) {
@@ -233,8 +233,7 @@ final class RegistryE2eBenchmark {
                 busiest = Math.max(busiest, (compilers.get(i).cpuSeconds() - before[i]) / seconds);
             }
             shares.add(busiest);
-            long elapsed = System.nanoTime() - start;
-            if (elapsed >= most || elapsed >= least && busiest < QUIET_SHARE) {
+            if (shares.size() >= mostRounds || shares.size() >= leastRounds && busiest < QUIET_SHARE) {
                 break;
             }
         }
@@ -246,6 +245,11 @@ final class RegistryE2eBenchmark {
         System.out.println("busiest instance's JIT compilers, share of a core per warm-up round of " + WARM_UP_ROUND_SECONDS + " s: "
                 + shares.stream().map(share -> String.format("%.0f %%", share * 100)).toList());
         return new WarmUp(created, (System.nanoTime() - start) / 1e9, shares);
+    }
+
+    /** Warm-up rounds in {@code seconds}, rounded up. */
+    private static int rounds(String seconds) {
+        return Math.max(1, (Integer.parseInt(seconds) + WARM_UP_ROUND_SECONDS - 1) / WARM_UP_ROUND_SECONDS);
     }
 
     /** What one phase of sending got back. */
