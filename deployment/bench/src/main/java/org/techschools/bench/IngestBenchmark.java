@@ -24,8 +24,6 @@ import org.techschools.commons.identity.PersonKeys;
 final class IngestBenchmark {
 
     private static final int BATCH = 1_000;
-    /** Compiler threads under this share of one core over a warm-up round: the service is warm. */
-    private static final double QUIET_SHARE = 0.10;
     private final LocalPlatform platform;
 
     IngestBenchmark(LocalPlatform platform) {
@@ -35,7 +33,7 @@ final class IngestBenchmark {
     boolean run(int records) throws Exception {
         OptionalLong pid = new Faults(platform).pid("enrollment-service");
         JitCompilers compilers = pid.isPresent() ? new JitCompilers(pid.getAsLong()) : null;
-        WarmUp warmUp = warmUp(compilers);
+        JitCompilers.WarmUp warmUp = warmUp(compilers);
 
         String school = Workload.createSchool(platform, "BENCH", "330100");
         List<Map<String, Object>> items = Workload.enrollments(school, "ING", records);
@@ -52,9 +50,9 @@ final class IngestBenchmark {
         double api = records / apiSeconds;
         double baseline = records / baselineSeconds;
         System.out.println("enrollment-service's JIT compilers, share of a core per 10,000 warm-up records: "
-                + warmUp.compilerShares().stream().map(share -> String.format("%.0f %%", share * 100)).toList());
+                + warmUp.sharesInPercent());
         Bench.header("Enrollment ingest: batch API vs plain JDBC (" + records + " records, batches of " + BATCH + ")");
-        Bench.row("warm-up, not measured: records / seconds", String.format("%d / %.0f", warmUp.records(), warmUp.seconds()));
+        Bench.row("warm-up, not measured: records / seconds", String.format("%d / %.0f", warmUp.sent(), warmUp.seconds()));
         Bench.row("enrollment-service's JIT compilers, share of a core: warm-up's last 10,000 / timed push",
                 String.format("%.0f %% / %.0f %%", warmUp.last() * 100, compiling / apiSeconds * 100));
         Bench.row("batch API records/s", String.format("%.0f", api));
@@ -63,21 +61,15 @@ final class IngestBenchmark {
         return api / baseline >= 0.5;
     }
 
-    private record WarmUp(int records, double seconds, List<Double> compilerShares) {
-        double last() {
-            return compilerShares.isEmpty() ? Double.NaN : compilerShares.get(compilerShares.size() - 1);
-        }
-    }
-
     /**
      * Not measured: a fresh service JVM on two cores compiles its hot paths for minutes — after a 20,000-record warm-up
      * C2 took 38-47 % of enrollment-service's CPU in the timed push, and the API ran at 5,500-7,800 records/s; after
      * 210,000 at 10,152 — which is not what a school pushing all day meets (and C1 alone, -XX:TieredStopAtLevel=1,
      * compiles little but ran at 6,663). Pushes at full speed, 10 batches a round, at least INGEST_WARMUP_RECORDS
-     * (default 200,000), until a round's compiler threads used less than {@value #QUIET_SHARE} of a core, for at most
-     * INGEST_WARMUP_SECONDS (default 300).
+     * (default 200,000), until a round's compiler threads used less than {@value JitCompilers#QUIET_SHARE} of a core,
+     * for at most INGEST_WARMUP_SECONDS (default 300).
      */
-    private WarmUp warmUp(JitCompilers compilers) throws Exception {
+    private JitCompilers.WarmUp warmUp(JitCompilers compilers) throws Exception {
         int least = Integer.parseInt(System.getenv().getOrDefault("INGEST_WARMUP_RECORDS", "200000"));
         long limit = TimeUnit.SECONDS.toNanos(Long.parseLong(System.getenv().getOrDefault("INGEST_WARMUP_SECONDS", "300")));
         String school = Workload.createSchool(platform, "BENCHW", "330100");
@@ -94,11 +86,11 @@ final class IngestBenchmark {
                     / ((System.nanoTime() - roundStart) / 1e9);
             shares.add(share);
             // Without the compilers' figures (no pid), the fixed number of records alone.
-            if (records >= least && !(share >= QUIET_SHARE)) {
+            if (records >= least && !(share >= JitCompilers.QUIET_SHARE)) {
                 break;
             }
         }
-        return new WarmUp(records, (System.nanoTime() - start) / 1e9, shares);
+        return new JitCompilers.WarmUp(records, (System.nanoTime() - start) / 1e9, shares);
     }
 
     private static List<String> bodies(List<Map<String, Object>> items) throws IOException {

@@ -3,6 +3,7 @@ package org.techschools.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -11,6 +12,28 @@ import java.util.stream.Stream;
  * service.
  */
 final class JitCompilers {
+
+    /** Compiler threads under this share of one core over a warm-up round: the JVM is warm. */
+    static final double QUIET_SHARE = 0.10;
+
+    /**
+     * An untimed warm-up: what it sent, how long it took, and the compilers' share of a core in each of its rounds (of
+     * the busiest JVM where it watched several).
+     */
+    record WarmUp(long sent, double seconds, List<Double> compilerShares) {
+        double first() {
+            return compilerShares.isEmpty() ? Double.NaN : compilerShares.get(0);
+        }
+
+        double last() {
+            return compilerShares.isEmpty() ? Double.NaN : compilerShares.get(compilerShares.size() - 1);
+        }
+
+        /** The shares as percentages, e.g. {@code [40 %, 12 %, 3 %]}. */
+        String sharesInPercent() {
+            return compilerShares.stream().map(share -> String.format("%.0f %%", share * 100)).toList().toString();
+        }
+    }
 
     /** Kernel clock ticks per second of /proc/PID/task/TID/stat (USER_HZ, 100 on Linux). */
     private static final double TICKS_PER_SECOND = 100;

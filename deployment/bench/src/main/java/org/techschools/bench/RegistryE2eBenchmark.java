@@ -52,8 +52,6 @@ final class RegistryE2eBenchmark {
     private static final int MAX_IN_FLIGHT = 16;
     private static final String FUZZY_TIMER = "registration_check_probable_duplicate_seconds";
     private static final int WARM_UP_ROUND_SECONDS = 30;
-    /** Every measured instance's compiler threads under this share of one core over a warm-up round: they are warm. */
-    private static final double QUIET_SHARE = 0.10;
     private final LocalPlatform platform;
     /**
      * The next of the people enrolled once ({@link Workload.Person#distinct}): random ID numbers collided across runs
@@ -129,7 +127,7 @@ final class RegistryE2eBenchmark {
 
         int batch = Math.max(1, (rate + POSTS_PER_SECOND - 1) / POSTS_PER_SECOND);
         Set<Integer> reused = new HashSet<>();
-        WarmUp warmUp = warmUp(school, token, intake, run, rate, batch, preloaded, reused);
+        JitCompilers.WarmUp warmUp = warmUp(school, token, intake, run, rate, batch, preloaded, reused);
 
         Map<String, Double> fuzzyBefore = fuzzyTimer();
         long checkpointsBefore = checkpoints();
@@ -163,9 +161,9 @@ final class RegistryE2eBenchmark {
         Bench.header("registry e2e: " + rate + " enrollments/s for " + seconds + " s against " + String.format("%,d", preloaded)
                 + " preloaded 学籍 (intake " + intake + ", batches of " + batch + ", 1 in " + DOUBLE_EVERY + " a planted double)");
         Bench.row("services stopped for the run (BENCH_STOP)", stopped.isEmpty() ? "none" : String.join(", ", stopped));
-        Bench.row("untimed warm-up: enrollments / seconds until applied", String.format("%d / %.0f", warmUp.enrollments(), warmUp.seconds()));
+        Bench.row("untimed warm-up: enrollments / seconds until applied", String.format("%d / %.0f", warmUp.sent(), warmUp.seconds()));
         Bench.row("busiest instance's JIT compilers, share of a core: warm-up's first / last " + WARM_UP_ROUND_SECONDS + " s",
-                String.format("%.0f %% / %.0f %%", warmUp.compilerShares().get(0) * 100, warmUp.last() * 100));
+                String.format("%.0f %% / %.0f %%", warmUp.first() * 100, warmUp.last() * 100));
         Bench.row("enrollments accepted / rejected / failed POSTs", created.get() + " / " + timed.rejected().get() + " / " + timed.failedPosts().get());
         Bench.row("achieved enrollments/s (goal " + rate + ")", String.format("%.0f", achieved));
         Bench.row("batch POST answer p50 / p99 ms", PushLatencyBenchmark.ms(timed.postLatency().getValueAtPercentile(50)) + " / "
@@ -194,21 +192,15 @@ final class RegistryE2eBenchmark {
                 && fuzzyP99 <= 20;
     }
 
-    /** The untimed warm-up: enrollments sent, seconds until registration-service had applied them, compiler shares. */
-    private record WarmUp(long enrollments, double seconds, List<Double> compilerShares) {
-        double last() {
-            return compilerShares.get(compilerShares.size() - 1);
-        }
-    }
-
     /**
      * Untimed, at the same rate, until registration-service has applied all of it. The services of a national platform
      * run for days; fresh JVMs on two cores keep compiling for minutes, on the cluster up to nine at once, and a minute
-     * timed meanwhile measures their compilers beside the services (RESULTS.md). Rounds of {@value #WARM_UP_ROUND_SECONDS} s for at least REGISTRY_E2E_WARM_UP_SECONDS
-     * (default 300), then until no instance of enrollment-service or registration-service used more than
-     * {@value #QUIET_SHARE} of a core compiling in a round, for at most REGISTRY_E2E_WARM_UP_MAX_SECONDS (default 900).
+     * timed meanwhile measures their compilers beside the services (RESULTS.md). Rounds of
+     * {@value #WARM_UP_ROUND_SECONDS} s for at least REGISTRY_E2E_WARM_UP_SECONDS (default 300), then until no instance
+     * of enrollment-service or registration-service used more than {@value JitCompilers#QUIET_SHARE} of a core
+     * compiling in a round, for at most REGISTRY_E2E_WARM_UP_MAX_SECONDS (default 900).
      */
-    private WarmUp warmUp(String school, String token, Intake intake, String run, int rate, int batch, int preloaded,
+    private JitCompilers.WarmUp warmUp(String school, String token, Intake intake, String run, int rate, int batch, int preloaded,
             Set<Integer> reused) throws Exception {
         int leastRounds = rounds(System.getenv().getOrDefault("REGISTRY_E2E_WARM_UP_SECONDS", "300"));
         int mostRounds = rounds(System.getenv().getOrDefault("REGISTRY_E2E_WARM_UP_MAX_SECONDS", "900"));
@@ -233,7 +225,7 @@ final class RegistryE2eBenchmark {
                 busiest = Math.max(busiest, (compilers.get(i).cpuSeconds() - before[i]) / seconds);
             }
             shares.add(busiest);
-            if (shares.size() >= mostRounds || shares.size() >= leastRounds && busiest < QUIET_SHARE) {
+            if (shares.size() >= mostRounds || shares.size() >= leastRounds && busiest < JitCompilers.QUIET_SHARE) {
                 break;
             }
         }
@@ -242,9 +234,10 @@ final class RegistryE2eBenchmark {
         while (appliedEvents() < appliedBefore + created && System.nanoTime() < deadline) {
             Thread.sleep(1_000);
         }
+        JitCompilers.WarmUp warmUp = new JitCompilers.WarmUp(created, (System.nanoTime() - start) / 1e9, shares);
         System.out.println("busiest instance's JIT compilers, share of a core per warm-up round of " + WARM_UP_ROUND_SECONDS + " s: "
-                + shares.stream().map(share -> String.format("%.0f %%", share * 100)).toList());
-        return new WarmUp(created, (System.nanoTime() - start) / 1e9, shares);
+                + warmUp.sharesInPercent());
+        return warmUp;
     }
 
     /** Warm-up rounds in {@code seconds}, rounded up. */
