@@ -98,6 +98,13 @@ final class Faults {
         return pids;
     }
 
+    /** CPU seconds so far of process {@code pid}, known as {@code name}: utime + stime, which ProcessHandle reads from /proc. */
+    static double cpuSeconds(String name, long pid) {
+        return (pid < 0 ? java.util.Optional.<ProcessHandle>empty() : ProcessHandle.of(pid))
+                .flatMap(handle -> handle.info().totalCpuDuration())
+                .orElseThrow(() -> new IllegalStateException(name + " is not running: did it crash?")).toNanos() / 1e9;
+    }
+
     OptionalLong pid(String name) {
         try {
             Process p = new ProcessBuilder(root.resolve("deployment/bench/fault").toString(), "pid", name)

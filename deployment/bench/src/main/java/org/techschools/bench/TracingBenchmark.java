@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -144,15 +143,10 @@ final class TracingBenchmark {
         return nanos / 1e6;
     }
 
-    /** CPU seconds so far of each service process: utime + stime of /proc/PID/stat, which ProcessHandle reads on Linux. */
+    /** CPU seconds so far of each service process. */
     private static Map<String, Double> cpuSeconds(Map<String, Long> pids) {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        for (var process : pids.entrySet()) {
-            Optional<Duration> cpu = process.getValue() < 0 ? Optional.empty()
-                    : ProcessHandle.of(process.getValue()).flatMap(handle -> handle.info().totalCpuDuration());
-            seconds.put(process.getKey(), cpu.orElseThrow(() -> new IllegalStateException(process.getKey()
-                    + " is not running: did it crash?")).toNanos() / 1e9);
-        }
+        pids.forEach((process, pid) -> seconds.put(process, Faults.cpuSeconds(process, pid)));
         return seconds;
     }
 

@@ -87,7 +87,12 @@ final class Workload {
 
     /** Pushes a prepared {@link #batchBody}; every item must be accepted (200, none REJECTED). */
     static void pushBatch(LocalPlatform platform, String token, String body) throws IOException, InterruptedException {
-        var answer = platform.post(platform.enrollmentUrl() + "/api/v1/enrollments/batch", token, body);
+        pushBatch(platform, platform.enrollmentUrl(), token, body);
+    }
+
+    /** As {@link #pushBatch(LocalPlatform, String, String)}, to the enrollment API at {@code url} (one instance's own). */
+    static void pushBatch(LocalPlatform platform, String url, String token, String body) throws IOException, InterruptedException {
+        var answer = platform.post(url + "/api/v1/enrollments/batch", token, body);
         if (answer.statusCode() != 200 || answer.body().contains("\"REJECTED\"")) {
             String text = answer.body();
             throw new IllegalStateException("batch failed: " + answer.statusCode() + " " + text.substring(0, Math.min(300, text.length())));
