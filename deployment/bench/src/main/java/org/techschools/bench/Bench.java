@@ -30,7 +30,7 @@ public final class Bench {
         }
         boolean met = switch (scenario) {
             case "ingest" -> new IngestBenchmark(platform).run(arg == null ? 100_000 : Integer.parseInt(arg));
-            case "ingest-scale" -> new IngestBenchmark(platform).scale(arg == null ? 50_000 : Integer.parseInt(arg));
+            case "ingest-scale" -> new IngestBenchmark(platform).scale(arg == null ? 100_000 : Integer.parseInt(arg));
             case "latency" -> new PushLatencyBenchmark(platform).run(arg == null ? 60 : Integer.parseInt(arg));
             case "kafka-floor" -> new KafkaFloorBenchmark(platform).run(arg == null ? 100_000 : Integer.parseInt(arg));
             case "e2e" -> new AlertLatencyBenchmark(platform).run(arg == null ? 60 : Integer.parseInt(arg));

@@ -73,17 +73,18 @@ final class IngestBenchmark {
      * Issue 21 item 5 on the cluster ({@code up --cluster}): how the batch API's records/s grow from one
      * enrollment-service instance (pushed to instance 1's own port) to two (through the front door). On two cores that
      * three brokers and PostgreSQL share, an instance without a limit takes what the other would have had, and two
-     * measure as one; so each instance is held to INGEST_SCALE_CORES of a core (default 0.5), as a pod's CPU limit holds
-     * it in production, after a warm-up through the door without the limit. INGEST_SCALE_CLIENTS schools (default 4)
-     * push at once; one and two alternate, twice each, {@code records} records each time, then the JDBC baseline.
+     * measure as one; so each instance is held to INGEST_SCALE_CORES of a core (default 0.3), as a pod's CPU limit holds
+     * it in production — little enough that the two limits, not PostgreSQL or the brokers beside them, bound the push —
+     * after a warm-up through the door without the limit. INGEST_SCALE_CLIENTS schools (default 6) push at once; one
+     * and two alternate, twice each, {@code records} records each time, then the JDBC baseline.
      */
     boolean scale(int records) throws Exception {
         if (!platform.isCluster()) {
             throw new IllegalStateException("ingest-scale compares two enrollment-service instances: start the cluster"
                     + " (deployment/local/up --cluster)");
         }
-        double cores = Double.parseDouble(System.getenv().getOrDefault("INGEST_SCALE_CORES", "0.5"));
-        int clients = Integer.parseInt(System.getenv().getOrDefault("INGEST_SCALE_CLIENTS", "4"));
+        double cores = Double.parseDouble(System.getenv().getOrDefault("INGEST_SCALE_CORES", "0.3"));
+        int clients = Integer.parseInt(System.getenv().getOrDefault("INGEST_SCALE_CLIENTS", "6"));
         Faults faults = new Faults(platform);
         List<Long> pids = new ArrayList<>();
         for (String instance : INSTANCES) {
