@@ -170,6 +170,12 @@ public class Registration extends PanacheEntityBase {
                         .stream().collect(Collectors.toMap(Row::enrollmentId, Row::end));
     }
 
+    /** Those of these person keys that hold an ACTIVE 学籍 now. */
+    public static Set<String> holdingActive(Collection<String> personKeys) {
+        return new HashSet<>(PlainSql.list("SELECT DISTINCT person_key FROM registration WHERE person_key = ANY (?)"
+                + " AND status = 'ACTIVE'", r -> r.getString(1), (Object) personKeys.toArray(String[]::new)));
+    }
+
     /** The person's other 在籍 学籍: the only ones a new 学籍 can conflict with. */
     public static List<Registration> otherActiveOf(Registration registration) {
         return PlainSql.list("SELECT id FROM registration WHERE person_key = ? AND status = 'ACTIVE' AND id <> ?"

@@ -89,18 +89,22 @@ public class DuplicateChecks {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome check(Registration registration) {
-        return check(registration, crossSystem.activeRosterRowsOf(registration.personKey));
+        return check(registration, crossSystem.activeRosterRowsOf(registration.personKey),
+                registration.isActive() ? Registration.otherActiveOf(registration) : List.of());
     }
 
-    /** {@link #check(Registration)} with the holder's 在籍 roster rows read beforehand (a batch's, at once). */
+    /**
+     * {@link #check(Registration)} with what a batch read beforehand: the holder's 在籍 roster rows, and the person's
+     * other ACTIVE 学籍 ({@link Registration#otherActiveOf}).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Outcome check(Registration registration, List<RosterHit> rosterRows) {
+    public Outcome check(Registration registration, List<RosterHit> rosterRows, List<Registration> otherActive) {
         List<UUID> raised = new ArrayList<>();
         Set<UUID> others = new LinkedHashSet<>();
         if (!registration.isActive()) {
             return new Outcome(raised, others);
         }
-        for (Registration other : Registration.otherActiveOf(registration)) {
+        for (Registration other : otherActive) {
             Registration first = firstOf(registration, other);
             Registration second = first == registration ? other : registration;
             for (ConflictCheck check : checks.values()) {

@@ -80,7 +80,10 @@ public class Registry {
      * statements, as round trips per event cost the service much of its CPU
      * (docs/decisions/0006-registration-consumer-batches.md).
      * Then the lookalike blocks of all of them are locked at once (after the rosters' shared lock, the order every
-     * check takes them in; see {@link LookalikeBlockLocks}).
+     * check takes them in; see {@link LookalikeBlockLocks}), and which of their holders hold an ACTIVE 学籍 is read in
+     * one more: most hold none, and a holder's other 在籍 学籍 are then asked for only where there can be any — held
+     * before the batch, or registered by an earlier event of it. It is read once the blocks are locked, as each
+     * event's own lookup was, so it sees what a concurrent batch that registered the same person committed.
      *
      * Each event is then applied in the trace it arrived in, so the 学籍 events it publishes continue that trace.
      *
@@ -98,13 +101,17 @@ public class Registry {
                 records.stream().map(EnrollmentRecorded::personKey).collect(Collectors.toSet()));
         blockLocks.lock(records.stream()
                 .map(record -> new LookalikeBlockLocks.Person(record.birthDate(), record.gender(), record.name())).toList());
+        Set<String> mayHoldActive = Registration.holdingActive(
+                records.stream().map(EnrollmentRecorded::personKey).collect(Collectors.toSet()));
         for (EventTraces.Traced<?> event : events) {
             try (EventTraces.Applying applying = event.trace().get()) {
                 if (event.payload() instanceof EnrollmentRecorded record) {
                     // Only a record's first event in the batch can trust the batch's lookup: it registers the record.
                     Registration registration = unregistered.remove(record.enrollmentId()) ? null
                             : Registration.byEnrollment(record.enrollmentId()).orElse(null);
-                    apply(record, registration, rosterRows.getOrDefault(record.personKey(), List.of()));
+                    apply(record, registration, rosterRows.getOrDefault(record.personKey(), List.of()),
+                            mayHoldActive.contains(record.personKey()));
+                    mayHoldActive.add(record.personKey());
                 } else {
                     withdraw((EnrollmentWithdrawn) event.payload());
                 }
@@ -117,7 +124,8 @@ public class Registry {
     }
 
     /** 注册学籍 (EnrollmentRecorded) or 更正 (EnrollmentCorrected): store the record's current state, then check it. */
-    private void apply(EnrollmentRecorded record, Registration registration, List<RosterHit> rosterRows) {
+    private void apply(EnrollmentRecorded record, Registration registration, List<RosterHit> rosterRows,
+            boolean mayHoldOthers) {
         boolean isNew = registration == null;
         if (!isNew && record.version() < registration.enrollmentVersion) {
             LOG.debugf("enrollment %s: version %d arrived after version %d, ignored", record.enrollmentId(),
@@ -142,7 +150,8 @@ public class Registry {
         if (!isNew) {
             changed.addAll(checks.closeStaleAfterCorrection(registration));
         }
-        DuplicateChecks.Outcome outcome = checks.check(registration, rosterRows);
+        DuplicateChecks.Outcome outcome = checks.check(registration, rosterRows,
+                mayHoldOthers ? Registration.otherActiveOf(registration) : List.of());
         changed.addAll(outcome.otherEnrollmentIds());
         if (isNew) {
             checkResults.publishForNew(registration, outcome.raised(), changed);

@@ -111,6 +111,34 @@ class DuplicateChecksTest {
         assertThat(Alerts.ofSchool(schoolA).size(), equalTo(10));
     }
 
+    /**
+     * A correction of the ID number gives a record another person key: that person's record at another school, sent
+     * right after the correction (so mostly in its polled batch), must find the corrected 学籍, though the person held
+     * none when the batch began.
+     */
+    @Test
+    void aRecordCorrectedToAnotherPersonIsFoundByThatPersonsRecordInTheSameBatch() {
+        String schoolA = TestEvents.schoolCode();
+        String schoolB = TestEvents.schoolCode();
+        List<Map.Entry<String, String>> events = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String mistyped = TestEvents.personKey();
+            String person = TestEvents.personKey();
+            Enrollment atB = Enrollment.of(person, schoolB);
+            Enrollment atA = Enrollment.of(mistyped, schoolA);
+            events.add(Map.entry(mistyped, atA.recorded()));
+            atA.personKey = person;
+            atA.version = 2;
+            events.add(Map.entry(person, atA.born(atB.birthDate).named(atB.name).recorded()));
+            events.add(Map.entry(person, atB.recorded()));
+        }
+        TestEvents.sendAll(TestEvents.ENROLLMENT_EVENTS, events);
+
+        Alerts.awaitCount(schoolA, "DOUBLE_REGISTRATION", 10);
+        assertThat(Alerts.ofSchool(schoolB, "DOUBLE_REGISTRATION"), hasSize(10));
+        assertThat(Alerts.ofSchool(schoolA).size(), equalTo(10));
+    }
+
     @Test
     void withdrawnThenEnrolledElsewhereIsNoDuplicate() {
         String person = TestEvents.personKey();
