@@ -7,23 +7,13 @@ import java.nio.file.Path;
 /**
  * A CPU limit on a running process, as a Kubernetes pod's CPU limit sets one: a cgroup of its own with a CFS quota
  * (cgroup v1's cpu controller, or v2's cpu.max; root needed). Closing it moves the process back and removes the
- * cgroup.
+ * cgroup ({@code home}: the procs file of the hierarchy's root cgroup, where closing moves the process).
  */
-final class CpuQuota implements AutoCloseable {
+record CpuQuota(Path group, Path home, long pid) implements AutoCloseable {
 
     private static final Path V2 = Path.of("/sys/fs/cgroup");
     private static final Path V1 = V2.resolve("cpu");
     private static final long PERIOD_MICROS = 100_000;
-
-    private final Path group;
-    private final Path home;
-    private final long pid;
-
-    private CpuQuota(Path group, Path home, long pid) {
-        this.group = group;
-        this.home = home;
-        this.pid = pid;
-    }
 
     /** Holds process {@code pid} to {@code cores} of a core, in a cgroup named after {@code name}. */
     static CpuQuota limit(String name, long pid, double cores) throws IOException {
