@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
@@ -100,7 +101,7 @@ final class Faults {
 
     /** CPU seconds so far of process {@code pid}, known as {@code name}: utime + stime, which ProcessHandle reads from /proc. */
     static double cpuSeconds(String name, long pid) {
-        return (pid < 0 ? java.util.Optional.<ProcessHandle>empty() : ProcessHandle.of(pid))
+        return (pid < 0 ? Optional.<ProcessHandle>empty() : ProcessHandle.of(pid))
                 .flatMap(handle -> handle.info().totalCpuDuration())
                 .orElseThrow(() -> new IllegalStateException(name + " is not running: did it crash?")).toNanos() / 1e9;
     }
