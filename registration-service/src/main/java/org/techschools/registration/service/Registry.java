@@ -97,12 +97,11 @@ public class Registry {
         Set<UUID> unregistered = records.stream().map(EnrollmentRecorded::enrollmentId)
                 .collect(Collectors.toCollection(HashSet::new));
         unregistered.removeAll(Registration.registeredAmong(unregistered));
-        Map<String, List<RosterHit>> rosterRows = crossSystem.activeRosterRowsOf(
-                records.stream().map(EnrollmentRecorded::personKey).collect(Collectors.toSet()));
+        Set<String> holders = records.stream().map(EnrollmentRecorded::personKey).collect(Collectors.toSet());
+        Map<String, List<RosterHit>> rosterRows = crossSystem.activeRosterRowsOf(holders);
         blockLocks.lock(records.stream()
                 .map(record -> new LookalikeBlockLocks.Person(record.birthDate(), record.gender(), record.name())).toList());
-        Set<String> mayHoldActive = Registration.holdingActive(
-                records.stream().map(EnrollmentRecorded::personKey).collect(Collectors.toSet()));
+        Set<String> mayHoldActive = Registration.holdingActive(holders);
         for (EventTraces.Traced<?> event : events) {
             try (EventTraces.Applying applying = event.trace().get()) {
                 if (event.payload() instanceof EnrollmentRecorded record) {
