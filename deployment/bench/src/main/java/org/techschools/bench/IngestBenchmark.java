@@ -180,18 +180,13 @@ final class IngestBenchmark {
         long start = System.nanoTime();
         int records = 0;
         while (System.nanoTime() - start < limit) {
-            double[] before = compilers.stream().mapToDouble(JitCompilers::cpuSeconds).toArray();
-            long roundStart = System.nanoTime();
+            JitCompilers.Round round = JitCompilers.Round.begin(compilers);
             push(url, clients(schools, "WARM" + records, 10 * BATCH));
             records += 10 * BATCH;
-            double seconds = (System.nanoTime() - roundStart) / 1e9;
             // Without the compilers' figures (no pid), NaN: the fixed number of records alone.
-            double share = compilers.isEmpty() ? Double.NaN : 0;
-            for (int i = 0; i < compilers.size(); i++) {
-                share = Math.max(share, (compilers.get(i).cpuSeconds() - before[i]) / seconds);
-            }
+            double share = round.busiestShare();
             shares.add(share);
-            if (records >= least && !(share >= JitCompilers.QUIET_SHARE)) {
+            if (records >= least && JitCompilers.quiet(share)) {
                 break;
             }
         }

@@ -16,6 +16,29 @@ final class JitCompilers {
     /** Compiler threads under this share of one core over a warm-up round: the JVM is warm. */
     static final double QUIET_SHARE = 0.10;
 
+    /** A round's busiest share ({@link Round#busiestShare}) under {@link #QUIET_SHARE}, or none watched (NaN). */
+    static boolean quiet(double share) {
+        return !(share >= QUIET_SHARE);
+    }
+
+    /** One warm-up round over several JVMs: their compilers' CPU seconds when it began. */
+    record Round(List<JitCompilers> compilers, double[] cpuSecondsBefore, long startNanos) {
+
+        static Round begin(List<JitCompilers> compilers) {
+            return new Round(compilers, compilers.stream().mapToDouble(JitCompilers::cpuSeconds).toArray(), System.nanoTime());
+        }
+
+        /** The busiest JVM's compilers' share of a core since the round began; NaN when none is watched. */
+        double busiestShare() {
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            double busiest = compilers.isEmpty() ? Double.NaN : 0;
+            for (int i = 0; i < compilers.size(); i++) {
+                busiest = Math.max(busiest, (compilers.get(i).cpuSeconds() - cpuSecondsBefore[i]) / seconds);
+            }
+            return busiest;
+        }
+    }
+
     /**
      * An untimed warm-up: what it sent, how long it took, and the compilers' share of a core in each of its rounds (of
      * the busiest JVM where it watched several).

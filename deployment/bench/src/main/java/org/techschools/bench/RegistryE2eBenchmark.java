@@ -215,17 +215,12 @@ final class RegistryE2eBenchmark {
         long created = 0;
         List<Double> shares = new ArrayList<>();
         for (int round = 0; ; round++) {
-            double[] before = compilers.stream().mapToDouble(JitCompilers::cpuSeconds).toArray();
-            long roundStart = System.nanoTime();
+            JitCompilers.Round measured = JitCompilers.Round.begin(compilers);
             created += send(school, token, intake, run + "W" + round, rate * WARM_UP_ROUND_SECONDS, batch, preloaded, reused, null)
                     .created().get();
-            double seconds = (System.nanoTime() - roundStart) / 1e9;
-            double busiest = 0;
-            for (int i = 0; i < before.length; i++) {
-                busiest = Math.max(busiest, (compilers.get(i).cpuSeconds() - before[i]) / seconds);
-            }
+            double busiest = measured.busiestShare();
             shares.add(busiest);
-            if (shares.size() >= mostRounds || shares.size() >= leastRounds && busiest < JitCompilers.QUIET_SHARE) {
+            if (shares.size() >= mostRounds || shares.size() >= leastRounds && JitCompilers.quiet(busiest)) {
                 break;
             }
         }
